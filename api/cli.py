@@ -1,0 +1,172 @@
+"""The `kg` command line: run the service, load and extract articles, manage the local Neo4j."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import sys
+from dataclasses import asdict
+
+from api.settings import Settings
+from schema.errors import InvalidArticle, KGError
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of `kg`; returns the process exit code."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "run"):
+        parser.print_help()
+        return 2
+    settings = Settings()
+    try:
+        return args.run(settings, args)
+    except KGError as exc:
+        print(f"kg: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kg", description=__doc__)
+    sub = parser.add_subparsers(title="commands")
+
+    up = sub.add_parser("up", help="start Neo4j if needed, load the seeds, serve API and explorer")
+    up.add_argument("--host", default=None, help="address to bind (default KG_API_HOST)")
+    up.add_argument("--port", type=int, default=None, help="port (default KG_API_PORT)")
+    up.add_argument("--no-seeds", action="store_true", help="do not load the seed articles")
+    up.add_argument("--keep-neo4j", action="store_true",
+                    help="leave the local Neo4j running when kg up exits")
+    up.set_defaults(run=_run_up)
+
+    load = sub.add_parser("load", help="extract articles and write them to Neo4j")
+    load.add_argument("paths", nargs="+", help="article files or folders of them")
+    load.set_defaults(run=_run_load)
+
+    extract = sub.add_parser("extract", help="print what would be extracted, without Neo4j")
+    extract.add_argument("paths", nargs="+", help="article files or folders of them")
+    extract.add_argument("--format", choices=["json"], default="json",
+                         help="one JSON object per article per line")
+    extract.set_defaults(run=_run_extract)
+
+    neo = sub.add_parser("neo4j", help="the project's local Neo4j server")
+    neo_sub = neo.add_subparsers(title="actions")
+    for name, fn, text in (
+        ("start", _run_neo4j_start, "start it and wait until Bolt answers"),
+        ("stop", _run_neo4j_stop, "stop it cleanly"),
+        ("status", _run_neo4j_status, "say whether it runs"),
+        ("install", _run_neo4j_install, "fetch its jars from Maven Central (start does this too)"),
+    ):
+        neo_sub.add_parser(name, help=text).set_defaults(run=fn)
+    return parser
+
+
+def _run_up(settings: Settings, args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from api.app import create_app
+    from api.runtime import graph_uri, load_files, open_graph
+    from graph.local_server import server_status, stop_server
+
+    host = args.host or settings.api_host
+    port = args.port or settings.api_port
+    local = settings.neo4j_uri is None
+    started_here = local and not server_status(settings.local_server()).running
+    db = open_graph(settings)
+    try:
+        if not args.no_seeds:
+            outcomes = load_files(db, [str(settings.seeds)], settings.max_article_bytes)
+            _print_outcomes(outcomes)
+        print(f"Neo4j Bolt:     {graph_uri(settings)}")
+        if local:
+            print(f"Neo4j Browser:  {settings.local_server().browser_url}")
+        print(f"API:            http://{host}:{port}/  (docs: http://{host}:{port}/docs)")
+        print(f"Explorer:       http://{host}:{port}/explorer")
+        print(f"Health:         http://{host}:{port}/health", flush=True)
+        # uvicorn turns SIGTERM into a clean exit, so the finally below runs on `kill` too.
+        signal.signal(signal.SIGTERM, signal.default_int_handler)
+        uvicorn.run(create_app(settings, db), host=host, port=port, log_level="info")
+    finally:
+        db.close()
+        if started_here and not args.keep_neo4j:
+            print("stopping the local Neo4j started by kg up", flush=True)
+            stop_server(settings.local_server())
+    return 0
+
+
+def _run_load(settings: Settings, args: argparse.Namespace) -> int:
+    from api.runtime import load_files, open_graph
+
+    db = open_graph(settings)
+    try:
+        outcomes = load_files(db, args.paths, settings.max_article_bytes)
+    finally:
+        db.close()
+    _print_outcomes(outcomes)
+    return 1 if any(o.error for o in outcomes) else 0
+
+
+def _run_extract(settings: Settings, args: argparse.Namespace) -> int:
+    from api.runtime import expand_paths
+    from loaders import extract_article, read_article_file
+
+    failed = False
+    for path in expand_paths(args.paths):
+        try:
+            graphs = [extract_article(doc) for doc in
+                      read_article_file(path, max_bytes=settings.max_article_bytes)]
+        except InvalidArticle as exc:
+            print(f"kg: refused: {exc}", file=sys.stderr)
+            failed = True
+            continue
+        for graph in graphs:
+            print(json.dumps(graph.to_json(), ensure_ascii=False), flush=True)
+    return 1 if failed else 0
+
+
+def _run_neo4j_start(settings: Settings, args: argparse.Namespace) -> int:
+    from graph.local_server import start_server
+
+    if settings.neo4j_uri:
+        print(f"NEO4J_URI is set ({settings.neo4j_uri}): the local server is not used")
+        return 0
+    status = start_server(settings.local_server())
+    print(f"Neo4j is running (pid {status.pid}): {status.bolt_uri}  browser: {status.browser_url}")
+    return 0
+
+
+def _run_neo4j_stop(settings: Settings, args: argparse.Namespace) -> int:
+    from graph.local_server import stop_server
+
+    print("stopped" if stop_server(settings.local_server()) else "not running")
+    return 0
+
+
+def _run_neo4j_status(settings: Settings, args: argparse.Namespace) -> int:
+    from graph.local_server import server_status
+
+    status = server_status(settings.local_server())
+    print(json.dumps(asdict(status)))
+    return 0 if status.running else 3
+
+
+def _run_neo4j_install(settings: Settings, args: argparse.Namespace) -> int:
+    from graph.local_server import install_jars
+
+    print(f"jars ready in {install_jars(settings.local_server())}")
+    return 0
+
+
+def _print_outcomes(outcomes) -> None:
+    for o in outcomes:
+        if o.error:
+            print(f"refused  {o.error}", file=sys.stderr)
+        else:
+            print(f"loaded   {o.path} -> {o.article_id}: {o.entities} entities, "
+                  f"{o.statements} statements, {o.relations} relations")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,85 @@
+"""Wiring: the graph the settings point at, and loaders feeding it. Only `api` does this."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from api.settings import Settings
+from graph.connection import GraphDB, connect_graph, wait_for_graph
+from graph.constraints import apply_schema
+from graph.local_server import start_server
+from graph.writer import upsert_article
+from loaders import extract_article, read_article_file
+from schema.errors import InvalidArticle
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".json", ".jsonl", ".html", ".htm")
+
+
+def graph_uri(settings: Settings) -> str:
+    """The Bolt URI in use: NEO4J_URI when set, else the local server's."""
+    return settings.neo4j_uri or settings.local_server().bolt_uri
+
+
+def open_graph(settings: Settings, start_local: bool = True, wait_s: float = 60.0) -> GraphDB:
+    """Connect to the configured Neo4j (starting the local server if none is configured),
+    wait until it answers and apply the schema."""
+    if settings.neo4j_uri is None and start_local:
+        start_server(settings.local_server())
+    db = connect_graph(
+        graph_uri(settings), settings.neo4j_user, settings.neo4j_password,
+        settings.neo4j_database, settings.read_timeout_s,
+    )
+    try:
+        wait_for_graph(db, timeout_s=wait_s)
+        apply_schema(db)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+@dataclass(frozen=True)
+class LoadOutcome:
+    """What happened to one article: written (with counts) or refused (with the reason)."""
+
+    path: str
+    article_id: str | None = None
+    title: str | None = None
+    entities: int = 0
+    statements: int = 0
+    relations: int = 0
+    error: str | None = None
+
+
+def expand_paths(paths: Iterable[str]) -> Iterator[str]:
+    """Files as given, and the article files inside given folders, in name order."""
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for child in sorted(path.iterdir()):
+                if child.is_file() and child.suffix.lower() in ARTICLE_SUFFIXES:
+                    yield str(child)
+        else:
+            yield given
+
+
+def load_files(db: GraphDB, paths: Iterable[str], max_bytes: int) -> list[LoadOutcome]:
+    """Read, extract and write each article; a refused article is reported and skipped whole."""
+    outcomes = []
+    for path in expand_paths(paths):
+        try:
+            docs = read_article_file(path, max_bytes=max_bytes)
+            graphs = [extract_article(doc) for doc in docs]
+        except InvalidArticle as exc:
+            outcomes.append(LoadOutcome(path=path, error=str(exc)))
+            continue
+        for graph in graphs:
+            summary = upsert_article(db, graph)
+            outcomes.append(LoadOutcome(
+                path=path, article_id=summary.article_id, title=graph.article.title,
+                entities=summary.entities, statements=summary.statements,
+                relations=summary.relations,
+            ))
+    return outcomes

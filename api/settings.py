@@ -1,0 +1,67 @@
+"""The one settings object, read from environment variables at the entry point."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from graph.local_server import LocalServerConfig
+
+_PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Configuration of the service. Every field is an environment variable (see the README)."""
+
+    model_config = SettingsConfigDict(env_prefix="KG_", extra="ignore")
+
+    neo4j_uri: str | None = Field(
+        None, validation_alias=AliasChoices("NEO4J_URI"),
+        description="Bolt URI of an existing Neo4j; unset: the project's local server is used.")
+    neo4j_user: str | None = Field(
+        None, validation_alias=AliasChoices("NEO4J_USER"),
+        description="User for NEO4J_URI (unset: no auth).")
+    neo4j_password: str | None = Field(
+        None, validation_alias=AliasChoices("NEO4J_PASSWORD"),
+        description="Password for NEO4J_URI.")
+    neo4j_database: str = Field(
+        "neo4j", validation_alias=AliasChoices("NEO4J_DATABASE"),
+        description="Database name.")
+    home: Path = Field(
+        _PROJECT_ROOT, description="Project folder: the local server lives in HOME/.neo4j.")
+    neo4j_bolt_port: int = Field(7687, description="Bolt port of the local server.")
+    neo4j_http_port: int = Field(7474, description="HTTP port of the local server (Neo4j Browser).")
+    neo4j_heap: str = Field("1g", description="Java heap of the local server, e.g. 1g.")
+    neo4j_pagecache_mb: int = Field(512, description="Page cache of the local server in MiB.")
+    neo4j_start_timeout_s: float = Field(180.0, description="Seconds to wait for the local server.")
+    read_timeout_s: float = Field(10.0, description="Timeout of each read transaction, seconds.")
+    max_article_bytes: int = Field(2_000_000, description="Articles larger than this are refused.")
+    seeds_dir: Path | None = Field(None, description="Articles `kg up` loads (default HOME/seeds).")
+    api_host: str = Field("127.0.0.1", description="Address the API binds to.")
+    api_port: int = Field(8000, description="Port the API listens on.")
+    explorer_max_nodes: int = Field(300, description="Most entities the explorer page draws.")
+
+    def local_server(self) -> LocalServerConfig:
+        """The project's local Neo4j server, as these settings describe it."""
+        return LocalServerConfig(
+            home=self.home / ".neo4j",
+            bolt_port=self.neo4j_bolt_port,
+            http_port=self.neo4j_http_port,
+            heap=self.neo4j_heap,
+            pagecache_mb=self.neo4j_pagecache_mb,
+            start_timeout_s=self.neo4j_start_timeout_s,
+        )
+
+    @property
+    def seeds(self) -> Path:
+        return self.seeds_dir or self.home / "seeds"
+
+
+def env_name(field: str) -> str:
+    """The environment variable that sets a field."""
+    info = Settings.model_fields[field]
+    if info.validation_alias is not None:
+        return info.validation_alias.choices[0]
+    return f"KG_{field.upper()}"

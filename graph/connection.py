@@ -1,0 +1,81 @@
+"""One handle on a Neo4j database: its driver, database name and read timeout.
+
+Driver errors that mean "Neo4j is not there" become GraphUnavailable here, once.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import neo4j
+from neo4j import GraphDatabase, Query, RoutingControl
+from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
+
+from schema.errors import GraphUnavailable
+
+T = TypeVar("T")
+_UNAVAILABLE = (ServiceUnavailable, SessionExpired, AuthError, OSError)
+
+
+@dataclass
+class GraphDB:
+    """A driver bound to one database. Reads run with `read_timeout_s`."""
+
+    driver: neo4j.Driver
+    database: str = "neo4j"
+    read_timeout_s: float = 10.0
+
+    def read(self, cypher: str, **params: Any) -> list[dict]:
+        """Run a read query in a read transaction with the timeout; return rows as dicts."""
+        try:
+            records, _, _ = self.driver.execute_query(
+                Query(cypher, timeout=self.read_timeout_s),
+                params,
+                database_=self.database,
+                routing_=RoutingControl.READ,
+            )
+        except _UNAVAILABLE as exc:
+            raise GraphUnavailable(f"Neo4j is unreachable: {exc}") from exc
+        return [record.data() for record in records]
+
+    def write(self, work: Callable[[neo4j.ManagedTransaction], T]) -> T:
+        """Run `work` in one managed write transaction (retried on transient errors, so idempotent)."""
+        try:
+            with self.driver.session(database=self.database) as session:
+                return session.execute_write(work)
+        except _UNAVAILABLE as exc:
+            raise GraphUnavailable(f"Neo4j is unreachable: {exc}") from exc
+
+    def close(self) -> None:
+        self.driver.close()
+
+
+def connect_graph(
+    uri: str,
+    user: str | None = None,
+    password: str | None = None,
+    database: str = "neo4j",
+    read_timeout_s: float = 10.0,
+) -> GraphDB:
+    """Open a driver (no I/O yet). Auth is sent only when a user is given."""
+    auth = (user, password or "") if user else None
+    driver = GraphDatabase.driver(uri, auth=auth, connection_acquisition_timeout=10.0)
+    return GraphDB(driver=driver, database=database, read_timeout_s=read_timeout_s)
+
+
+def wait_for_graph(db: GraphDB, timeout_s: float = 60.0) -> None:
+    """Block until the database answers a query, retrying; raise GraphUnavailable after timeout."""
+    deadline = time.monotonic() + timeout_s
+    last: Exception | None = None
+    while time.monotonic() < deadline:
+        try:
+            db.driver.verify_connectivity()
+            db.read("RETURN 1 AS ok")
+            return
+        except (GraphUnavailable, *_UNAVAILABLE) as exc:
+            last = exc
+            time.sleep(1.0)
+    raise GraphUnavailable(f"Neo4j did not answer within {timeout_s:.0f} s: {last}")

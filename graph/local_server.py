@@ -1,0 +1,287 @@
+"""A local Neo4j Community server assembled from Maven Central and run as a child process.
+
+Layout under `home` (kept out of git):
+    lib/        runtime jars, fetched once by Maven; `lib/.complete` marks a finished copy
+    classes/    the compiled launcher
+    server/     the database home (data and Neo4j's own logs); survives restarts
+    launcher.log, neo4j.pid
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from schema.errors import LocalServerError
+
+_RESOURCES = Path(__file__).parent / "neo4j_server"
+_POM = _RESOURCES / "pom.xml"
+_LAUNCHER = _RESOURCES / "Launcher.java"
+
+# From Neo4j 5.26's default neo4j.conf: needed for Netty's direct buffers on Java 17.
+_JVM_FLAGS = (
+    "-XX:+UseG1GC",
+    "--add-opens=java.base/java.nio=ALL-UNNAMED",
+    "--add-opens=java.base/java.io=ALL-UNNAMED",
+    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+    "-Dio.netty.tryReflectionSetAccessible=true",
+    "-Dlog4j2.disable.jmx=true",
+    "-Dfile.encoding=UTF-8",
+)
+
+
+@dataclass(frozen=True)
+class LocalServerConfig:
+    """Where the local server lives and how it listens."""
+
+    home: Path
+    jars: Path | None = None  # where the jars go; default home/lib (tests share one copy)
+    bolt_port: int = 7687
+    http_port: int = 7474
+    heap: str = "1g"
+    pagecache_mb: int = 512
+    tx_timeout_s: int = 60
+    start_timeout_s: float = 180.0
+
+    @property
+    def lib(self) -> Path:
+        return self.jars or self.home / "lib"
+
+    @property
+    def bolt_uri(self) -> str:
+        return f"bolt://127.0.0.1:{self.bolt_port}"
+
+    @property
+    def browser_url(self) -> str:
+        return f"http://127.0.0.1:{self.http_port}/browser/"
+
+
+@dataclass(frozen=True)
+class ServerStatus:
+    """What `kg neo4j status` reports."""
+
+    running: bool
+    pid: int | None
+    bolt_uri: str
+    browser_url: str
+    jars_ready: bool
+
+
+def install_jars(config: LocalServerConfig) -> Path:
+    """Fetch the server's jars into `home/lib` unless a complete copy for this pom is there.
+
+    Returns the lib folder. Raises LocalServerError when Java or Maven is missing or Maven fails.
+    """
+    _require_tool("java", "a Java 17+ runtime (e.g. Debian's openjdk-17-jre-headless)")
+    lib = config.lib
+    marker = lib / ".complete"
+    digest = hashlib.sha256(_POM.read_bytes()).hexdigest()
+    if marker.exists() and marker.read_text().strip() == digest:
+        return lib
+    mvn = _require_tool("mvn", "Maven (e.g. Debian's maven package)")
+    staging = lib.with_name(lib.name + ".partial")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    config.home.mkdir(parents=True, exist_ok=True)
+    cmd = [
+        mvn, "-B", "-q", "-f", str(_POM), "dependency:copy-dependencies",
+        "-DincludeScope=runtime", f"-DoutputDirectory={staging}",
+    ]
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    if proc.returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        tail = (proc.stdout + proc.stderr).strip().splitlines()[-15:]
+        raise LocalServerError(
+            "downloading Neo4j's jars from Maven Central failed "
+            f"(mvn exit {proc.returncode}):\n" + "\n".join(tail)
+        )
+    shutil.rmtree(lib, ignore_errors=True)
+    staging.rename(lib)
+    marker.write_text(digest)
+    return lib
+
+
+def _compile_launcher(config: LocalServerConfig, lib: Path) -> Path:
+    """Compile the launcher once per source change; returns the classes folder."""
+    classes = config.home / "classes"
+    stamp = classes / ".source-sha256"
+    digest = hashlib.sha256(_LAUNCHER.read_bytes()).hexdigest()
+    if stamp.exists() and stamp.read_text().strip() == digest:
+        return classes
+    javac = _require_tool("javac", "a Java 17+ JDK (e.g. Debian's openjdk-17-jdk-headless)")
+    shutil.rmtree(classes, ignore_errors=True)
+    classes.mkdir(parents=True)
+    proc = subprocess.run(
+        [javac, "-cp", f"{lib}/*", "-d", str(classes), str(_LAUNCHER)],
+        capture_output=True, text=True,
+    )
+    if proc.returncode != 0:
+        raise LocalServerError(f"compiling the Neo4j launcher failed:\n{proc.stderr.strip()}")
+    stamp.write_text(digest)
+    return classes
+
+
+def server_status(config: LocalServerConfig) -> ServerStatus:
+    """Report whether the server of this home is running (its process is alive and Bolt answers)."""
+    pid = _read_pid(config)
+    alive = pid is not None and _pid_alive(pid)
+    return ServerStatus(
+        running=alive and _port_open(config.bolt_port),
+        pid=pid if alive else None,
+        bolt_uri=config.bolt_uri,
+        browser_url=config.browser_url,
+        jars_ready=(config.lib / ".complete").exists(),
+    )
+
+
+def start_server(config: LocalServerConfig) -> ServerStatus:
+    """Start the server unless it already runs; return once Bolt answers.
+
+    Raises LocalServerError with the reason when Java is missing, a port is taken by another
+    process, the download fails, or the server exits or does not answer in time.
+    """
+    status = server_status(config)
+    if status.running:
+        return status
+    if status.pid is not None:
+        # Alive but not answering yet: an earlier start is still warming up.
+        pid = status.pid
+        return _wait_ready(config, lambda: _pid_alive(pid), log_offset=0)
+    for port, what, var in (
+        (config.bolt_port, "Bolt", "KG_NEO4J_BOLT_PORT"),
+        (config.http_port, "HTTP", "KG_NEO4J_HTTP_PORT"),
+    ):
+        if _port_open(port):
+            raise LocalServerError(
+                f"port {port} ({what}) on 127.0.0.1 is already taken by another process; "
+                f"stop it or choose another port with {var}"
+            )
+    config.home.mkdir(parents=True, exist_ok=True)
+    lib = install_jars(config)
+    classes = _compile_launcher(config, lib)
+    java = _require_tool("java", "a Java 17+ runtime")
+    log_path = config.home / "launcher.log"
+    log_offset = log_path.stat().st_size if log_path.exists() else 0
+    cmd = [
+        java, f"-Xms{config.heap}", f"-Xmx{config.heap}", *_JVM_FLAGS,
+        "-cp", f"{classes}{os.pathsep}{lib}/*", "Launcher",
+        str(config.home / "server"), str(config.bolt_port), str(config.http_port),
+        str(config.pagecache_mb), str(config.tx_timeout_s),
+    ]
+    with open(log_path, "ab") as log:
+        proc = subprocess.Popen(
+            cmd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            start_new_session=True,  # survives the terminal that ran `kg neo4j start`
+        )
+    (config.home / "neo4j.pid").write_text(str(proc.pid))
+    return _wait_ready(config, lambda: proc.poll() is None, log_offset)
+
+
+def stop_server(config: LocalServerConfig, timeout_s: float = 60.0) -> bool:
+    """Stop the server with SIGTERM (clean shutdown), SIGKILL after `timeout_s`. True if it ran."""
+    pid = _read_pid(config)
+    if pid is None or not _pid_alive(pid):
+        _clear_pid(config)
+        return False
+    os.kill(pid, signal.SIGTERM)
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if not _pid_alive(pid):
+            break
+        time.sleep(0.2)
+    else:
+        os.kill(pid, signal.SIGKILL)
+    _clear_pid(config)
+    return True
+
+
+def _wait_ready(config: LocalServerConfig, alive: Callable[[], bool], log_offset: int) -> ServerStatus:
+    log_path = config.home / "launcher.log"
+    deadline = time.monotonic() + config.start_timeout_s
+    while time.monotonic() < deadline:
+        if not alive():
+            _clear_pid(config)
+            raise LocalServerError(
+                "Neo4j exited during start-up; the end of its log "
+                f"({log_path}):\n{_log_tail(log_path, log_offset)}"
+            )
+        if _log_has_ready(log_path, log_offset) and _port_open(config.bolt_port):
+            return server_status(config)
+        time.sleep(0.25)
+    stop_server(config, timeout_s=10)
+    raise LocalServerError(
+        f"Neo4j did not answer on {config.bolt_uri} within {config.start_timeout_s:.0f} s; "
+        f"the end of its log ({log_path}):\n{_log_tail(log_path, log_offset)}"
+    )
+
+
+def _log_has_ready(log_path: Path, offset: int) -> bool:
+    try:
+        with open(log_path, "rb") as f:
+            f.seek(offset)
+            return b"READY bolt://" in f.read()
+    except FileNotFoundError:
+        return False
+
+
+def _log_tail(log_path: Path, offset: int, lines: int = 20) -> str:
+    try:
+        with open(log_path, "rb") as f:
+            f.seek(offset)
+            text = f.read().decode("utf-8", "replace")
+    except FileNotFoundError:
+        return "(no log)"
+    return "\n".join(text.strip().splitlines()[-lines:]) or "(empty log)"
+
+
+def _require_tool(name: str, what: str) -> str:
+    path = shutil.which(name)
+    if path is None:
+        raise LocalServerError(f"`{name}` was not found on PATH: the local Neo4j needs {what}")
+    return path
+
+
+def _read_pid(config: LocalServerConfig) -> int | None:
+    try:
+        return int((config.home / "neo4j.pid").read_text().strip())
+    except (FileNotFoundError, ValueError):
+        return None
+
+
+def _clear_pid(config: LocalServerConfig) -> None:
+    (config.home / "neo4j.pid").unlink(missing_ok=True)
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        waited, _ = os.waitpid(pid, os.WNOHANG)  # reap our own exited child, if it is one
+        if waited == pid:
+            return False
+    except ChildProcessError:
+        pass
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    # A zombie or a recycled pid that is not Java is not our server.
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return True
+    return b"Launcher" in cmdline
+
+
+def _port_open(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.settimeout(0.5)
+        return sock.connect_ex(("127.0.0.1", port)) == 0

@@ -1,0 +1,102 @@
+"""Write one ArticleGraph into Neo4j as one transaction: all of it or nothing, replayable."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from graph import queries
+from graph.connection import GraphDB
+from graph.search import search_key
+from schema.records import ArticleGraph
+from schema.vocabulary import STATEMENT_REL, EntityType, RelationType
+
+
+@dataclass(frozen=True)
+class WriteSummary:
+    """What an upsert wrote for one article."""
+
+    article_id: str
+    entities: int
+    statements: int
+    relations: int
+
+
+def upsert_article(db: GraphDB, graph: ArticleGraph) -> WriteSummary:
+    """Merge the article, its entities, statements and relations, and drop what it no longer says.
+
+    Every node and edge is merged on a deterministic id, so writing the same ArticleGraph twice
+    leaves the database unchanged. Raises GraphUnavailable when Neo4j cannot be reached; any
+    other database error rolls the whole article back and propagates.
+    """
+    _check_references(graph)
+    art = graph.article
+    provenance_base = {"article_id": art.id, "published": art.published}
+
+    entity_rows: dict[EntityType, list[dict]] = defaultdict(list)
+    for e in graph.entities:
+        names = [e.name, *e.aliases]
+        entity_rows[e.type].append({
+            "id": e.id, "name": e.name, "type": e.type.value, "aliases": list(dict.fromkeys(names)),
+            "mentions": e.mentions, "size": e.size,
+            "search_keys": list(dict.fromkeys(search_key(n) for n in names)),
+        })
+
+    statement_rows = defaultdict(list)
+    for s in graph.statements:
+        rel = STATEMENT_REL[s.kind]
+        provenance = {**provenance_base, "statement_id": s.id, "sentence": s.sentence,
+                      "start": s.start, "end": s.end}
+        statement_rows[rel].append({
+            "id": s.id, "speaker": s.speaker, "rel": rel.value, "about": list(s.about),
+            "props": {
+                **provenance_base, "id": s.id, "speaker_id": s.speaker, "kind": s.kind.value,
+                "verb": s.verb, "quote": s.quote, "sentence": s.sentence, "start": s.start,
+                "end": s.end, "direct": s.direct, "cue": s.cue, "source_id": s.source,
+            },
+            "provenance": provenance,
+        })
+
+    relation_rows: dict[RelationType, list[dict]] = defaultdict(list)
+    for r in graph.relations:
+        relation_rows[r.type].append({
+            "id": r.id, "source": r.source, "target": r.target,
+            "props": {**provenance_base, "sentence": r.sentence, "start": r.start, "end": r.end,
+                      "date": r.date},
+        })
+
+    article_props = {
+        "id": art.id, "path": art.path, "title": art.title, "published": art.published,
+        "source": art.source, "url": art.url, "text": art.text,
+    }
+    entity_ids = [e.id for e in graph.entities]
+    statement_ids = [s.id for s in graph.statements]
+    relation_ids = [r.id for r in graph.relations]
+
+    def work(tx) -> None:
+        tx.run(queries.MERGE_ARTICLE, article=article_props).consume()
+        for etype, rows in entity_rows.items():
+            tx.run(queries.merge_entities(etype), rows=rows, article_id=art.id).consume()
+        tx.run(queries.DELETE_STALE_STATEMENTS, article_id=art.id, ids=statement_ids).consume()
+        all_statement_rows = [row for rows in statement_rows.values() for row in rows]
+        tx.run(queries.DELETE_STALE_SPEAKER_EDGES, rows=all_statement_rows).consume()
+        for rel, rows in statement_rows.items():
+            tx.run(queries.merge_statements(rel), rows=rows, article_id=art.id).consume()
+        tx.run(queries.DELETE_STALE_RELATIONS, article_id=art.id, ids=relation_ids).consume()
+        for rtype, rows in relation_rows.items():
+            tx.run(queries.merge_relations(rtype), rows=rows).consume()
+        tx.run(queries.DELETE_STALE_MENTIONS, article_id=art.id, ids=entity_ids).consume()
+        tx.run(queries.DELETE_ORPHAN_ENTITIES).consume()
+
+    db.write(work)
+    return WriteSummary(art.id, len(graph.entities), len(graph.statements), len(graph.relations))
+
+
+def _check_references(graph: ArticleGraph) -> None:
+    """Refuse a graph whose statements or relations point at entities it does not contain."""
+    known = {e.id for e in graph.entities}
+    dangling = {s.speaker for s in graph.statements} | {a for s in graph.statements for a in s.about}
+    dangling |= {x for r in graph.relations for x in (r.source, r.target)}
+    dangling -= known
+    if dangling:
+        raise ValueError(f"article {graph.article.id} refers to unknown entities: {sorted(dangling)}")

@@ -1,0 +1,100 @@
+"""Typed records that loaders produce and the graph layer writes: one ArticleGraph per article.
+
+Offsets are character (code point) offsets into the article text as read in UTF-8.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from schema.vocabulary import EntityType, RelationType, StatementKind
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    """One article: its deterministic id (a hash of its text), metadata and full text."""
+
+    id: str
+    path: str
+    title: str | None
+    published: str | None  # ISO date, YYYY-MM-DD, when known
+    source: str | None
+    text: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class EntityRecord:
+    """An actor or thing, resolved within the article. `aliases` are the surface forms seen."""
+
+    id: str
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...] = ()
+    mentions: int = 0
+    size: str | None = None  # for units: the stated size, e.g. "12,000 soldiers"
+
+
+@dataclass(frozen=True)
+class StatementRecord:
+    """One reporting act by one speaker, with the sentence it sits in."""
+
+    id: str
+    speaker: str  # entity id
+    kind: StatementKind
+    verb: str
+    quote: str | None
+    sentence: str
+    start: int
+    end: int
+    about: tuple[str, ...] = ()
+    direct: bool = False
+    cue: str | None = None  # the words that made this a statement, e.g. "according to"
+    source: str | None = None  # entity id of the source the speaker cites, if any
+
+
+@dataclass(frozen=True)
+class RelationRecord:
+    """An entity-to-entity relation stated in one sentence."""
+
+    id: str
+    type: RelationType
+    source: str
+    target: str
+    sentence: str
+    start: int
+    end: int
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class ArticleGraph:
+    """Everything extracted from one article, ready to be written as one transaction."""
+
+    article: ArticleRecord
+    entities: tuple[EntityRecord, ...] = field(default_factory=tuple)
+    statements: tuple[StatementRecord, ...] = field(default_factory=tuple)
+    relations: tuple[RelationRecord, ...] = field(default_factory=tuple)
+
+    def to_json(self) -> dict:
+        """The `kg extract --format json` shape: article metadata (no text), entities, statements, relations."""
+        art = asdict(self.article)
+        art.pop("text")
+        return {
+            "article": art,
+            "entities": [_plain(asdict(e)) for e in self.entities],
+            "statements": [_plain(asdict(s)) for s in self.statements],
+            "relations": [_plain(asdict(r)) for r in self.relations],
+        }
+
+
+def _plain(row: dict) -> dict:
+    """Enums to their values and tuples to lists, for JSON."""
+    out = {}
+    for key, value in row.items():
+        if hasattr(value, "value"):
+            value = value.value
+        elif isinstance(value, tuple):
+            value = list(value)
+        out[key] = value
+    return out

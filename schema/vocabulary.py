@@ -1,0 +1,107 @@
+"""The graph's vocabulary: node labels, relationship types and the patterns they may join.
+
+Everything that names a label or a relationship type reads it from here; Cypher splices
+identifiers only from these enums.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class EntityType(str, Enum):
+    """Kinds of actor or thing an article can mention."""
+
+    PERSON = "Person"
+    AGENCY = "Agency"
+    STATE = "State"
+    TREATY = "Treaty"
+    UNIT = "Unit"
+    PLACE = "Place"
+
+
+class NodeLabel(str, Enum):
+    """Every node label in the graph. Entities carry ENTITY plus their EntityType label."""
+
+    ENTITY = "Entity"
+    PERSON = "Person"
+    AGENCY = "Agency"
+    STATE = "State"
+    TREATY = "Treaty"
+    UNIT = "Unit"
+    PLACE = "Place"
+    ARTICLE = "Article"
+    STATEMENT = "Statement"
+
+
+class StatementKind(str, Enum):
+    """How a speaker put a statement: the reporting act, after negation is taken into account."""
+
+    SAID = "said"
+    CONFIRMED = "confirmed"
+    DENIED = "denied"
+
+
+class RelationType(str, Enum):
+    """Relations between entities that the loaders extract from a sentence."""
+
+    DEPLOYED_TO = "DEPLOYED_TO"
+    SIGNED = "SIGNED"
+
+
+class RelType(str, Enum):
+    """Every relationship type in the graph."""
+
+    SAID = "SAID"
+    CONFIRMED = "CONFIRMED"
+    DENIED = "DENIED"
+    ABOUT = "ABOUT"
+    REPORTED_IN = "REPORTED_IN"
+    MENTIONED_IN = "MENTIONED_IN"
+    DEPLOYED_TO = "DEPLOYED_TO"
+    SIGNED = "SIGNED"
+
+
+STATEMENT_REL: dict[StatementKind, RelType] = {
+    StatementKind.SAID: RelType.SAID,
+    StatementKind.CONFIRMED: RelType.CONFIRMED,
+    StatementKind.DENIED: RelType.DENIED,
+}
+"""The edge from a speaker to a Statement, by the statement's kind."""
+
+SPEAKER_TYPES: frozenset[EntityType] = frozenset(
+    {EntityType.PERSON, EntityType.AGENCY, EntityType.STATE}
+)
+"""Entity types that can make a statement."""
+
+RELATION_PATTERNS: dict[RelationType, tuple[frozenset[EntityType], frozenset[EntityType]]] = {
+    RelationType.DEPLOYED_TO: (
+        frozenset({EntityType.UNIT}),
+        frozenset({EntityType.PLACE, EntityType.STATE}),
+    ),
+    RelationType.SIGNED: (
+        frozenset({EntityType.STATE, EntityType.PERSON, EntityType.AGENCY}),
+        frozenset({EntityType.TREATY}),
+    ),
+}
+"""Allowed (source types, target types) for each entity-to-entity relation."""
+
+UNIQUE_KEYS: dict[NodeLabel, str] = {
+    NodeLabel.ENTITY: "id",
+    NodeLabel.ARTICLE: "id",
+    NodeLabel.STATEMENT: "id",
+}
+"""Uniqueness constraints: every node is found by its deterministic `id`."""
+
+INDEXED_PROPERTIES: dict[NodeLabel, tuple[str, ...]] = {
+    NodeLabel.ENTITY: ("name", "type"),
+    NodeLabel.STATEMENT: ("article_id", "kind", "published"),
+    NodeLabel.ARTICLE: ("published",),
+}
+"""Range indexes for the lookups the API makes."""
+
+RELATIONSHIP_INDEXED: dict[RelType, tuple[str, ...]] = {
+    RelType.DEPLOYED_TO: ("id", "article_id"),
+    RelType.SIGNED: ("id", "article_id"),
+}
+"""Relationship property indexes: relation edges are merged by `id` and cleaned by `article_id`."""

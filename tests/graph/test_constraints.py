@@ -1,0 +1,18 @@
+"""The schema's constraints and indexes land in Neo4j, and applying them again is harmless."""
+
+from __future__ import annotations
+
+from graph.constraints import apply_schema
+from schema.vocabulary import UNIQUE_KEYS
+
+
+def test_apply_schema_creates_unique_constraints(db):
+    rows = db.read("SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type RETURN *")
+    unique = {(r["labelsOrTypes"][0], r["properties"][0]) for r in rows if r["type"] == "UNIQUENESS"}
+    assert unique == {(label.value, key) for label, key in UNIQUE_KEYS.items()}
+
+
+def test_apply_schema_twice_is_idempotent(db):
+    before = db.read("SHOW INDEXES YIELD name RETURN name ORDER BY name")
+    apply_schema(db)
+    assert db.read("SHOW INDEXES YIELD name RETURN name ORDER BY name") == before

@@ -1,0 +1,89 @@
+"""upsert_article against a real Neo4j: provenance, idempotence, atomicity, replacement."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from graph.reader import read_counts
+from graph.writer import upsert_article
+from schema.records import RelationRecord
+from schema.vocabulary import RelationType
+from tests.graph.factories import TEXT, dump_graph, sample_graph
+
+
+def test_upsert_article_writes_nodes_edges_and_provenance(db):
+    upsert_article(db, sample_graph())
+
+    rows = db.read(
+        "MATCH (p:Entity:Person {id: 'person:anna-berg'})-[r:DENIED]->(s:Statement)-[:REPORTED_IN]->(a:Article) "
+        "RETURN properties(r) AS edge, properties(s) AS st, a.id AS article"
+    )
+    assert len(rows) == 1
+    edge, st = rows[0]["edge"], rows[0]["st"]
+    assert rows[0]["article"] == "art-test0001"
+    assert TEXT[edge["start"]:edge["end"]] == edge["sentence"] == st["sentence"]
+    assert edge["article_id"] == "art-test0001" and edge["published"] == "2024-10-19"
+    assert st["quote"] == "We deny it," and st["direct"] is True and st["kind"] == "denied"
+
+    rel = db.read("MATCH (:Unit)-[r:DEPLOYED_TO]->(:Place {id: 'place:port-town'}) RETURN properties(r) AS r")[0]["r"]
+    assert rel["article_id"] == "art-test0001"
+    assert TEXT[rel["start"]:rel["end"]] == rel["sentence"]
+
+    about = db.read("MATCH (:Statement {id: 'st-art-test0001-1'})-[:ABOUT]->(x) RETURN x.id AS id ORDER BY id")
+    assert [r["id"] for r in about] == ["place:port-town", "unit:soldiers"]
+
+
+def test_upsert_article_every_edge_has_provenance(db):
+    upsert_article(db, sample_graph())
+    missing = db.read(
+        "MATCH ()-[r]->() WHERE type(r) <> 'MENTIONED_IN' AND "
+        "(r.article_id IS NULL OR r.sentence IS NULL OR r.start IS NULL OR r.end IS NULL) "
+        "RETURN type(r) AS type"
+    )
+    assert missing == []
+
+
+def test_upsert_article_twice_changes_nothing(db):
+    upsert_article(db, sample_graph())
+    before = dump_graph(db)
+    upsert_article(db, sample_graph())
+    assert dump_graph(db) == before
+
+
+def test_upsert_article_failure_leaves_nothing(db):
+    class Unstorable:
+        pass
+
+    bad = dataclasses.replace(sample_graph().relations[0], date=Unstorable())
+    with pytest.raises(Exception):
+        upsert_article(db, sample_graph(relations=(bad,)))
+    assert read_counts(db).nodes == 0
+
+
+def test_upsert_article_replay_drops_what_the_article_no_longer_says(db):
+    full = sample_graph()
+    upsert_article(db, full)
+    upsert_article(db, sample_graph(statements=full.statements[1:], relations=(),
+                                    entities=full.entities[1:2]))
+    ids = {r["id"] for r in db.read("MATCH (n) WHERE n:Entity OR n:Statement RETURN n.id AS id")}
+    assert ids == {"person:anna-berg", "st-art-test0001-2"}
+    assert db.read("MATCH ()-[r:DEPLOYED_TO]->() RETURN r") == []
+
+
+def test_upsert_article_shared_entity_keeps_both_articles(db):
+    upsert_article(db, sample_graph("art-a"))
+    upsert_article(db, sample_graph("art-b"))
+    rows = db.read("MATCH (p:Person {id: 'person:anna-berg'})-[m:MENTIONED_IN]->(a) RETURN a.id AS a ORDER BY a")
+    assert [r["a"] for r in rows] == ["art-a", "art-b"]
+    # Each article's claim stays a separate sourced edge.
+    assert len(db.read("MATCH ()-[r:DEPLOYED_TO]->() RETURN r")) == 2
+
+
+def test_upsert_article_rejects_dangling_entity_ids(db):
+    graph = sample_graph()
+    bad = RelationRecord("rel-x", RelationType.SIGNED, "state:nowhere", "place:port-town", TEXT, 0, 5)
+    with pytest.raises(ValueError, match="state:nowhere"):
+        upsert_article(db, dataclasses.replace(graph, relations=(bad,)))
+    assert read_counts(db).nodes == 0
