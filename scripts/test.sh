@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# The whole test suite against a real Neo4j: set up if needed, then pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/bootstrap.sh
+exec .venv/bin/python -m pytest "$@"
