@@ -1,0 +1,497 @@
+"""Entity mentions in a parsed article: spaCy NER, cleaned and typed with the gazetteer, plus
+rule-built mentions for units, treaties and state institutions that NER does not label.
+
+A Mention is one stretch of tokens naming one actor or thing; resolve.py turns mentions into
+entities.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from loaders.gazetteer import Gazetteer, load_gazetteer
+from loaders.ids import slugify
+from schema.vocabulary import EntityType
+
+
+@dataclass
+class Mention:
+    """Tokens [start, end) of the doc naming one entity; `name` is the canonical-name candidate."""
+
+    start: int
+    end: int
+    text: str
+    type: EntityType
+    name: str
+    size: str | None = None
+    # A state named only by its adjective or people ("North Korean", "Ukrainians"): it counts as a
+    # mention of the state but never makes the state a speaker by itself.
+    demonym: bool = False
+    label: str = ""  # where it came from: an NER label, or "UNIT", "TREATY", "INSTITUTION"
+    entity: str | None = None  # the resolved entity id, set by resolve.py
+
+    def covers(self, i: int) -> bool:
+        return self.start <= i < self.end
+
+
+_SKIP_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY", "LANGUAGE"}
+_REGION_WORDS = {"region", "oblast", "province", "city", "district", "area", "krai", "republic", "county"}
+TREATY_HEADS = {"treaty", "pact", "agreement", "accord", "partnership", "convention", "memorandum"}
+_TREATY_WORDS = re.compile(r"\b(treaty|pact|agreement|accord|convention|charter|protocol|act|memorandum)\b", re.I)
+# Modifiers that describe a treaty's importance, not which treaty it is.
+_TREATY_EVALUATIVE = {"landmark", "historic", "new", "so", "called", "so-called", "major", "key", "important"}
+UNIT_HEADS = {
+    "troops", "soldiers", "brigades", "brigade", "battalions", "battalion", "contingent", "forces",
+    "units", "servicemen", "serviceman", "regiments", "regiment", "marines", "paratroopers",
+    "mercenaries", "troop", "soldier",
+}
+# Nouns that, modified by a state ("Ukrainian", "Seoul's"), name that state's institution.
+INSTITUTION_HEADS = {
+    "ministry", "intelligence", "agency", "military", "army", "navy", "media", "embassy",
+    "parliament", "police", "command", "council", "committee", "department", "office", "cabinet",
+    "services", "service", "diplomats", "diplomacy", "prosecutors", "court",
+}
+# Nouns that, modified by a state, stand for the state itself.
+STATE_HEADS = {"government", "authorities", "officials", "administration", "regime", "leadership", "side"}
+# Nouns for a person's office; "spokesman Christophe Lemoine" makes the name a person.
+ROLE_NOUNS = {
+    "president", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "official",
+    "chairman", "chairwoman", "chair", "leader", "diplomat", "ambassador", "general", "commander",
+    "chief", "director", "envoy", "adviser", "advisor", "senator", "governor", "mayor", "premier",
+    "chancellor", "lawmaker", "politician", "analyst", "head", "deputy", "counterpart", "king",
+    "queen", "prince", "colonel", "admiral", "lieutenant", "captain", "prosecutor", "judge",
+    "representative", "congressman", "congresswoman", "member", "officer", "aide", "negotiator",
+}
+DEPLOY_LEMMAS = {"deploy", "send", "transfer", "station", "move", "dispatch", "redeploy", "relocate", "ship", "base"}
+_LOCATIVE_PREPS = {"in", "at", "to", "into", "from", "near", "toward", "towards", "via", "outside", "around", "across", "through"}
+_GENERIC_ORG_WORDS = re.compile(
+    r"\b(ministry|intelligence|army|navy|armed forces|security council|parliament|defen[cs]e|foreign|"
+    r"government|chiefs|police|service|joint|national|air force|general staff)\b",
+    re.I,
+)
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+
+
+def extract_mentions(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[Mention]:
+    """Every entity mention in `doc`, in text order, outside the character ranges `skip`.
+
+    Mentions never overlap: rule-built units, treaties and institutions absorb the NER mentions
+    (typically demonyms) inside them.
+    """
+    gaz = load_gazetteer()
+    skip = skip or []
+    mentions = [m for ent in doc.ents if (m := _ner_mention(ent, gaz)) is not None]
+    mentions = [m for m in mentions if not _in_ranges(doc, m, skip)]
+    _retype_person_suffixes(doc, mentions)
+    by_token = _token_index(mentions)
+
+    built: list[Mention] = []
+    for token in doc:
+        if _in_ranges_token(token, skip) or token.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        low = token.lower_
+        if low in UNIT_HEADS or token.lemma_.lower() in {"troop", "soldier"}:
+            m = _unit_mention(token, by_token, gaz)
+        elif low in TREATY_HEADS and token.i not in by_token and not (
+            token.dep_ == "compound" and token.head.lower_ in TREATY_HEADS
+        ):
+            m = _treaty_mention(token)
+        elif (low in INSTITUTION_HEADS or low in STATE_HEADS) and token.i not in by_token:
+            m = _institution_mention(token, by_token, gaz)
+        else:
+            m = None
+        if m is not None:
+            built.append(m)
+    _prefix_institutions(doc, mentions, by_token, gaz)
+
+    # Rule-built mentions win over the NER mentions they overlap; among themselves, the first wins.
+    out: list[Mention] = []
+    taken: set[int] = set()
+    for m in built:
+        if not taken.intersection(range(m.start, m.end)):
+            out.append(m)
+            taken.update(range(m.start, m.end))
+    for m in mentions:
+        if not taken.intersection(range(m.start, m.end)):
+            out.append(m)
+            taken.update(range(m.start, m.end))
+    out += _names_after_roles(doc, taken, skip)
+    return sorted(out, key=lambda m: m.start)
+
+
+def _names_after_roles(doc: Doc, taken: set[int], skip: list[tuple[int, int]]) -> list[Mention]:
+    """Names NER missed but a role noun introduces: 'politician Park Sun-con', 'spokesman Li Wei'."""
+    out = []
+    for token in doc:
+        if token.i in taken or token.pos_ != "PROPN" or token.dep_ == "compound" or _in_ranges_token(token, skip):
+            continue
+        start = token.i
+        while start > 0 and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].text == "-") \
+                and doc[start - 1].i not in taken and not doc[start - 1].whitespace_.count("\n"):
+            start -= 1
+        span = doc[start : token.i + 1]
+        if start == 0 or doc[start - 1].lower_ not in ROLE_NOUNS or not _looks_like_name(span):
+            continue
+        if span[0].text == "-" or any(t.ent_type_ in {"GPE", "ORG", "NORP"} for t in span):
+            continue
+        out.append(Mention(span.start, span.end, span.text, EntityType.PERSON, span.text, label="PERSON"))
+        taken.update(range(span.start, span.end))
+    return out
+
+
+def mention_char_span(doc: Doc, m: Mention) -> tuple[int, int]:
+    """Character offsets of a mention in the doc text."""
+    span = doc[m.start : m.end]
+    return span.start_char, span.end_char
+
+
+def state_of(text: str, gaz: Gazetteer) -> tuple[str, str] | None:
+    """(state, how) for a name, alias, demonym or capital; how is 'name', 'demonym' or 'capital'."""
+    key = slugify(_strip_the(text))
+    if key in gaz.states:
+        return gaz.states[key], "name"
+    if key in gaz.demonyms:
+        return gaz.demonyms[key], "demonym"
+    if key in gaz.state_metonyms:
+        return gaz.state_metonyms[key], "name"
+    if key in gaz.capitals:
+        return gaz.capitals[key], "capital"
+    return None
+
+
+# --- NER mentions -----------------------------------------------------------------------------
+
+
+def _ner_mention(ent: Span, gaz: Gazetteer) -> Mention | None:
+    if ent.label_ in _SKIP_LABELS:
+        return None
+    span = _clean_span(ent)
+    if span is None:
+        return None
+    text = span.text
+    label = ent.label_
+    found = state_of(text, gaz)
+    if found:
+        state, how = found
+        if how == "capital" and _is_locative(span):
+            return Mention(span.start, span.end, text, EntityType.PLACE, _place_name(text, gaz), label=label)
+        return Mention(span.start, span.end, text, EntityType.STATE, state, demonym=how == "demonym", label=label)
+    key = slugify(_strip_the(text))
+    if key in gaz.agencies:
+        return Mention(span.start, span.end, text, EntityType.AGENCY, gaz.agencies[key], label=label)
+    if key in gaz.places:
+        return Mention(span.start, span.end, text, EntityType.PLACE, gaz.places[key], label=label)
+    if key in gaz.people:
+        return Mention(span.start, span.end, text, EntityType.PERSON, gaz.people[key], label=label)
+    if label == "PERSON":
+        if not _looks_like_name(span) or _is_byline(span):
+            return None
+        return Mention(span.start, span.end, text, EntityType.PERSON, text, label=label)
+    if "/" in text:
+        return None  # photo credits: "Pool/Sputnik/AP"
+    if label == "ORG":
+        if not any(t.is_upper or t.is_title for t in span):
+            return None
+        before = span.doc[span.start - 2 : span.start]
+        if len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in ROLE_NOUNS:
+            return None  # "Secretary of Defense": part of a person's title
+        if _after_role(span) and all(t.pos_ == "PROPN" for t in span) and len(span) <= 3 \
+                and not _GENERIC_ORG_WORDS.search(text):
+            return Mention(span.start, span.end, text, EntityType.PERSON, text, label=label)
+        return Mention(span.start, span.end, text, EntityType.AGENCY, _agency_name(span), label=label)
+    if label in {"GPE", "LOC", "FAC"} and (
+        span.root.dep_ in {"appos", "compound"} and span.root.head.lower_ in INSTITUTION_HEADS
+        or any(c.dep_ == "compound" and c.lower_ in INSTITUTION_HEADS for c in span.root.children)
+    ):
+        # "the national news agency Yonhap": a name in apposition to an institution is that institution.
+        return Mention(span.start, span.end, text, EntityType.AGENCY, text, label=label)
+    if label in {"GPE", "LOC", "FAC"}:
+        if not span[0].is_title and not span[0].is_upper:
+            return None  # "eastern coast", Spanish words: not a named place
+        return Mention(span.start, span.end, text, EntityType.PLACE, _strip_the(text), label=label)
+    if label == "LAW" and _TREATY_WORDS.search(text):
+        return Mention(span.start, span.end, text, EntityType.TREATY, _strip_the(text), label=label)
+    if label in {"PRODUCT", "WORK_OF_ART", "EVENT"} and len(span) <= 3 and span[0].is_title:
+        # The small model calls some places products ("Kursk"); a region word next to it decides.
+        doc = span.doc
+        after = doc[span.end] if span.end < len(doc) else None
+        before = doc[span.start - 1] if span.start > 0 else None
+        if (after is not None and after.lower_ in _REGION_WORDS) or (
+            before is not None and before.lower_ in _REGION_WORDS
+        ):
+            return Mention(span.start, span.end, text, EntityType.PLACE, text, label=label)
+    return None
+
+
+def _clean_span(ent: Span) -> Span | None:
+    """Trim an NER span: brackets, line breaks, leading 'the', possessive 's, edge punctuation."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    # Cut at a line break: NER spans that cross lines glue a headline to the next line.
+    for i in range(start, end):
+        if doc[i].is_space or (i < end - 1 and "\n" in doc[i].whitespace_):
+            end = i if doc[i].is_space else i + 1
+            break
+    # "Vladimir] Putin": keep what follows the last bracket.
+    for i in range(end - 1, start - 1, -1):
+        if doc[i].text in {"]", ")", "[", "("}:
+            start = i + 1
+            break
+    while start < end and (doc[start].is_punct or doc[start].lower_ == "the" or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct and doc[end - 1].text != "."
+                           or doc[end - 1].is_space):
+        end -= 1
+    # A trailing period belongs only to abbreviations ("U.S."), not to a sentence end ("X.").
+    if end > start and doc[end - 1].text == "." and end - start == 1:
+        return None
+    if end <= start:
+        return None
+    span = doc[start:end]
+    if len(span.text.rstrip(".")) < 2 or not any(ch.isalpha() for ch in span.text):
+        return None
+    return span
+
+
+def _is_byline(span: Span) -> bool:
+    """A person named in a byline ('Published by X', 'By X') or on a line of their own."""
+    text = span.doc.text
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.end_char)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    if line == span.text:
+        return True
+    before = text[line_start : span.start_char]
+    return bool(re.search(r"(?:^|\b(?:published|written|verified|reported|edited|photos?))\s*by\s*$", before, re.I))
+
+
+def _after_role(span: Span) -> bool:
+    """The span follows a role noun: 'spokesman Christophe Lemoine', 'President Joe Biden'."""
+    if span.start == 0:
+        return False
+    prev = span.doc[span.start - 1]
+    return prev.lower_ in ROLE_NOUNS or prev.dep_ == "compound" and prev.head.i in range(span.start, span.end) \
+        and prev.lower_ in ROLE_NOUNS
+
+
+def _agency_name(span: Span) -> str:
+    """An organisation's name without 'the' and without a generic tail after a proper name
+    ('Yonhap news agency' -> 'Yonhap')."""
+    words = [t for t in span if t.lower_ != "the"]
+    while len(words) > 1 and words[-1].lower_ in {"agency", "news", "newspaper", "channel", "outlet"} \
+            and words[-1].is_lower:
+        words.pop()
+    return span.doc[words[0].i : words[-1].i + 1].text if words else span.text
+
+
+def _looks_like_name(span: Span) -> bool:
+    """Person names are 1-5 capitalised words, not all of them common lower-case words."""
+    words = span.text.split()  # by whitespace: "Sun-con" is one word of three tokens
+    if not words or len(words) > 5:
+        return False
+    if not all(w[:1].isupper() for w in words if w.lower() not in {"de", "van", "von", "al", "bin", "da", "del", "la", "le"}):
+        return False
+    if len(span) == 1 and span[0].is_stop:
+        return False
+    return True
+
+
+def _retype_person_suffixes(doc: Doc, mentions: list[Mention]) -> None:
+    """A non-person span ending in a known full person name ('Defense Lloyd Austin') is that person."""
+    names = {m.text for m in mentions if m.type is EntityType.PERSON and len(m.text.split()) >= 2}
+    for m in mentions:
+        if m.type is EntityType.PERSON:
+            continue
+        for name in names:
+            if m.text.endswith(" " + name):
+                span = doc[m.start : m.end]
+                sub = doc.char_span(span.end_char - len(name), span.end_char)
+                if sub is not None:
+                    m.start, m.end, m.text, m.name, m.type = sub.start, sub.end, name, name, EntityType.PERSON
+                break
+
+
+def _is_locative(span: Span) -> bool:
+    """A capital used as a location ('in Moscow', 'Pyongyang, North Korea'), not as its state."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE_PREPS:
+        return True
+    if root.dep_ in {"compound", "appos"} and root.head.ent_type_ in {"GPE", "LOC", "FAC"}:
+        return True
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.text == "," and span.end + 1 < len(doc) and doc[span.end + 1].ent_type_ == "GPE":
+        return True
+    return False
+
+
+def _place_name(text: str, gaz: Gazetteer) -> str:
+    text = _strip_the(text)
+    return gaz.places.get(slugify(text), text)
+
+
+def _strip_the(text: str) -> str:
+    return re.sub(r"^(?:the|The|THE)\s+", "", text.strip())
+
+
+def _in_ranges(doc: Doc, m: Mention, ranges: list[tuple[int, int]]) -> bool:
+    start = doc[m.start].idx
+    return any(a <= start < b for a, b in ranges)
+
+
+def _in_ranges_token(token: Token, ranges: list[tuple[int, int]]) -> bool:
+    return any(a <= token.idx < b for a, b in ranges)
+
+
+def _token_index(mentions: list[Mention]) -> dict[int, Mention]:
+    return {i: m for m in mentions for i in range(m.start, m.end)}
+
+
+# --- rule-built mentions ----------------------------------------------------------------------
+
+
+def _modifier_state(head: Token, by_token: dict[int, Mention]) -> str | None:
+    """The state named in the left modifiers of `head` ('North Korean troops', "Seoul's agency")."""
+    # "intelligence services of the United States": an 'of' phrase names the state too.
+    of_objects = [c for p in head.rights if p.dep_ == "prep" and p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
+    for child in [*head.lefts, *of_objects]:
+        if child.dep_ not in {"amod", "compound", "poss", "nmod", "npadvmod", "pobj"}:
+            continue
+        for t in child.subtree:
+            m = by_token.get(t.i)
+            if m is not None and m.type is EntityType.STATE:
+                return m.name
+    return None
+
+
+def _subject_state(verb: Token, by_token: dict[int, Mention]) -> str | None:
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            m = by_token.get(child.i)
+            if m is not None and m.type is EntityType.STATE:
+                return m.name
+    return None
+
+
+def _unit_mention(head: Token, by_token: dict[int, Mention], gaz: Gazetteer) -> Mention | None:
+    """A military unit: 'North Korean troops', "Pyongyang's forces", 'a contingent of 1,500 soldiers'.
+
+    Only units whose state is known become mentions (from a modifier, or from the subject of
+    the deploy/send verb that moves them); 'more troops' alone names nothing that can resolve.
+    """
+    # "a contingent of 1,500 soldiers": the inner noun belongs to the outer mention.
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in UNIT_HEADS:
+        return None
+    if head.dep_ == "compound" and head.head.lower_ in UNIT_HEADS:
+        return None  # "special forces soldiers": the outer noun heads it
+    tokens = [head]
+    inner = [c for p in head.children if p.lower_ == "of" for c in p.children if c.dep_ == "pobj" and c.lower_ in UNIT_HEADS]
+    tokens += inner
+    special = any(
+        t.lower_ in {"forces", "force"} and any(c.lower_ == "special" for c in t.children)
+        or any(c.lower_ in {"forces", "force"} and any(g.lower_ == "special" for g in c.children) for c in t.children)
+        for t in tokens
+    )
+    state = None
+    for t in tokens:
+        state = state or _modifier_state(t, by_token)
+    if state is None:
+        # Who sends them owns them: "North Korea sent its special forces to Russia".
+        node = head
+        while node.dep_ in {"dobj", "pobj", "prep", "conj", "appos", "nsubjpass"} and node.head is not node:
+            node = node.head
+            if node.pos_ in {"VERB", "AUX"}:
+                break
+        if node.pos_ == "VERB" and node.lemma_.lower() in DEPLOY_LEMMAS:
+            state = _subject_state(node, by_token)
+    if state is None:
+        return None
+    size = None
+    for t in [*inner, head]:
+        numbers = [c for c in t.children if c.dep_ == "nummod" and c.like_num]
+        if numbers:
+            num = numbers[0]
+            # "up to 12,000", "at least 3,000": keep the number with the noun it counts.
+            size = f"{num.text} {t.text}"
+            break
+    kind = "special forces" if special else "troops"
+    name = f"{gaz.adjective.get(state, state)} {kind}"
+    left = head.left_edge.i
+    right = max(t.i for t in tokens) + 1
+    doc = head.doc
+    while left < head.i and (doc[left].dep_ in {"det", "punct"} or doc[left].is_punct):
+        left += 1
+    return Mention(left, right, doc[left:right].text, EntityType.UNIT, name, size=size, label="UNIT")
+
+
+def _treaty_mention(head: Token) -> Mention | None:
+    """A treaty named by description: 'a mutual defense pact', 'strategic partnership agreement'."""
+    mods: list[Token] = []
+
+    def collect(tok: Token) -> None:
+        for child in tok.lefts:
+            if child.dep_ in {"amod", "compound"} and child.lower_ not in _TREATY_EVALUATIVE and child.is_alpha:
+                collect(child)
+                mods.append(child)
+
+    collect(head)
+    if not mods:
+        return None  # "the agreement" alone names no particular treaty
+    mods.sort(key=lambda t: t.i)
+    words = [t.text if t.pos_ == "PROPN" else t.lower_ for t in [*mods, head]]
+    doc = head.doc
+    return Mention(mods[0].i, head.i + 1, doc[mods[0].i : head.i + 1].text, EntityType.TREATY, " ".join(words), label="TREATY")
+
+
+def _institution_mention(head: Token, by_token: dict[int, Mention], gaz: Gazetteer) -> Mention | None:
+    """A state's institution named by description: 'the South Korean intelligence agency'.
+
+    Government-like heads ('the Ukrainian government', 'U.S. officials') stand for the state.
+    """
+    if head.dep_ == "compound" and head.head.lower_ in INSTITUTION_HEADS | STATE_HEADS:
+        return None  # "intelligence agency": the outer noun heads it
+    state = _modifier_state(head, by_token)
+    if state is None:
+        return None
+    doc = head.doc
+    left = min([head.i] + [t.i for c in head.lefts if c.dep_ in {"amod", "compound", "poss", "nmod"} for t in c.subtree])
+    while left < head.i and (doc[left].dep_ == "det" or doc[left].is_punct):
+        left += 1
+    words = [t for t in doc[left : head.i + 1] if t.i not in by_token and t.text not in _POSSESSIVE and t.is_alpha]
+    if head.lower_ in STATE_HEADS:
+        return Mention(left, head.i + 1, doc[left : head.i + 1].text, EntityType.STATE, state, label="INSTITUTION")
+    proper = [t for t in words if t.pos_ == "PROPN"]
+    if proper:
+        # "the South Korean Yonhap agency": a proper name names the institution by itself.
+        return Mention(proper[0].i, proper[-1].i + 1, doc[proper[0].i : proper[-1].i + 1].text,
+                       EntityType.AGENCY, doc[proper[0].i : proper[-1].i + 1].text, label="INSTITUTION")
+    if any(t.lower_ == "intelligence" for t in words):
+        phrase = "intelligence"
+    else:
+        phrase = " ".join(t.lower_ for t in words if t.pos_ != "DET")
+    name = f"{gaz.adjective.get(state, state)} {phrase}"
+    return Mention(left, head.i + 1, doc[left : head.i + 1].text, EntityType.AGENCY, name, label="INSTITUTION")
+
+
+def _prefix_institutions(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], gaz: Gazetteer) -> None:
+    """'French' + 'Foreign Ministry', "Seoul's Joint Chiefs of Staff": name the state's institution."""
+    for m in mentions:
+        if m.type is not EntityType.AGENCY or not _GENERIC_ORG_WORDS.search(m.name):
+            continue
+        if any(state_of(t.text, gaz) for t in doc[m.start : m.end]):
+            continue
+        state = None
+        before = m.start - 1
+        while before >= 0 and doc[before].text in _POSSESSIVE:
+            before -= 1
+        if before >= 0:
+            prev = by_token.get(before)
+            if prev is not None and prev.type is EntityType.STATE:
+                state = prev.name
+        if state is None:
+            state = _modifier_state(doc[m.start : m.end].root, by_token)
+        if state is not None:
+            m.name = f"{gaz.adjective.get(state, state)} {m.name}"

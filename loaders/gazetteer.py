@@ -1,0 +1,65 @@
+"""World knowledge tables from loaders/data/: states, capitals, demonyms and curated aliases.
+
+Lookups are by slug, so case, accents, hyphens and spacing do not matter.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from loaders.ids import slugify
+
+DATA = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Slug-keyed lookups. Values are canonical names."""
+
+    states: dict[str, str] = field(default_factory=dict)  # name or alias -> state
+    demonyms: dict[str, str] = field(default_factory=dict)  # "north-korean" -> North Korea
+    capitals: dict[str, str] = field(default_factory=dict)  # "moscow" -> Russia
+    adjective: dict[str, str] = field(default_factory=dict)  # state -> "North Korean"
+    people: dict[str, str] = field(default_factory=dict)
+    places: dict[str, str] = field(default_factory=dict)
+    state_metonyms: dict[str, str] = field(default_factory=dict)  # "the-kremlin" -> Russia
+    agencies: dict[str, str] = field(default_factory=dict)
+
+
+def _variants(table: dict[str, list[str]] | None) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for canonical, variants in (table or {}).items():
+        for name in [canonical, *(variants or [])]:
+            out[slugify(name)] = canonical
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """Read states.yaml and aliases.yaml once."""
+    gaz = Gazetteer()
+    for row in yaml.safe_load((DATA / "states.yaml").read_text(encoding="utf-8")):
+        name = row["name"]
+        for alias in [name, *row.get("aliases", [])]:
+            gaz.states[slugify(alias)] = name
+        demonyms = row.get("demonyms", [])
+        for demonym in demonyms:
+            gaz.demonyms[slugify(demonym)] = name
+        gaz.adjective[name] = demonyms[0] if demonyms else name
+        if row.get("capital"):
+            gaz.capitals[slugify(row["capital"])] = name
+    aliases = yaml.safe_load((DATA / "aliases.yaml").read_text(encoding="utf-8"))
+    gaz.people.update(_variants(aliases.get("people")))
+    gaz.places.update(_variants(aliases.get("places")))
+    gaz.agencies.update(_variants(aliases.get("agencies")))
+    for name, state in (aliases.get("state_metonyms") or {}).items():
+        gaz.state_metonyms[slugify(name)] = state
+    # A capital's variant spellings are capitals too (Kiev -> Kyiv -> Ukraine).
+    for variant, place in list(gaz.places.items()):
+        if slugify(place) in gaz.capitals:
+            gaz.capitals[variant] = gaz.capitals[slugify(place)]
+    return gaz

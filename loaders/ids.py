@@ -1,0 +1,40 @@
+"""Deterministic ids: the same text or name always gives the same id, across runs and machines."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from schema.vocabulary import EntityType, RelationType
+
+
+def slugify(name: str) -> str:
+    """Accent-stripped, lower-cased, non-alphanumeric runs collapsed to '-': 'Kim Jong-un' -> 'kim-jong-un'."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    ascii_only = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return re.sub(r"[^0-9a-z]+", "-", ascii_only.lower()).strip("-")
+
+
+def _short_hash(*parts: object) -> str:
+    return hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
+
+
+def article_id(text: str) -> str:
+    """'art-' plus the first 16 hex digits of the SHA-256 of the UTF-8 text."""
+    return "art-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def entity_id(type_: EntityType, name: str) -> str:
+    """'<type>:<slug>', e.g. entity_id(EntityType.PERSON, 'Kim Jong Un') == 'person:kim-jong-un'."""
+    return f"{type_.value.lower()}:{slugify(name)}"
+
+
+def statement_id(article: str, speaker: str, start: int, verb_char_offset: int) -> str:
+    """'st-' plus a hash of the article id, speaker id, sentence start and verb offset."""
+    return "st-" + _short_hash(article, speaker, start, verb_char_offset)
+
+
+def relation_id(article: str, type_: RelationType, source: str, target: str, start: int) -> str:
+    """'rel-' plus a hash of the article id, relation type, both ends and sentence start."""
+    return "rel-" + _short_hash(article, type_.value, source, target, start)
