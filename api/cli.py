@@ -77,7 +77,8 @@ def _run_up(settings: Settings, args: argparse.Namespace) -> int:
     db = open_graph(settings)
     try:
         if not args.no_seeds:
-            outcomes = load_files(db, [str(settings.seeds)], settings.max_article_bytes)
+            outcomes = load_files(db, [str(settings.seeds)], settings.max_article_bytes,
+                                  relative_to=settings.home)
             _print_outcomes(outcomes)
         print(f"Neo4j Bolt:     {graph_uri(settings)}")
         if local:

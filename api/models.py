@@ -39,7 +39,7 @@ class Mention(BaseModel):
 
 
 class Actor(ActorSummary):
-    size: str | None = None
+    sizes: list[str] = Field(default_factory=list, description="Stated sizes, for units")
     mentions: list[Mention] = Field(description="Articles that mention the actor, with the forms used")
 
 

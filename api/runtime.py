@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from api.settings import Settings
@@ -65,12 +65,19 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
             yield given
 
 
-def load_files(db: GraphDB, paths: Iterable[str], max_bytes: int) -> list[LoadOutcome]:
-    """Read, extract and write each article; a refused article is reported and skipped whole."""
+def load_files(
+    db: GraphDB, paths: Iterable[str], max_bytes: int, relative_to: Path | None = None
+) -> list[LoadOutcome]:
+    """Read, extract and write each article; a refused article is reported and skipped whole.
+
+    Articles record their path as given, or relative to `relative_to` when they lie under it
+    (so the seeds' paths do not depend on where the project is checked out).
+    """
     outcomes = []
     for path in expand_paths(paths):
+        shown = _shown_path(path, relative_to)
         try:
-            docs = read_article_file(path, max_bytes=max_bytes)
+            docs = [replace(doc, path=shown) for doc in read_article_file(path, max_bytes=max_bytes)]
             graphs = [extract_article(doc) for doc in docs]
         except InvalidArticle as exc:
             outcomes.append(LoadOutcome(path=path, error=str(exc)))
@@ -78,8 +85,17 @@ def load_files(db: GraphDB, paths: Iterable[str], max_bytes: int) -> list[LoadOu
         for graph in graphs:
             summary = upsert_article(db, graph)
             outcomes.append(LoadOutcome(
-                path=path, article_id=summary.article_id, title=graph.article.title,
+                path=shown, article_id=summary.article_id, title=graph.article.title,
                 entities=summary.entities, statements=summary.statements,
                 relations=summary.relations,
             ))
     return outcomes
+
+
+def _shown_path(path: str, relative_to: Path | None) -> str:
+    if relative_to is None:
+        return path
+    try:
+        return str(Path(path).resolve().relative_to(relative_to.resolve()))
+    except ValueError:
+        return path

@@ -51,13 +51,27 @@ def merge_entities(entity_type: EntityType) -> str:
     return f"""
 UNWIND $rows AS row
 MERGE (e:{NodeLabel.ENTITY.value} {{id: row.id}})
-ON CREATE SET e.name = row.name, e.type = row.type
-SET e:{entity_type.value},
-    e.aliases = reduce(acc = coalesce(e.aliases, []), alias IN row.aliases |
-                       CASE WHEN alias IN acc THEN acc ELSE acc + alias END),
-    e.size = coalesce(row.size, e.size),
-    e.search_keys = reduce(acc = coalesce(e.search_keys, []), k IN row.search_keys |
-                       CASE WHEN k IN acc THEN acc ELSE acc + k END)
+SET e:{entity_type.value}, e.type = row.type,
+    e.name = CASE WHEN e.name IS NULL OR size(row.name) > size(e.name)
+                       OR (size(row.name) = size(e.name) AND row.name < e.name)
+                  THEN row.name ELSE e.name END
+WITH e, row
+CALL (e, row) {{
+  UNWIND coalesce(e.aliases, []) + row.aliases AS alias
+  WITH DISTINCT alias ORDER BY alias
+  RETURN collect(alias) AS aliases
+}}
+CALL (e, row) {{
+  UNWIND coalesce(e.search_keys, []) + row.search_keys AS key
+  WITH DISTINCT key ORDER BY key
+  RETURN collect(key) AS search_keys
+}}
+CALL (e, row) {{
+  UNWIND coalesce(e.sizes, []) + row.sizes AS size
+  WITH DISTINCT size ORDER BY size
+  RETURN collect(size) AS sizes
+}}
+SET e.aliases = aliases, e.search_keys = search_keys, e.sizes = sizes
 WITH e, row
 MATCH (a:Article {{id: $article_id}})
 MERGE (e)-[m:{RelType.MENTIONED_IN.value}]->(a)
@@ -158,7 +172,7 @@ MATCH (e:{NodeLabel.ENTITY.value} {{id: $id}})
 OPTIONAL MATCH (e)-[m:{RelType.MENTIONED_IN.value}]->(a:Article)
 WITH e, collect({{article_id: a.id, aliases: m.aliases, count: m.count}}) AS mentions
 OPTIONAL MATCH (e)-[r:{_SPEAKER_RELS}]->(:{NodeLabel.STATEMENT.value})
-RETURN e.id AS id, e.name AS name, e.type AS type, e.aliases AS aliases, e.size AS size,
+RETURN e.id AS id, e.name AS name, e.type AS type, e.aliases AS aliases, e.sizes AS sizes,
        mentions, count(r) AS statements
 """
 

@@ -38,7 +38,7 @@ def upsert_article(db: GraphDB, graph: ArticleGraph) -> WriteSummary:
         names = [e.name, *e.aliases]
         entity_rows[e.type].append({
             "id": e.id, "name": e.name, "type": e.type.value, "aliases": list(dict.fromkeys(names)),
-            "mentions": e.mentions, "size": e.size,
+            "mentions": e.mentions, "sizes": [e.size] if e.size else [],
             "search_keys": list(dict.fromkeys(search_key(n) for n in names)),
         })
 

@@ -39,3 +39,11 @@ def load_nlp() -> Language:
     nlp = spacy.load(MODEL)
     nlp.add_pipe("line_breaks", before="parser")
     return nlp
+
+
+def sentence_span(sent) -> tuple[str, int, int]:
+    """A sentence's text and code-point offsets, without the whitespace around it."""
+    raw = sent.text
+    text = raw.strip()
+    start = sent.start_char + (len(raw) - len(raw.lstrip()))
+    return text, start, start + len(text)

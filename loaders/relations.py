@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from loaders.entities import DEPLOY_LEMMAS, Mention
 from loaders.ids import relation_id
+from loaders.nlp import sentence_span
 from loaders.metadata import MONTHS, infer_date, iso_date
 from schema.records import RelationRecord
 from schema.vocabulary import RELATION_PATTERNS, EntityType, RelationType
@@ -39,9 +40,10 @@ def extract_relations(doc: Doc, mentions: list[Mention], article_id: str, publis
         date = _sentence_date(sent, published) if pairs else None
         for type_, source, target in pairs:
             rid = relation_id(article_id, type_, source, target, sent.start_char)
+            sentence, start, end = sentence_span(sent)
             out.setdefault(rid, RelationRecord(
-                id=rid, type=type_, source=source, target=target, sentence=sent.text,
-                start=sent.start_char, end=sent.end_char, date=date,
+                id=rid, type=type_, source=source, target=target, sentence=sentence,
+                start=start, end=end, date=date,
             ))
     return list(out.values())
 

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from loaders.entities import INSTITUTION_HEADS, ROLE_NOUNS, STATE_HEADS, Mention
 from loaders.ids import statement_id
+from loaders.nlp import sentence_span
 from loaders.resolve import EntityTable
 from schema.records import StatementRecord
 from schema.vocabulary import SPEAKER_TYPES, EntityType, StatementKind
@@ -131,10 +132,11 @@ def _record(ctx: _Context, sent: Span, verb_token: Token, speaker: str, verb: st
         if sent.start <= m.start < sent.end and m.entity and m.entity != speaker and m.entity not in about:
             about.append(m.entity)
     cue = " ".join(t.text for t in sorted(cue_tokens, key=lambda t: t.i)) or verb_token.text
+    sentence, start, end = sentence_span(sent)
     return StatementRecord(
         id=statement_id(article_id, speaker, sent.start_char, verb_token.idx),
-        speaker=speaker, kind=kind, verb=verb, quote=quote, sentence=sent.text,
-        start=sent.start_char, end=sent.end_char, about=tuple(about), direct=quote is not None,
+        speaker=speaker, kind=kind, verb=verb, quote=quote, sentence=sentence,
+        start=start, end=end, about=tuple(about), direct=quote is not None,
         cue=cue, source=source if source != speaker else None,
     )
 

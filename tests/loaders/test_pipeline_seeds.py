@@ -104,3 +104,9 @@ def test_pipeline_seed004_signed_treaty(seed_graphs):
     names = _names(g)
     signed = {(names[r.source], names[r.target]) for r in g.relations if r.type.value == "SIGNED"}
     assert {("North Korea", "defense treaty"), ("Russia", "defense treaty")} <= signed
+
+
+def test_pipeline_sentences_have_no_surrounding_whitespace(seed_graphs):
+    for graph in seed_graphs.values():
+        for item in (*graph.statements, *graph.relations):
+            assert item.sentence == item.sentence.strip() and item.sentence

@@ -1,0 +1,109 @@
+"""The `kg` command as a user runs it: extract's JSON contract, load, and `kg up` end to end."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from graph.local_server import LocalServerConfig, server_status
+from tests.conftest import ROOT, SEEDS, free_port, seed_paths
+
+KG = [sys.executable, "-m", "api.cli"]
+
+
+def _kg(*args: str, env: dict | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
+    return subprocess.run([*KG, *args], capture_output=True, text=True, cwd=ROOT,
+                          env={**os.environ, **(env or {})}, timeout=timeout)
+
+
+def test_cli_extract_json_contract():
+    paths = [str(p.relative_to(ROOT)) for p in seed_paths()]
+    result = _kg("extract", *paths, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == len(paths)
+    for path, line in zip(paths, lines):
+        out = json.loads(line)
+        assert set(out) >= {"article", "entities", "statements", "relations"}
+        assert set(out["article"]) >= {"id", "path", "title", "published", "source"}
+        assert out["article"]["path"] == path
+        text = (ROOT / path).read_text(encoding="utf-8")
+        entity_ids = {e["id"] for e in out["entities"]}
+        for e in out["entities"]:
+            assert set(e) >= {"id", "name", "type", "aliases"}
+            assert e["type"] in {"Person", "Agency", "State", "Treaty", "Unit", "Place"}
+        for s in out["statements"]:
+            assert set(s) >= {"id", "speaker", "kind", "verb", "quote", "sentence", "start", "end", "about"}
+            assert s["kind"] in {"said", "confirmed", "denied"}
+            assert s["speaker"] in entity_ids and set(s["about"]) <= entity_ids
+            assert text[s["start"]:s["end"]] == s["sentence"]
+        for r in out["relations"]:
+            assert set(r) >= {"id", "type", "source", "target", "sentence", "start", "end"}
+            assert {r["source"], r["target"]} <= entity_ids
+            assert text[r["start"]:r["end"]] == r["sentence"]
+
+
+def test_cli_extract_refuses_bad_file_and_goes_on(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    result = _kg("extract", str(empty), str(seed_paths()[0]))
+    assert result.returncode == 1
+    assert "empty" in result.stderr and str(empty) in result.stderr
+    assert len(result.stdout.strip().splitlines()) == 1
+
+
+def _get_json(url: str) -> dict:
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return json.loads(response.read())
+
+
+def test_cli_up_serves_seed_graph_end_to_end(tmp_path, neo4j_target):
+    """`kg up` with no NEO4J_URI: starts its own Neo4j, loads the seeds, serves, stops on SIGTERM."""
+    home = tmp_path / "home"
+    (home / ".neo4j").mkdir(parents=True)
+    (home / ".neo4j" / "lib").symlink_to(ROOT / ".neo4j" / "lib")  # the jars, fetched once
+    port, bolt, http = free_port(), free_port(), free_port()
+    env = {**os.environ, "KG_HOME": str(home), "KG_SEEDS_DIR": str(SEEDS),
+           "KG_NEO4J_BOLT_PORT": str(bolt), "KG_NEO4J_HTTP_PORT": str(http),
+           "KG_NEO4J_HEAP": "512m", "KG_NEO4J_PAGECACHE_MB": "64"}
+    env.pop("NEO4J_URI", None)
+    log = (tmp_path / "up.log").open("w+")
+    proc = subprocess.Popen([*KG, "up", "--port", str(port)], cwd=ROOT, env=env, stdout=log,
+                            stderr=subprocess.STDOUT, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 240
+        while True:
+            assert proc.poll() is None, Path(log.name).read_text()
+            try:
+                health = _get_json(f"{base}/health")
+                break
+            except OSError:
+                assert time.monotonic() < deadline, Path(log.name).read_text()
+                time.sleep(1)
+        assert health["counts"]["articles"] == len(seed_paths())
+        printed = Path(log.name).read_text()
+        assert f"bolt://127.0.0.1:{bolt}" in printed and f"http://127.0.0.1:{http}/browser/" in printed
+        assert f"{base}/explorer" in printed
+
+        actors = _get_json(f"{base}/actors?q=austin")["data"]
+        austin = next(a for a in actors if a["type"] == "Person")
+        statements = _get_json(f"{base}/actors/{austin['id']}/statements")
+        assert statements["count"] >= 3
+        for st in statements["data"]:
+            assert st["sentence"] and st["article"]["id"].startswith("art-")
+            assert "Austin" in st["sentence"] or st["quote"] or "he" in st["sentence"].lower()
+        with urllib.request.urlopen(f"{base}/explorer", timeout=30) as response:
+            assert response.status == 200 and b"vis.Network" in response.read()
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        code = proc.wait(timeout=90)
+    assert code in (0, 130), Path(log.name).read_text()
+    config = LocalServerConfig(home=home / ".neo4j", bolt_port=bolt, http_port=http)
+    assert server_status(config).running is False
