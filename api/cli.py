@@ -51,6 +51,13 @@ def _parser() -> argparse.ArgumentParser:
                          help="one JSON object per article per line")
     extract.set_defaults(run=_run_extract)
 
+    evaluate = sub.add_parser("eval", help="precision, recall and F1 of extraction against gold")
+    evaluate.add_argument("gold_dir", help="folder of gold JSON files named like the articles")
+    evaluate.add_argument("paths", nargs="+", help="article files or folders of them")
+    evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
+    evaluate.add_argument("--misses", action="store_true", help="list every miss and extra")
+    evaluate.set_defaults(run=_run_eval)
+
     neo = sub.add_parser("neo4j", help="the project's local Neo4j server")
     neo_sub = neo.add_subparsers(title="actions")
     for name, fn, text in (
@@ -125,6 +132,33 @@ def _run_extract(settings: Settings, args: argparse.Namespace) -> int:
         for graph in graphs:
             print(json.dumps(graph.to_json(), ensure_ascii=False), flush=True)
     return 1 if failed else 0
+
+
+def _run_eval(settings: Settings, args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from api.runtime import expand_paths
+    from loaders import extract_article, read_article_file
+    from loaders.evaluate import format_scores, load_gold, score_set
+
+    gold = load_gold(args.gold_dir)
+    pairs = []
+    for path in expand_paths(args.paths):
+        stem = Path(path).stem
+        if stem not in gold:
+            print(f"kg: no gold for {path} in {args.gold_dir}", file=sys.stderr)
+            return 1
+        for doc in read_article_file(path, max_bytes=settings.max_article_bytes):
+            pairs.append((extract_article(doc), gold[stem]))
+    scores = score_set(pairs)
+    if args.json:
+        print(json.dumps({"articles": len(pairs), **scores.as_dict()}, indent=2))
+    else:
+        print(f"{len(pairs)} articles scored against {args.gold_dir}")
+        print(format_scores(scores))
+    if args.misses:
+        print("\n".join(scores.misses), file=sys.stderr if args.json else sys.stdout)
+    return 0
 
 
 def _run_neo4j_start(settings: Settings, args: argparse.Namespace) -> int:

@@ -1,0 +1,213 @@
+"""Score extraction against gold annotations (tests/gold/FORMAT.md): precision, recall, F1.
+
+Entities match when their types are equal and they share a name form; statements when speaker,
+kind and sentence (by overlapping character spans) agree; relations when type, source, target and
+sentence agree. Matching is one-to-one and greedy in document order.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from schema.records import ArticleGraph
+from schema.vocabulary import EntityType, RelationType
+
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+_LEADING_THE = re.compile(r"^the ")
+
+
+def name_form(name: str) -> str:
+    """Case-, accent-, hyphen- and possessive-insensitive form of a name.
+
+    >>> name_form("The Kremlin’s")
+    'kremlin'
+    """
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    folded = re.sub(r"['’]s\b", "", folded)
+    return _LEADING_THE.sub("", _NON_WORD.sub(" ", folded).strip())
+
+
+@dataclass
+class Tally:
+    """Counts of true positives, false positives and false negatives, with the derived scores."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, other: Tally) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict:
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 3),
+                "recall": round(self.recall, 3), "f1": round(self.f1, 3)}
+
+
+@dataclass
+class Scores:
+    """Tallies for one article or a whole set, plus the misses for reading."""
+
+    entities: dict[str, Tally] = field(default_factory=lambda: {t.value: Tally() for t in EntityType})
+    statements: Tally = field(default_factory=Tally)
+    relations: dict[str, Tally] = field(default_factory=lambda: {t.value: Tally() for t in RelationType})
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def entities_all(self) -> Tally:
+        total = Tally()
+        for tally in self.entities.values():
+            total.add(tally)
+        return total
+
+    @property
+    def relations_all(self) -> Tally:
+        total = Tally()
+        for tally in self.relations.values():
+            total.add(tally)
+        return total
+
+    def add(self, other: Scores) -> None:
+        for key, tally in other.entities.items():
+            self.entities[key].add(tally)
+        self.statements.add(other.statements)
+        for key, tally in other.relations.items():
+            self.relations[key].add(tally)
+        self.misses += other.misses
+
+    def as_dict(self) -> dict:
+        return {
+            "entities": {"all": self.entities_all.as_dict(),
+                         **{k: t.as_dict() for k, t in self.entities.items()}},
+            "statements": self.statements.as_dict(),
+            "relations": {"all": self.relations_all.as_dict(),
+                          **{k: t.as_dict() for k, t in self.relations.items()}},
+        }
+
+
+def load_gold(gold_dir: str | Path) -> dict[str, dict]:
+    """Gold annotations by article file stem."""
+    return {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(Path(gold_dir).glob("*.json"))}
+
+
+def score_article(graph: ArticleGraph, gold: dict) -> Scores:
+    """Compare one extraction with its gold annotation."""
+    text = graph.article.text
+    scores = Scores()
+    label = Path(graph.article.path).stem[:12]
+
+    gold_forms = {e["name"]: _forms(e["name"], e.get("aliases", ())) for e in gold["entities"]}
+    pred_forms = {e.id: _forms(e.name, e.aliases) for e in graph.entities}
+
+    # Entities, by type.
+    unmatched = {e.id: e for e in graph.entities}
+    for g in gold["entities"]:
+        tally = scores.entities[g["type"]]
+        match = next((pid for pid, p in unmatched.items()
+                      if p.type.value == g["type"] and name_form(p.name) in gold_forms[g["name"]]), None)
+        match = match or next((pid for pid, p in unmatched.items()
+                               if p.type.value == g["type"] and pred_forms[pid] & gold_forms[g["name"]]), None)
+        if match:
+            tally.tp += 1
+            del unmatched[match]
+        else:
+            tally.fn += 1
+            scores.misses.append(f"{label} entity missed: {g['type']} {g['name']}")
+    for p in unmatched.values():
+        scores.entities[p.type.value].fp += 1
+        scores.misses.append(f"{label} entity extra: {p.type.value} {p.name}")
+
+    # Statements: speaker + kind + sentence.
+    remaining = list(graph.statements)
+    for g in gold["statements"]:
+        span = _gold_span(text, g["sentence"])
+        forms = gold_forms.get(g["speaker"], _forms(g["speaker"], ()))
+        match = next((s for s in remaining if s.kind.value == g["kind"]
+                      and pred_forms.get(s.speaker, set()) & forms
+                      and _overlap((s.start, s.end), span)), None)
+        if match:
+            scores.statements.tp += 1
+            remaining.remove(match)
+        else:
+            scores.statements.fn += 1
+            scores.misses.append(f"{label} statement missed: {g['speaker']} {g['kind']} | {g['sentence'][:60]}")
+    names = {e.id: e.name for e in graph.entities}
+    for s in remaining:
+        scores.statements.fp += 1
+        scores.misses.append(f"{label} statement extra: {names.get(s.speaker)} {s.kind.value} "
+                             f"({s.verb}) | {s.sentence[:60]}")
+
+    # Relations: type + source + target + sentence.
+    remaining_rel = list(graph.relations)
+    for g in gold.get("relations", []):
+        span = _gold_span(text, g["sentence"])
+        match = next((r for r in remaining_rel if r.type.value == g["type"]
+                      and pred_forms.get(r.source, set()) & gold_forms.get(g["source"], set())
+                      and pred_forms.get(r.target, set()) & gold_forms.get(g["target"], set())
+                      and _overlap((r.start, r.end), span)), None)
+        tally = scores.relations[g["type"]]
+        if match:
+            tally.tp += 1
+            remaining_rel.remove(match)
+        else:
+            tally.fn += 1
+            scores.misses.append(f"{label} relation missed: {g['source']} {g['type']} {g['target']}")
+    for r in remaining_rel:
+        scores.relations[r.type.value].fp += 1
+        scores.misses.append(f"{label} relation extra: {names.get(r.source)} {r.type.value} {names.get(r.target)}")
+    return scores
+
+
+def score_set(pairs: Iterable[tuple[ArticleGraph, dict]]) -> Scores:
+    """Sum of the article scores."""
+    total = Scores()
+    for graph, gold in pairs:
+        total.add(score_article(graph, gold))
+    return total
+
+
+def format_scores(scores: Scores) -> str:
+    """A plain-text table of precision, recall and F1."""
+    rows = [("entities (all)", scores.entities_all)]
+    rows += [(f"  {k}", t) for k, t in scores.entities.items() if t.tp + t.fp + t.fn]
+    rows += [("statements (speaker+kind+sentence)", scores.statements)]
+    rows += [("relations (all)", scores.relations_all)]
+    rows += [(f"  {k}", t) for k, t in scores.relations.items() if t.tp + t.fp + t.fn]
+    lines = [f"{'':38} {'P':>6} {'R':>6} {'F1':>6}   tp/fp/fn"]
+    lines += [f"{name:38} {t.precision:6.3f} {t.recall:6.3f} {t.f1:6.3f}   {t.tp}/{t.fp}/{t.fn}"
+              for name, t in rows]
+    return "\n".join(lines)
+
+
+def _forms(name: str, aliases: Iterable[str]) -> set[str]:
+    return {f for f in (name_form(n) for n in (name, *aliases)) if f}
+
+
+def _gold_span(text: str, sentence: str) -> tuple[int, int]:
+    start = text.find(sentence)
+    if start < 0:
+        raise ValueError(f"gold sentence not in article text: {sentence[:60]!r}")
+    return start, start + len(sentence)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
