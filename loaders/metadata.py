@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 # How far into the text a dateline or publication date may sit.
 _HEAD_CHARS = 400
@@ -148,3 +152,39 @@ def infer_date(day: int, month: int, published: str | None) -> str | None:
     if month > pub_month:
         year -= 1
     return iso_date(year, month, day)
+
+
+@lru_cache(maxsize=1)
+def _outlet_forms() -> list[tuple[str, str]]:
+    """(form, canonical outlet name), longest form first so 'EL PAÍS USA' beats 'EL'."""
+    data = yaml.safe_load((Path(__file__).parent / "data" / "outlets.yaml").read_text(encoding="utf-8"))
+    forms = [(form, name) for name, variants in data.items() for form in {name, *variants}]
+    return sorted(forms, key=lambda pair: -len(pair[0]))
+
+
+def find_source(text: str, furniture: list[str] = ()) -> str | None:
+    """The outlet: from a dateline credit near the top ('SEOUL, Nov 4 (Reuters) -'), else from
+    page-furniture lines ('... coverage from EL PAÍS USA Edition'). None when neither names one."""
+    head = text[:_HEAD_CHARS]
+    for match in re.finditer(r"\(([^()\n]{2,40})\)\s*[-–—]", head):
+        outlet = _outlet_in(match.group(1))
+        if outlet:
+            return outlet
+    for match in re.finditer(r"^[^\n]{0,60}?[-–—]\s*([A-Z][\w .]{1,30})\s*$", head, re.M):
+        outlet = _outlet_in(match.group(1), whole=True)
+        if outlet:
+            return outlet
+    for line in furniture:
+        outlet = _outlet_in(line)
+        if outlet:
+            return outlet
+    return None
+
+
+def _outlet_in(fragment: str, whole: bool = False) -> str | None:
+    for form, name in _outlet_forms():
+        if whole and fragment.strip() != form:
+            continue
+        if re.search(r"(?<![\w])" + re.escape(form) + r"(?![\w])", fragment):
+            return name
+    return None

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import json
 import os
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from schema.errors import InvalidArticle
 
@@ -24,6 +26,11 @@ class SourceDoc:
     published: str | None = None
     source: str | None = None
     url: str | None = None
+    markup: str = "text"  # "text", "markdown" or "html": how the loaders clean it
+
+
+_HTML_HINT = re.compile(r"<(?:html|body|article|p|div|br|h1|span)\b[^>]*>", re.I)
+_MARKUP_BY_EXT = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown"}
 
 
 def read_article_file(path: str, *, max_bytes: int) -> list[SourceDoc]:
@@ -74,7 +81,7 @@ def parse_article_bytes(data: bytes, *, path: str, max_bytes: int) -> list[Sourc
             obj = json.loads(text)
         except json.JSONDecodeError as err:
             raise InvalidArticle("malformed", f"invalid JSON: {err.msg} at line {err.lineno}", path) from None
-        return [_doc_from_object(obj, path, where="")]
+        return [_with_markup(_doc_from_object(obj, path, where=""))]
     if ext == ".jsonl":
         docs = []
         for number, line in enumerate(text.splitlines(), start=1):
@@ -84,14 +91,61 @@ def parse_article_bytes(data: bytes, *, path: str, max_bytes: int) -> list[Sourc
                 obj = json.loads(line)
             except json.JSONDecodeError as err:
                 raise InvalidArticle("malformed", f"line {number}: invalid JSON: {err.msg}", path) from None
-            docs.append(_doc_from_object(obj, path, where=f"line {number}: "))
+            docs.append(_with_markup(_doc_from_object(obj, path, where=f"line {number}: ")))
         if not docs:
             raise InvalidArticle("empty", "the JSON lines file has no records", path)
         return docs
     if not text.strip():
         raise InvalidArticle("empty", "the article has only whitespace", path)
     # The text is kept exactly as decoded (a BOM stays as U+FEFF) so offsets index into it.
-    return [SourceDoc(text=text, path=path)]
+    markup = _MARKUP_BY_EXT.get(ext, "text")
+    if markup == "html":
+        return [SourceDoc(text=text, path=path, markup="html", **html_metadata(text))]
+    return [SourceDoc(text=text, path=path, markup=markup)]
+
+
+def _with_markup(doc: SourceDoc) -> SourceDoc:
+    """A JSON record's text may be an HTML fragment: clean it as HTML, take its meta tags."""
+    if not _HTML_HINT.search(doc.text):
+        return doc
+    found = html_metadata(doc.text)
+    meta = {k: getattr(doc, k) or v for k, v in found.items()}
+    return replace(doc, markup="html", **meta)
+
+
+_META_TAG = re.compile(r"<meta\b[^>]*>", re.I)
+_ATTR = re.compile(r"""([\w:-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""")
+_META_KEYS = {
+    "title": ("og:title", "twitter:title", "dc.title"),
+    "published": ("article:published_time", "datepublished", "date", "pubdate", "dc.date",
+                  "publish-date", "sailthru.date", "parsely-pub-date"),
+    "source": ("og:site_name", "application-name", "publisher"),
+    "url": ("og:url",),
+}
+
+
+def html_metadata(page: str) -> dict[str, str | None]:
+    """title, published (YYYY-MM-DD), source and url from an HTML page's meta tags and <title>."""
+    metas: dict[str, str] = {}
+    for tag in _META_TAG.findall(page):
+        attrs = {k.lower(): html.unescape(v.strip("\"'")) for k, v in _ATTR.findall(tag)}
+        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
+        if key and attrs.get("content"):
+            metas.setdefault(key, attrs["content"].strip())
+    found = {field: next((metas[k] for k in keys if metas.get(k)), None) for field, keys in _META_KEYS.items()}
+    if not found["title"]:
+        m = re.search(r"<title[^>]*>(.*?)</title>", page, re.I | re.S)
+        found["title"] = html.unescape(m.group(1)).strip() if m and m.group(1).strip() else None
+    if not found["published"]:
+        m = re.search(r"<time\b[^>]*datetime=[\"']?(\d{4}-\d{2}-\d{2})", page, re.I)
+        found["published"] = m.group(1) if m else None
+    if found["published"]:
+        m = re.match(r"\d{4}-\d{2}-\d{2}", found["published"])
+        found["published"] = m.group() if m else None
+    if not found["url"]:
+        m = re.search(r"<link\b[^>]*rel=[\"']?canonical[\"']?[^>]*href=[\"']([^\"']+)", page, re.I)
+        found["url"] = m.group(1) if m else None
+    return found
 
 
 def _doc_from_object(obj: object, path: str, *, where: str) -> SourceDoc:

@@ -18,7 +18,7 @@ class InvalidArticle(KGError):
         self.reason = reason
         self.path = path
         where = f"{path}: " if path else ""
-        super().__init__(f"{where}{message}")
+        super().__init__(f"{where}{reason.replace('_', ' ')}: {message}")
 
 
 class NotFound(KGError):

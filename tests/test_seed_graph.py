@@ -34,7 +34,7 @@ def test_seed_graph_loading_twice_changes_nothing(db):
 def test_seed_graph_refused_file_leaves_graph_untouched(db, tmp_path):
     load_files(db, [str(SEEDS)], max_bytes=2_000_000)
     before = dump_graph(db)
-    bad = [tmp_path / "empty.txt", tmp_path / "binary.txt", tmp_path / "spanish.txt", tmp_path / "bad.jsonl"]
+    bad = [tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "c.txt", tmp_path / "d.jsonl"]
     bad[0].write_text("")
     bad[1].write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 50)
     bad[2].write_text("El gobierno de España ha confirmado hoy que los soldados llegaron a la frontera "
@@ -43,6 +43,6 @@ def test_seed_graph_refused_file_leaves_graph_untouched(db, tmp_path):
     outcomes = load_files(db, [str(p) for p in bad], max_bytes=2_000_000)
     reasons = [o.error for o in outcomes]
     assert all(reasons), reasons
-    assert "empty" in reasons[0] and "binary" in reasons[1].lower() and "english" in reasons[2].lower()
+    assert "empty:" in reasons[0] and "binary:" in reasons[1] and "not english:" in reasons[2]
     assert "line 2" in reasons[3]
     assert dump_graph(db) == before
