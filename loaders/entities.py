@@ -30,8 +30,12 @@ class Mention:
     # A state named only by its adjective or people ("North Korean", "Ukrainians"): it counts as a
     # mention of the state but never makes the state a speaker by itself.
     demonym: bool = False
-    label: str = ""  # where it came from: an NER label, or "UNIT", "TREATY", "INSTITUTION"
+    label: str = ""  # where it came from: an NER label, or "UNIT", "TREATY", "INSTITUTION", "PLACE"
     entity: str | None = None  # the resolved entity id, set by resolve.py
+    # Why this surface form names `name` (an audit trail, kept in EntityRecord.alias_rules):
+    # "exact", "variant", "dictionary", "partial-name", "acronym", "metonym", "demonym", "title",
+    # "description". Empty: decided when the mention is added to the table.
+    rule: str = ""
 
     def covers(self, i: int) -> bool:
         return self.start <= i < self.end
@@ -39,6 +43,25 @@ class Mention:
 
 _SKIP_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY", "LANGUAGE"}
 _REGION_WORDS = {"region", "oblast", "province", "city", "district", "area", "krai", "republic", "county"}
+# Administrative words that make "Kursk" + word one region: "the Kursk region", "Kursk oblast".
+_ADMIN_WORDS = {"region", "oblast", "province", "krai", "district", "governorate", "prefecture"}
+_DIRECTIONS = {
+    "eastern", "western", "northern", "southern", "central", "northeastern", "northwestern",
+    "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern", "south-western",
+}
+# Not places although NER often says so: political blocs and figures of speech.
+_NOT_PLACES = {"west", "the-west", "east", "the-east", "global-south"}
+# Online platforms and parties are not agencies of a state.
+_NOT_AGENCIES = re.compile(
+    r"^(telegram|x|twitter|facebook|instagram|youtube|tiktok|whatsapp|vk|vkontakte|signal|google|"
+    r"photographs?|photos?|getty( images)?|shutterstock|defen[cs]e)$|\b(party|university|college|edition)\b",
+    re.I,
+)
+# A state's armed forces named by description: a Unit ("the Russian army" -> "Russian forces").
+_ARMY_HEADS = {"army", "military", "armed forces", "forces", "armed-forces"}
+# A formation named by its number or name: "11th Army Corps", "76th Guards Air Assault Division".
+_FORMATION = re.compile(
+    r"^(?:\d+(?:st|nd|rd|th)\b.*|.*\b(?:corps|division|brigade|regiment|battalion|fleet))$", re.I)
 TREATY_HEADS = {"treaty", "pact", "agreement", "accord", "partnership", "convention", "memorandum"}
 _TREATY_WORDS = re.compile(r"\b(treaty|pact|agreement|accord|convention|charter|protocol|act|memorandum)\b", re.I)
 # Modifiers that describe a treaty's importance, not which treaty it is.
@@ -46,7 +69,7 @@ _TREATY_EVALUATIVE = {"landmark", "historic", "new", "so", "called", "so-called"
 UNIT_HEADS = {
     "troops", "soldiers", "brigades", "brigade", "battalions", "battalion", "contingent", "forces",
     "units", "servicemen", "serviceman", "regiments", "regiment", "marines", "paratroopers",
-    "mercenaries", "troop", "soldier",
+    "mercenaries", "troop", "soldier", "personnel", "army", "military",
 }
 # Nouns that, modified by a state ("Ukrainian", "Seoul's"), name that state's institution.
 INSTITUTION_HEADS = {
@@ -106,6 +129,8 @@ def extract_mentions(doc: Doc, skip: list[tuple[int, int]] | None = None) -> lis
         if m is not None:
             built.append(m)
     _prefix_institutions(doc, mentions, by_token, gaz)
+    _extend_regions(doc, mentions, by_token)
+    built += _place_mentions(doc, by_token, gaz, skip)
 
     # Rule-built mentions win over the NER mentions they overlap; among themselves, the first wins.
     out: list[Mention] = []
@@ -177,21 +202,33 @@ def _ner_mention(ent: Span, gaz: Gazetteer) -> Mention | None:
     if found:
         state, how = found
         if how == "capital" and _is_locative(span):
-            return Mention(span.start, span.end, text, EntityType.PLACE, _place_name(text, gaz), label=label)
-        return Mention(span.start, span.end, text, EntityType.STATE, state, demonym=how == "demonym", label=label)
+            return Mention(span.start, span.end, text, EntityType.PLACE, _place_name(text, gaz), label=label, rule="variant")
+        rule = {"demonym": "demonym", "capital": "metonym"}.get(how, "")
+        if how == "name" and slugify(_strip_the(text)) in gaz.state_metonyms:
+            rule = "metonym"
+        return Mention(span.start, span.end, text, EntityType.STATE, state, demonym=how == "demonym", label=label,
+                       rule=rule)
     key = slugify(_strip_the(text))
     if key in gaz.agencies:
-        return Mention(span.start, span.end, text, EntityType.AGENCY, gaz.agencies[key], label=label)
+        return Mention(span.start, span.end, text, EntityType.AGENCY, gaz.agencies[key], label=label, rule="dictionary")
     if key in gaz.places:
-        return Mention(span.start, span.end, text, EntityType.PLACE, gaz.places[key], label=label)
+        return Mention(span.start, span.end, text, EntityType.PLACE, gaz.places[key], label=label, rule="variant")
     if key in gaz.people:
-        return Mention(span.start, span.end, text, EntityType.PERSON, gaz.people[key], label=label)
+        return Mention(span.start, span.end, text, EntityType.PERSON, gaz.people[key], label=label, rule="dictionary")
     if label == "PERSON":
         if not _looks_like_name(span) or _is_byline(span):
             return None
         return Mention(span.start, span.end, text, EntityType.PERSON, text, label=label)
     if "/" in text:
         return None  # photo credits: "Pool/Sputnik/AP"
+    if label in {"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT"}:
+        unit = _named_unit(span, gaz)
+        if unit is not None:
+            return unit
+    if label == "ORG" and _NOT_AGENCIES.search(_strip_the(text)):
+        return None
+    if label in {"GPE", "LOC"} and key in _NOT_PLACES:
+        return None
     if label == "ORG":
         if not any(t.is_upper or t.is_title for t in span):
             return None
@@ -223,6 +260,33 @@ def _ner_mention(ent: Span, gaz: Gazetteer) -> Mention | None:
             before is not None and before.lower_ in _REGION_WORDS
         ):
             return Mention(span.start, span.end, text, EntityType.PLACE, text, label=label)
+    return None
+
+
+def _named_unit(span: Span, gaz: Gazetteer) -> Mention | None:
+    """A state's army named as an organisation ('the Russian Armed Forces' -> Russian troops) or a
+    numbered or named formation ('11th Army Corps', "Russia's 810th Naval Infantry Brigade")."""
+    words = [t for t in span if t.lower_ != "the"]
+    if not words:
+        return None
+    low = " ".join(t.lower_ for t in words)
+    for head in _ARMY_HEADS:
+        if low.endswith(" " + head) and len(low) > len(head) + 1:
+            owner = span.doc[words[0].i : words[-1].i + 1].text[: -len(head)].strip()
+            found = state_of(re.sub(r"['’]s?$", "", owner), gaz)
+            if found:
+                name = f"{gaz.adjective.get(found[0], found[0])} troops"
+                return Mention(span.start, span.end, span.text, EntityType.UNIT, name, label="UNIT", rule="description")
+    # Drop a leading possessive state: "Russia's 810th Naval Infantry Brigade".
+    start = 0
+    for i, t in enumerate(words):
+        if t.text in _POSSESSIVE:
+            start = i + 1
+    core = words[start:]
+    if core and _FORMATION.match(span.doc[core[0].i : core[-1].i + 1].text) and len(core) >= 2 \
+            and all(t.is_title or t.like_num or t.is_stop for t in core):
+        text = span.doc[core[0].i : core[-1].i + 1].text
+        return Mention(core[0].i, core[-1].i + 1, text, EntityType.UNIT, text, label="UNIT")
     return None
 
 
@@ -387,6 +451,8 @@ def _unit_mention(head: Token, by_token: dict[int, Mention], gaz: Gazetteer) -> 
         return None
     if head.dep_ == "compound" and head.head.lower_ in UNIT_HEADS:
         return None  # "special forces soldiers": the outer noun heads it
+    if head.lower_ in {"army", "military"} and (head.dep_ in {"compound", "amod"} or head.pos_ != "NOUN"):
+        return None  # "military cooperation", "army officer": a modifier, not a force
     tokens = [head]
     inner = [c for p in head.children if p.lower_ == "of" for c in p.children if c.dep_ == "pobj" and c.lower_ in UNIT_HEADS]
     tokens += inner
@@ -424,7 +490,7 @@ def _unit_mention(head: Token, by_token: dict[int, Mention], gaz: Gazetteer) -> 
     doc = head.doc
     while left < head.i and (doc[left].dep_ in {"det", "punct"} or doc[left].is_punct):
         left += 1
-    return Mention(left, right, doc[left:right].text, EntityType.UNIT, name, size=size, label="UNIT")
+    return Mention(left, right, doc[left:right].text, EntityType.UNIT, name, size=size, label="UNIT", rule="description")
 
 
 def _treaty_mention(head: Token) -> Mention | None:
@@ -462,7 +528,8 @@ def _institution_mention(head: Token, by_token: dict[int, Mention], gaz: Gazette
         left += 1
     words = [t for t in doc[left : head.i + 1] if t.i not in by_token and t.text not in _POSSESSIVE and t.is_alpha]
     if head.lower_ in STATE_HEADS:
-        return Mention(left, head.i + 1, doc[left : head.i + 1].text, EntityType.STATE, state, label="INSTITUTION")
+        return Mention(left, head.i + 1, doc[left : head.i + 1].text, EntityType.STATE, state, label="INSTITUTION",
+                       rule="metonym")
     proper = [t for t in words if t.pos_ == "PROPN"]
     if proper:
         # "the South Korean Yonhap agency": a proper name names the institution by itself.
@@ -473,7 +540,8 @@ def _institution_mention(head: Token, by_token: dict[int, Mention], gaz: Gazette
     else:
         phrase = " ".join(t.lower_ for t in words if t.pos_ != "DET")
     name = f"{gaz.adjective.get(state, state)} {phrase}"
-    return Mention(left, head.i + 1, doc[left : head.i + 1].text, EntityType.AGENCY, name, label="INSTITUTION")
+    return Mention(left, head.i + 1, doc[left : head.i + 1].text, EntityType.AGENCY, name, label="INSTITUTION",
+                   rule="description")
 
 
 def _prefix_institutions(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], gaz: Gazetteer) -> None:
@@ -495,3 +563,92 @@ def _prefix_institutions(doc: Doc, mentions: list[Mention], by_token: dict[int, 
             state = _modifier_state(doc[m.start : m.end].root, by_token)
         if state is not None:
             m.name = f"{gaz.adjective.get(state, state)} {m.name}"
+
+
+# --- places named by description ------------------------------------------------------------------
+
+_FRONT_WORDS = {"front", "frontline", "front-line", "frontlines"}
+_FRONT_PREPS = {"to", "on", "at", "near", "along", "from", "toward", "towards", "into"}
+
+
+def _extend_regions(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention]) -> None:
+    """'the Kursk region', 'Kursk oblast', 'the region of Kursk': the place is the region.
+
+    The mention grows over the administrative word and is named '<Name> region' (oblast and
+    region are the same thing in English news), so 'Kursk' and 'the Kursk region' join later.
+    """
+    for m in mentions:
+        if m.type is not EntityType.PLACE:
+            continue
+        nxt = doc[m.end] if m.end < len(doc) else None
+        if nxt is not None and nxt.lower_ in _ADMIN_WORDS and nxt.i not in by_token:
+            word = "region" if nxt.lower_ == "oblast" else nxt.lower_
+            m.end += 1
+            m.text = doc[m.start : m.end].text
+            m.name = f"{_strip_the(m.name)} {word}"
+            by_token[nxt.i] = m
+            continue
+        before = doc[m.start - 2 : m.start] if m.start >= 2 else None
+        if before is not None and before[1].lower_ == "of" and before[0].lower_ in _ADMIN_WORDS:
+            word = "region" if before[0].lower_ == "oblast" else before[0].lower_
+            if not m.name.lower().endswith(" " + word):
+                m.name = f"{_strip_the(m.name)} {word}"
+                m.rule = "variant"
+
+
+def _place_mentions(doc: Doc, by_token: dict[int, Mention], gaz: Gazetteer,
+                    skip: list[tuple[int, int]]) -> list[Mention]:
+    """Places named by description: 'eastern Russia', 'the Ukrainian front', 'the front line',
+    'the Russian capital'."""
+    out: list[Mention] = []
+    for token in doc:
+        if _in_ranges_token(token, skip):
+            continue
+        low = token.lower_
+        nxt = by_token.get(token.i + 1)
+        if low in _DIRECTIONS and token.i not in by_token and nxt is not None and nxt.start == token.i + 1 \
+                and nxt.type is EntityType.STATE and not nxt.demonym and nxt.label != "INSTITUTION":
+            out.append(Mention(token.i, nxt.end, doc[token.i : nxt.end].text, EntityType.PLACE,
+                               f"{low} {nxt.name}", label="PLACE", rule="description"))
+        elif low in _FRONT_WORDS and token.pos_ in {"NOUN", "PROPN"}:
+            m = _front_mention(token, by_token)
+            if m is not None:
+                out.append(m)
+        elif low == "capital" and token.pos_ == "NOUN":
+            state = _modifier_state(token, by_token)
+            capital = gaz.capital_names.get(state) if state else None
+            left = min([token.i] + [c.i for c in token.lefts if c.dep_ in {"amod", "compound", "poss", "nmod"}])
+            if capital and left < token.i:
+                out.append(Mention(left, token.i + 1, doc[left : token.i + 1].text, EntityType.PLACE, capital,
+                                   label="PLACE", rule="description"))
+    return out
+
+
+def _front_mention(token: Token, by_token: dict[int, Mention]) -> Mention | None:
+    """'the Ukrainian front', 'the eastern front', 'the front line', 'the front lines'."""
+    doc = token.doc
+    end = token.i + 1
+    if token.lower_ == "front" and end < len(doc) and doc[end].lower_ in {"line", "lines"}:
+        end += 1
+    head = doc[end - 1]
+    lefts = [c for c in head.lefts] + ([c for c in token.lefts] if head is not token else [])
+    if not any(c.dep_ in {"det", "poss"} for c in lefts):
+        return None  # "in front of", "a front": not the war's front
+    mods = [c for c in lefts if c.dep_ in {"amod", "compound", "nmod"} and c.i < token.i]
+    left = token.i
+    name = "front line"
+    for c in sorted(mods, key=lambda t: t.i):
+        m = by_token.get(c.i)
+        if m is not None and m.type is EntityType.STATE:
+            left = min(left, m.start)
+            name = f"{doc[m.start : m.end].text} front"
+        elif c.lower_ in _DIRECTIONS:
+            left = min(left, c.i)
+            name = f"{c.lower_} front"
+        elif m is not None or c.pos_ == "PROPN":
+            return None  # "the Kursk front": the place itself names it
+    if name == "front line" and end == token.i + 1 and token.lower_ == "front":
+        # A bare "the front" is the war's front line only as a place one goes to or fights on.
+        if not (token.dep_ == "pobj" and token.head.lower_ in _FRONT_PREPS):
+            return None
+    return Mention(left, end, doc[left:end].text, EntityType.PLACE, name, label="PLACE", rule="description")

@@ -1,4 +1,5 @@
-"""World knowledge tables from loaders/data/: states, capitals, demonyms and curated aliases.
+"""World knowledge tables from loaders/data/: states, capitals, demonyms, curated aliases and the
+spellings of the actor dictionary (actors.yaml).
 
 Lookups are by slug, so case, accents, hyphens and spacing do not matter.
 """
@@ -11,7 +12,9 @@ from pathlib import Path
 
 import yaml
 
+from loaders.actors import load_actors
 from loaders.ids import slugify
+from schema.vocabulary import EntityType
 
 DATA = Path(__file__).parent / "data"
 
@@ -24,6 +27,7 @@ class Gazetteer:
     demonyms: dict[str, str] = field(default_factory=dict)  # "north-korean" -> North Korea
     capitals: dict[str, str] = field(default_factory=dict)  # "moscow" -> Russia
     adjective: dict[str, str] = field(default_factory=dict)  # state -> "North Korean"
+    capital_names: dict[str, str] = field(default_factory=dict)  # state -> "Moscow"
     people: dict[str, str] = field(default_factory=dict)
     places: dict[str, str] = field(default_factory=dict)
     state_metonyms: dict[str, str] = field(default_factory=dict)  # "the-kremlin" -> Russia
@@ -40,7 +44,7 @@ def _variants(table: dict[str, list[str]] | None) -> dict[str, str]:
 
 @functools.lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """Read states.yaml and aliases.yaml once."""
+    """Read states.yaml, actors.yaml and aliases.yaml once."""
     gaz = Gazetteer()
     for row in yaml.safe_load((DATA / "states.yaml").read_text(encoding="utf-8")):
         name = row["name"]
@@ -52,6 +56,13 @@ def load_gazetteer() -> Gazetteer:
         gaz.adjective[name] = demonyms[0] if demonyms else name
         if row.get("capital"):
             gaz.capitals[slugify(row["capital"])] = name
+            gaz.capital_names[name] = row["capital"]
+    # People's and institutions' spellings come from the actor dictionary.
+    for actor in load_actors().actors:
+        table = {EntityType.PERSON: gaz.people, EntityType.AGENCY: gaz.agencies}.get(actor.type)
+        if table is not None:
+            for name in (actor.name, *actor.aliases):
+                table.setdefault(slugify(name), actor.name)
     aliases = yaml.safe_load((DATA / "aliases.yaml").read_text(encoding="utf-8"))
     gaz.people.update(_variants(aliases.get("people")))
     gaz.places.update(_variants(aliases.get("places")))

@@ -1,9 +1,16 @@
-"""Within-article resolution: mentions -> canonical entities, every surface form kept as an alias.
+"""Within-article resolution: mentions -> canonical entities, every surface form kept as an alias
+with the rule that joined it (EntityRecord.alias_rules).
 
 Rules, in order: curated variants and the gazetteer (already applied to mention names); a short
 person mention ('Austin') joins the unique longer person name it starts or ends ('Lloyd Austin'),
-and a non-person NER span that is such a surname is that person; acronyms join their expansion
-where the article writes 'Full Name (ACR)'; finally mentions with the same type and slug merge.
+and a non-person NER span that is such a surname is that person; a lone surname with no full name
+in the article joins the actor dictionary's person only when that person holds an office at the
+article's date and their state is in the article; acronyms join their expansion where the article
+writes 'Full Name (ACR)'; a place joins its region ('Kursk' -> 'Kursk region'); titles ('the
+Pentagon chief') name the dictionary's office holder at the article's date; treaty descriptions
+('a mutual defense pact') name the dictionary's treaty when its parties are in the article; names
+take the dictionary's canonical form (the same actor has the same id in every article); finally
+mentions with the same type and slug merge.
 """
 
 from __future__ import annotations
@@ -13,7 +20,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from loaders.actors import Actor, ActorDictionary, load_actors
 from loaders.entities import _LOCATIVE_PREPS, DEPLOY_LEMMAS, Mention
+from loaders.gazetteer import load_gazetteer
 from loaders.ids import entity_id, slugify
 from schema.records import EntityRecord
 from schema.vocabulary import EntityType
@@ -30,10 +39,17 @@ class EntityTable:
     aliases: dict[str, set[str]] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
     sizes: dict[str, str] = field(default_factory=dict)
+    rules: dict[str, dict[str, str]] = field(default_factory=dict)  # id -> surface -> rule
+    wikidata: dict[str, str] = field(default_factory=dict)
+    descriptions: dict[str, str] = field(default_factory=dict)
 
     def add(self, type_: EntityType, name: str, surface: str | None = None, size: str | None = None,
-            count: bool = True) -> str:
-        """Register one mention of (type, name); returns the entity id."""
+            count: bool = True, rule: str | None = None) -> str:
+        """Register one mention of (type, name); returns the entity id.
+
+        `rule` says why `surface` names this entity; by default 'exact' when the surface is the
+        name (up to case, accents and punctuation), else 'variant'.
+        """
         key = entity_id(type_, name)
         if key not in self.names or len(name) > len(self.names[key]) and type_ is EntityType.PERSON:
             self.names[key] = name
@@ -41,6 +57,8 @@ class EntityTable:
         self.aliases.setdefault(key, set())
         if surface:
             self.aliases[key].add(surface)
+            exact = slugify(_strip_the(surface)) == slugify(name)
+            self.rules.setdefault(key, {}).setdefault(surface, "exact" if exact else (rule or "variant"))
         self.counts[key] = self.counts.get(key, 0) + (1 if count else 0)
         if size and key not in self.sizes:
             self.sizes[key] = size
@@ -54,6 +72,8 @@ class EntityTable:
                 id=k, name=self.names[k], type=self.types[k],
                 aliases=tuple(sorted(a for a in self.aliases[k] if a != self.names[k])),
                 mentions=self.counts.get(k, 0), size=self.sizes.get(k),
+                wikidata=self.wikidata.get(k), description=self.descriptions.get(k),
+                alias_rules=tuple(sorted(self.rules.get(k, {}).items())),
             )
             for k in sorted(keep)
         )
@@ -77,22 +97,208 @@ def find_acronyms(text: str) -> dict[str, str]:
     return out
 
 
-def resolve_mentions(doc: Doc, mentions: list[Mention]) -> EntityTable:
-    """Set `entity` on every mention and return the table of the article's entities."""
+def resolve_mentions(doc: Doc, mentions: list[Mention], published: str | None = None) -> EntityTable:
+    """Set `entity` on every mention and return the table of the article's entities.
+
+    `published` (ISO date, optional) lets titles and lone surnames resolve to the dictionary's
+    office holders at that date; without it they resolve only within the article. Mentions may
+    be added (surnames NER missed, titles) or absorbed by a title that covers them; the list is
+    updated in place and stays sorted and non-overlapping.
+    """
+    actors = load_actors()
+    table = EntityTable()
     _add_surname_mentions(doc, mentions)
     _join_person_names(doc, mentions)
+    _join_dictionary_surnames(doc, mentions, actors, published)
     _join_acronyms(doc.text, mentions)
-    table = EntityTable()
+    _join_regions(mentions)
+    _add_title_mentions(doc, mentions, actors, published, table)
+    _resolve_treaties(doc, mentions, actors, published)
     for m in mentions:
-        m.entity = table.add(m.type, m.name, m.text, m.size)
+        actor = actors.lookup(m.type, m.name)
+        if actor is not None and actor.name != m.name:
+            m.name, m.rule = actor.name, m.rule or "dictionary"
+        m.entity = table.add(m.type, m.name, m.text, m.size, rule=m.rule or None)
+    _describe(table, actors, published)
     return table
+
+
+def _strip_the(text: str) -> str:
+    return re.sub(r"^(?:the|The|THE)\s+", "", text.strip())
+
+
+def _describe(table: EntityTable, actors: ActorDictionary, published: str | None) -> None:
+    """Wikidata ids and descriptions of the entities the dictionary knows."""
+    for key, name in table.names.items():
+        actor = actors.by_name.get((table.types[key], slugify(name)))
+        if actor is None:
+            continue
+        if actor.wikidata:
+            table.wikidata[key] = actor.wikidata
+        description = actor.describe(published)
+        if description:
+            table.descriptions[key] = description
+
+
+def _article_states(mentions: list[Mention]) -> set[str]:
+    return {m.name for m in mentions if m.type is EntityType.STATE}
+
+
+def _join_dictionary_surnames(doc: Doc, mentions: list[Mention], actors: ActorDictionary,
+                              published: str | None) -> None:
+    """A lone surname ('Austin') with no full name in the article is the dictionary's person only
+    when exactly one person of that surname holds an office at the article's date and their state
+    (if any) is named in the article. Common surnames never stand alone ('surname: false')."""
+    if not published:
+        return
+    states = _article_states(mentions)
+    for m in mentions:
+        if m.type not in {EntityType.PERSON, EntityType.AGENCY, EntityType.PLACE} or " " in m.name.strip():
+            continue
+        if m.label not in {"PERSON", "ORG", "GPE"} or m.type is EntityType.PLACE and m.label != "PERSON":
+            continue
+        candidates = [a for a in actors.by_surname(m.name)
+                      if any(r.active(published) for r in a.roles) and (a.state is None or a.state in states)]
+        if len(candidates) == 1:
+            m.type, m.name, m.rule = EntityType.PERSON, candidates[0].name, "partial-name"
+
+
+def _join_regions(mentions: list[Mention]) -> None:
+    """A place named alone ('Kursk') is the region the article also names ('the Kursk region')."""
+    regions: dict[str, str] = {}
+    for m in mentions:
+        if m.type is EntityType.PLACE and " " in m.name:
+            base, word = m.name.rsplit(" ", 1)
+            if word in {"region", "province", "krai", "district"}:
+                regions.setdefault(slugify(base), m.name)
+    for m in mentions:
+        if m.type is EntityType.PLACE and slugify(m.name) in regions:
+            m.name, m.rule = regions[slugify(m.name)], m.rule or "partial-name"
+
+
+def _title_phrases(actors: ActorDictionary, published: str | None) -> dict[str, Actor]:
+    """Lower-cased title phrases -> the person holding that office at `published`.
+
+    A phrase held by two people at once (two states' foreign ministers share 'foreign minister'
+    only once qualified) is dropped as ambiguous.
+    """
+    gaz = load_gazetteer()
+    qualifiers: dict[str, list[str]] = {}
+    for key, state in gaz.states.items():
+        qualifiers.setdefault(state, [])
+    for table in (gaz.states, gaz.demonyms):
+        for key, state in table.items():
+            qualifiers[state].append(key.replace("-", " "))
+    out: dict[str, Actor | None] = {}
+    for actor, role in actors.holders(published):
+        phrases = [n.lower() for n in role.names]
+        for title in role.titles:
+            for q in qualifiers.get(actor.state or "", []):
+                phrases += [f"{q} {title.lower()}", f"{q} s {title.lower()}"]
+        for phrase in phrases:
+            key = slugify(phrase).replace("-", " ")
+            out[key] = actor if out.get(key, actor) is actor else None
+    return {k: v for k, v in out.items() if v is not None}
+
+
+def _add_title_mentions(doc: Doc, mentions: list[Mention], actors: ActorDictionary, published: str | None,
+                        table: EntityTable) -> None:
+    """'the Pentagon chief', 'the U.S. defense secretary', "Ukraine's foreign minister": the office
+    holder at the article's date, unless a person's name stands right beside the title (then the
+    name says who it is). Mentions inside the title ('Pentagon', 'U.S.') are absorbed; their
+    entities stay in the table."""
+    if not published:
+        return
+    phrases = _title_phrases(actors, published)
+    if not phrases:
+        return
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    longest = max(len(p.split()) for p in phrases)
+    i = 0
+    added: list[Mention] = []
+    while i < len(doc):
+        found = None
+        for n in range(min(longest + 2, len(doc) - i), 0, -1):
+            span = doc[i : i + n]
+            key = slugify(span.text).replace("-", " ")
+            if key in phrases and not span[-1].is_punct:
+                found = (span, phrases[key])
+                break
+        if found is None:
+            i += 1
+            continue
+        span, actor = found
+        i = span.end
+        inner = [m for m in mentions if span.start <= m.start and m.end <= span.end]
+        if any(by_token.get(j) not in inner for j in range(span.start, span.end) if j in by_token):
+            continue  # straddles another mention
+        nxt = span.end + (1 if span.end < len(doc) and doc[span.end].text == "," else 0)
+        if nxt in by_token and by_token[nxt].type is EntityType.PERSON:
+            continue  # "Defense Secretary Lloyd Austin": the name decides
+        prev = span.start - 1 - (1 if span.start > 0 and doc[span.start - 1].lower_ in {"the", "a"} else 0)
+        if prev > 0 and doc[prev].text == "," and by_token.get(prev - 1) is not None \
+                and by_token[prev - 1].type is EntityType.PERSON:
+            continue  # "Lloyd Austin, the Pentagon chief": an apposition of the name
+        for m in inner:
+            mentions.remove(m)
+            table.add(m.type, m.name, m.text, m.size, rule=m.rule or None)
+        added.append(Mention(span.start, span.end, span.text, EntityType.PERSON, actor.name, label="TITLE", rule="title"))
+    mentions.extend(added)
+    mentions.sort(key=lambda m: m.start)
+
+
+_TREATY_NORMAL = {"defence": "defense", "mutual-defence": "mutual defense", "mutual-defense": "mutual defense"}
+
+
+def _treaty_core(name: str) -> str:
+    """A treaty description without its parties: 'Russia-North Korea defence pact' -> 'defense pact'."""
+    gaz = load_gazetteer()
+    words = re.sub(r"[-–]", " ", name.lower()).replace("’", "'").split()
+    out = []
+    i = 0
+    while i < len(words):
+        for n in (3, 2, 1):
+            chunk = "-".join(words[i : i + n]).removesuffix("'s")
+            if chunk in gaz.states or chunk in gaz.demonyms or chunk in {"the", "a", "an", "this", "that"}:
+                i += n
+                break
+        else:
+            out.append(_TREATY_NORMAL.get(words[i], words[i]))
+            i += 1
+    return " ".join(out)
+
+
+def _resolve_treaties(doc: Doc, mentions: list[Mention], actors: ActorDictionary, published: str | None) -> None:
+    """A treaty named by description ('a mutual defense pact', 'the treaty') is the dictionary's
+    treaty whose parties the article names, signed by the article's date; only when exactly one
+    such treaty fits."""
+    states = _article_states(mentions)
+    fitting = [a for a in actors.actors if a.type is EntityType.TREATY and a.descriptions and a.parties
+               and set(a.parties) <= states and (not published or not a.signed or a.signed <= published)]
+    if len(fitting) != 1:
+        return
+    treaty = fitting[0]
+    wanted = {_treaty_core(d) for d in treaty.descriptions}
+    for m in mentions:
+        if m.type is EntityType.TREATY and actors.lookup(EntityType.TREATY, m.name) is None \
+                and _treaty_core(m.name) in wanted:
+            m.name, m.rule = treaty.name, "description"
+    # Bare "the treaty", "this pact": the one treaty that fits.
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    bare = {"treaty", "pact"} & wanted
+    added = []
+    for token in doc:
+        if token.lower_ in bare and token.i not in covered and token.i > 0 \
+                and doc[token.i - 1].lower_ in {"the", "this", "that"} and token.dep_ != "compound":
+            added.append(Mention(token.i - 1, token.i + 1, doc[token.i - 1 : token.i + 1].text, EntityType.TREATY,
+                                 treaty.name, label="TREATY", rule="description"))
+    mentions.extend(added)
+    mentions.sort(key=lambda m: m.start)
 
 
 def _add_surname_mentions(doc: Doc, mentions: list[Mention]) -> None:
     """A capitalised word NER missed that is the surname of a person named in full elsewhere
     in the article (or a curated variant of it) is a mention of that person."""
-    from loaders.gazetteer import load_gazetteer
-
     people = load_gazetteer().people
     surnames: dict[str, str] = {}
     for m in mentions:
@@ -107,7 +313,8 @@ def _add_surname_mentions(doc: Doc, mentions: list[Mention]) -> None:
             continue
         name = surnames.get(slugify(token.text))
         if name is not None:
-            mentions.append(Mention(token.i, token.i + 1, token.text, EntityType.PERSON, name, label="PERSON"))
+            mentions.append(Mention(token.i, token.i + 1, token.text, EntityType.PERSON, name, label="PERSON",
+                                    rule="partial-name"))
     mentions.sort(key=lambda m: m.start)
 
 
@@ -124,7 +331,7 @@ def _join_person_names(doc: Doc, mentions: list[Mention]) -> None:
         short = slugify(m.name)
         matches = {name for key, name in full.items() if key.endswith("-" + short) or key.startswith(short + "-")}
         if len(matches) == 1:
-            m.type, m.name = EntityType.PERSON, matches.pop()
+            m.type, m.name, m.rule = EntityType.PERSON, matches.pop(), "partial-name"
         elif len(matches) == 0 and m.type in {EntityType.PERSON, EntityType.AGENCY} and m.end - m.start == 1:
             root = doc[m.start : m.end].root
             prep = root.head
@@ -158,3 +365,4 @@ def _join_acronyms(text: str, mentions: list[Mention]) -> None:
             m.type, m.name = target.type, target.name
         else:
             m.name = expansion
+        m.rule = "acronym"
