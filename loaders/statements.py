@@ -1,28 +1,56 @@
 """Reported statements: who said, confirmed or denied what, sentence by sentence.
 
 A statement is a reporting verb (by lemma) or 'according to X', with a speaker that resolves
-to a Person, Agency or State. Negated or hedged confirmations and denials ('cannot confirm',
-'did not deny', 'not in a position to confirm') are kind `said`, never confirmed/denied.
+to a Person, Agency or State. One statement per speaker per reporting act:
+
+- negated or hedged confirmations and denials ('cannot confirm', 'did not deny', 'declined to
+  confirm', 'neither confirmed nor denied') are kind `said`, never confirmed/denied, and
+  'neither X nor Y' is one act;
+- 'reject'/'dismiss' deny only a claim ('rejected claims that', 'dismissed the reports as'); calling
+  a report a fabrication ('described the reports as "fake"') is a denial; 'acknowledge', 'admit',
+  'concede' are concessions, kind `said`;
+- a participle that spells out the act it hangs on ('denied the reports, saying ...', 'X, citing Y,
+  said') is part of that act ('citing Y' becomes the source); 'adding' is a new act;
+- a belief verb framed by a reporting verb ('X believes ..., officials said') and a 'say' verb
+  inside another speaker's reported clause are not acts of their own;
+- a reporting verb in a relative clause counts only with reported content ('Rutte, who said
+  that ...'), not as background ('the agency, which first reported the deployment, ...').
 
 Speaker heuristics (documented because they are guesses):
-- 'he'/'she', and a definite role noun without a name ('the Pentagon official'), refer to the
-  most recent person who made a statement, else the most recently mentioned person;
-- a bare institution noun ('the ministry', 'the department', 'this military command') refers to
-  the most recent agency mentioned in the five sentences before whose name shares a word with
-  it, else the most recent agency in those sentences; with no antecedent at all, it becomes a
-  generic Agency named by the noun;
-- 'it', 'they', 'we' and possessive-pronoun phrases ('his country's intelligence') are skipped.
+- 'he'/'she' refer to the most recent person (or gendered spokesperson) that was a subject or a
+  speaker in this or the three sentences before, skipping those whose gender the article has
+  shown to differ ('Mr.', 'spokeswoman', an earlier 'she' resolved to them);
+- a definite role noun without a name ('the minister') refers to the most recent person the
+  article gave that role ('Foreign Minister X', 'X, the minister'), else as 'he'/'she';
+- a bare institution noun ('the ministry', 'this military command') refers to the most recent
+  agency mentioned in the five sentences before whose name shares a word with it, else the most
+  recent agency in those sentences; an institution of a named owner ("China's foreign ministry")
+  without its own mention becomes a generic Agency named by owner and noun; with no antecedent at
+  all, a generic Agency named by the noun;
+- government nouns ('governments', 'officials', 'authorities') stand for the states that modify
+  them; a bare 'the government' for the most recently mentioned state; bare 'officials' are skipped;
+- 'it' as a reporting subject is the agency or state that spoke in this or the previous sentence;
+  'it was added' continues the previous sentence's speaker; other 'it', 'they', 'we' and
+  possessive-pronoun phrases ('his country's intelligence') are skipped;
+- a dateline ('BRUSSELS —', 'Seoul:') never speaks.
+
+`date` is the reporting act's date when the reporting clause states it ('said on Friday' is the
+closest Friday on or before publication; 'on Oct. 24' takes the publication year); `hedged` marks
+'reportedly', 'allegedly' and the like in the reporting clause.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from loaders.entities import INSTITUTION_HEADS, ROLE_NOUNS, STATE_HEADS, Mention
+from loaders.gazetteer import load_gazetteer
 from loaders.ids import statement_id
+from loaders.metadata import MONTHS, find_published, infer_date, iso_date
 from loaders.nlp import sentence_span
 from loaders.resolve import EntityTable
 from schema.records import StatementRecord
@@ -35,9 +63,10 @@ SAY_LEMMAS = {
     "emphasize", "emphasise", "underline", "reiterate", "predict", "clarify", "tweet", "cite",
     "affirm", "contend", "comment", "reply", "respond", "recall", "observe", "mention", "complain",
     "accuse", "criticize", "criticise", "condemn", "describe", "assess", "caution", "pledge",
-    "promise", "vow", "threaten", "publish",
+    "promise", "vow", "threaten", "publish", "denounce", "welcome", "acknowledge", "admit", "concede",
+    "request", "attribute",
 }
-CONFIRM_LEMMAS = {"confirm", "acknowledge", "verify", "admit", "corroborate", "concede"}
+CONFIRM_LEMMAS = {"confirm", "verify", "corroborate"}
 DENY_LEMMAS = {"deny", "reject", "refute", "dismiss", "rebut", "disavow", "dispute"}
 REPORT_LEMMAS = SAY_LEMMAS | CONFIRM_LEMMAS | DENY_LEMMAS
 # Verbs with other everyday senses count only with reported content: a clause, a quote, or
@@ -45,12 +74,48 @@ REPORT_LEMMAS = SAY_LEMMAS | CONFIRM_LEMMAS | DENY_LEMMAS
 _NEEDS_CONTENT = {
     "add", "call", "consider", "note", "post", "write", "state", "maintain", "conclude", "indicate",
     "believe", "estimate", "publish", "report", "describe", "recall", "observe", "mention",
-    "respond", "reply", "comment", "promise", "threaten", "suggest", "tell",
+    "respond", "reply", "comment", "promise", "threaten", "suggest", "tell", "welcome", "request",
+    "attribute", "acknowledge", "admit", "concede",
 }
+# Content that is a thing, not a clause, still counts for these: "published a report", "welcomed
+# the decision", "attributed the losses to".
+_OBJECT_CONTENT = {"report", "publish", "describe", "welcome", "request", "attribute", "acknowledge", "admit"}
+# Denial verbs that also have everyday senses ("dismissed the commander", "rejected the bid") deny
+# only a claim: one of these nouns, a clause, or "as ..." ("dismissed the reports as fake").
+_SOFT_DENY = {"reject", "dismiss", "dispute"}
+_CLAIM_NOUNS = {
+    "report", "claim", "allegation", "accusation", "charge", "suggestion", "assertion", "rumour",
+    "rumor", "speculation", "story", "account", "statement", "idea", "notion", "assessment",
+    "finding", "information", "news", "reporting", "contention", "insinuation",
+}
+# "described the reports as a fabrication": calling a claim false is denying it.
+_LABEL_LEMMAS = {"describe", "call", "label", "brand", "term", "characterize", "characterise"}
+_FALSITY = {
+    "fabrication", "fake", "false", "lie", "baseless", "groundless", "unfounded", "nonsense",
+    "absurd", "untrue", "fiction", "fabricate", "hoax", "disinformation", "misinformation",
+    "propaganda", "smear", "rumour", "rumor", "speculation", "provocation",
+}
+# Belief verbs framed by a reporting verb are that verb's content, not an act of their own.
+_BELIEF_LEMMAS = {"believe", "consider", "estimate", "assess", "predict", "conclude", "expect", "think", "suspect"}
+# Participles that spell out the act they hang on ("denied it, saying ...").
+_SAME_ACT_PARTICIPLES = {"say", "tell", "cite", "describe", "claim", "insist", "state", "explain"}
 _HEDGE_HEADS = {"refuse", "decline", "fail", "unable", "able", "position", "want", "try", "seek", "expect"}
 _HEDGE_MODALS = {"could", "would", "might", "may", "should"}
+_HEDGE_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "apparently", "ostensibly", "presumably"}
 _ANTECEDENT_SENTENCES = 5
-_PRONOUNS_PERSON = {"he", "she", "him", "her"}
+_PRONOUN_SENTENCES = 3
+_ROLE_SENTENCES = 12
+_PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_TITLE_GENDER = {"mr": "m", "mr.": "m", "ms": "f", "ms.": "f", "mrs": "f", "mrs.": "f", "miss": "f"}
+_ROLE_GENDER = {
+    "spokeswoman": "f", "chairwoman": "f", "congresswoman": "f", "businesswoman": "f", "queen": "f",
+    "spokesman": "m", "chairman": "m", "congressman": "m", "businessman": "m", "king": "m", "prince": "m",
+}
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_DAY_MONTH = re.compile(
+    r"\b(?:(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m1>[A-Za-z]{3,9})\.?|(?P<m2>[A-Za-z]{3,9})\.?\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?)"
+    r"(?:,?\s+(?P<y>(?:19|20)\d\d))?\b"
+)
 _QUOTE_PATTERNS = [
     re.compile(r"“[^”]*”"),
     re.compile(r'"[^"\n]*"'),
@@ -66,7 +131,14 @@ class _Context:
     by_token: dict[int, Mention]
     mentions: list[Mention]
     quotes: list[tuple[int, int]]
+    published: str | None = None
     last_person_speaker: str | None = None
+    gender: dict[str, str] = field(default_factory=dict)  # entity id -> "m" | "f"
+    roles: dict[str, set[str]] = field(default_factory=dict)  # person id -> role words given
+    # (token index, entity id, gender or None) of each speaker so far, for 'he'/'she'.
+    spoken: list[tuple[int, str, str | None]] = field(default_factory=list)
+    # (sentence start token, speaker) of each statement so far, for 'it' and 'it was added'.
+    said_in: list[tuple[int, str]] = field(default_factory=list)
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
@@ -81,15 +153,18 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
 
 def extract_statements(
     doc: Doc, mentions: list[Mention], table: EntityTable, article_id: str,
-    skip: list[tuple[int, int]] | None = None,
+    skip: list[tuple[int, int]] | None = None, published: str | None = None,
 ) -> list[StatementRecord]:
-    """One StatementRecord per speaker per reporting verb (or 'according to'), in text order.
+    """One StatementRecord per speaker per reporting act (verb or 'according to'), in text order.
 
     `mentions` must be resolved (their `entity` set); `table` may gain generic agencies.
-    Sentences inside the character ranges `skip` (foreign boilerplate) are ignored.
+    Sentences inside the character ranges `skip` (foreign boilerplate) are ignored. `published`
+    (ISO date) resolves weekdays and day-month dates to the statement `date`; when not given it is
+    looked for in the text.
     """
     ctx = _Context(doc, table, {i: m for m in mentions for i in range(m.start, m.end)}, mentions,
-                   find_quotes(doc.text))
+                   find_quotes(doc.text), published or find_published(doc.text))
+    _learn_people(ctx)
     out: list[StatementRecord] = []
     seen: set[tuple[str, int]] = set()
     for sent in doc.sents:
@@ -103,27 +178,32 @@ def extract_statements(
                 speakers = [s for o in objects for s in _speakers_of(o, ctx, sent)]
                 verb, kind, cue_tokens = "according to", StatementKind.SAID, [token, to]
                 source = None
+                clause = token.head if token.head.i != token.i else token
             elif token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in REPORT_LEMMAS:
-                if _inside_quote(token, ctx) or not _has_content(token, ctx, sent):
+                if _inside_quote(token, ctx) or not _has_content(token, ctx, sent) or _part_of_other_act(token, ctx):
                     continue
                 speakers = _verb_speakers(token, ctx, sent)
                 verb = token.lemma_.lower()
                 kind, cue_tokens = _kind(token)
                 source = _cited_source(token, ctx, sent)
+                clause = token
             else:
                 continue
             for speaker in speakers:
                 if (speaker, token.i) in seen:
                     continue
                 seen.add((speaker, token.i))
-                out.append(_record(ctx, sent, token, speaker, verb, kind, cue_tokens, source, article_id))
+                out.append(_record(ctx, sent, token, speaker, verb, kind, cue_tokens, source, article_id,
+                                   date=_act_date(clause, ctx), hedged=_hedged(token, clause)))
+                ctx.said_in.append((sent.start, speaker))
                 if ctx.table.types.get(speaker) is EntityType.PERSON:
                     ctx.last_person_speaker = speaker
     return out
 
 
 def _record(ctx: _Context, sent: Span, verb_token: Token, speaker: str, verb: str, kind: StatementKind,
-            cue_tokens: list[Token], source: str | None, article_id: str) -> StatementRecord:
+            cue_tokens: list[Token], source: str | None, article_id: str, date: str | None = None,
+            hedged: bool = False) -> StatementRecord:
     quotes = [(a, b) for a, b in ctx.quotes if a < sent.end_char and b > sent.start_char]
     text = ctx.doc.text
     quote = " … ".join(text[a + 1 : b - 1].strip() for a, b in quotes) or None
@@ -137,7 +217,7 @@ def _record(ctx: _Context, sent: Span, verb_token: Token, speaker: str, verb: st
         id=statement_id(article_id, speaker, sent.start_char, verb_token.idx),
         speaker=speaker, kind=kind, verb=verb, quote=quote, sentence=sentence,
         start=start, end=end, about=tuple(about), direct=quote is not None,
-        cue=cue, source=source if source != speaker else None,
+        cue=cue, source=source if source != speaker else None, date=date, hedged=hedged,
     )
 
 
@@ -148,29 +228,111 @@ def _inside_quote(token: Token, ctx: _Context) -> bool:
     return any(a < token.idx < b for a, b in ctx.quotes)
 
 
+def _is_report_verb(token: Token) -> bool:
+    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in REPORT_LEMMAS
+
+
 def _has_content(verb: Token, ctx: _Context, sent: Span) -> bool:
     lemma = verb.lemma_.lower()
+    deps = {c.dep_ for c in verb.children}
+    clause = bool(deps & {"ccomp", "xcomp", "parataxis"})
+    if verb.dep_ == "relcl" and not clause and lemma in SAY_LEMMAS and any(
+        c.dep_ == "nsubj" and c.lower_ in {"who", "which", "that"} for c in verb.children
+    ):
+        # "the agency, which first reported the deployment, said": background, not an act.
+        a, b = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
+        if not any(x < b and y > a for x, y in ctx.quotes):
+            return False
+    if lemma in _SOFT_DENY:
+        return clause or _claim_object(verb) is not None or any(
+            c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
     if lemma not in _NEEDS_CONTENT:
         return True
-    deps = {c.dep_ for c in verb.children}
-    if deps & {"ccomp", "xcomp", "parataxis"}:
+    if clause:
         return True
     if lemma == "call" and any(c.dep_ in {"prep", "prt"} and c.lower_ in {"on", "for", "upon"} for c in verb.children):
         return True
     if any(a < sent.end_char and b > sent.start_char for a, b in ctx.quotes):
         return True
-    return lemma in {"report", "publish", "describe"} and "dobj" in deps
+    if lemma in _OBJECT_CONTENT and deps & {"dobj", "nsubjpass"}:
+        return True
+    return False
+
+
+def _claim_object(verb: Token) -> Token | None:
+    """The claim a verb acts on: its object ('rejected claims'), or its passive subject."""
+    for c in verb.children:
+        if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _CLAIM_NOUNS:
+            return c
+    return None
+
+
+def _part_of_other_act(verb: Token, ctx: _Context) -> bool:
+    """True when `verb` belongs to another reporting act of the sentence rather than being one."""
+    head = verb.head
+    lemma = verb.lemma_.lower()
+    # "has never acknowledged that ...": a concession not made is no act.
+    if lemma in {"acknowledge", "admit", "concede"} and _negated_or_hedged(verb):
+        return True
+    if head.i == verb.i:
+        return False
+    head_reports = _is_report_verb(head) and not _inside_quote(head, ctx)
+    # "neither confirmed nor denied": one act, carried by the first verb.
+    if verb.dep_ == "conj" and head_reports and (
+        any(c.lower_ in {"nor", "neither"} for c in verb.children)
+        or any(c.lower_ in {"nor", "neither"} for c in head.children)
+    ):
+        return True
+    # "denied the reports, saying ...", "X, citing Y, said": the participle spells out the act.
+    if verb.dep_ in {"advcl", "xcomp"} and verb.tag_ == "VBG" and lemma in _SAME_ACT_PARTICIPLES \
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) and _framing_act(verb, ctx):
+        return True
+    # "X believes ..., officials said" / "said it believes ...": the belief is the content.
+    linked = [head] if verb.dep_ in {"ccomp", "parataxis", "advcl"} else []
+    linked += [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}]
+    if lemma in _BELIEF_LEMMAS and any(
+        _is_report_verb(t) and t.lemma_.lower() not in _BELIEF_LEMMAS and not _inside_quote(t, ctx) for t in linked
+    ):
+        return True
+    # "adding that the department could not say ...": a 'say' inside another act's content.
+    if verb.dep_ == "ccomp" and head_reports and lemma in SAY_LEMMAS and head.lemma_.lower() not in _BELIEF_LEMMAS:
+        if any(c.dep_ == "neg" for c in verb.children):
+            return True
+    return False
+
+
+def _framing_act(participle: Token, ctx: _Context) -> Token | None:
+    """The reporting verb a subjectless participle hangs on, through the claim it is about:
+    'rejected claims that Russia had asked for troops, saying ...' -> 'rejected'."""
+    node = participle.head
+    for _ in range(5):
+        if (_is_report_verb(node) or node.lemma_.lower() in {"decline", "refuse"}) and not _inside_quote(node, ctx):
+            return node
+        if node.dep_ not in {"acl", "ccomp", "relcl", "dobj", "conj"} or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
 
 
 def _kind(verb: Token) -> tuple[StatementKind, list[Token]]:
     """The statement kind after negation and hedging, and the cue words (auxiliaries, negation, verb)."""
     lemma = verb.lemma_.lower()
     cue = [verb] + [c for c in verb.children if c.dep_ in {"neg", "aux", "auxpass"}]
+    if lemma in _LABEL_LEMMAS and _calls_false(verb) and not _negated_or_hedged(verb):
+        return StatementKind.DENIED, cue
     if lemma not in CONFIRM_LEMMAS | DENY_LEMMAS:
         return StatementKind.SAID, cue
     if _negated_or_hedged(verb):
         return StatementKind.SAID, cue
     return (StatementKind.CONFIRMED if lemma in CONFIRM_LEMMAS else StatementKind.DENIED), cue
+
+
+def _calls_false(verb: Token) -> bool:
+    """'described the reports as "another fabrication"', 'called the claims baseless'."""
+    if _claim_object(verb) is None:
+        return False
+    complements = [t for c in verb.children if c.dep_ in {"prep", "oprd", "acomp", "xcomp"} for t in c.subtree]
+    return any(t.lemma_.lower() in _FALSITY or t.lower_ in _FALSITY for t in complements)
 
 
 def _negated_or_hedged(verb: Token) -> bool:
@@ -187,12 +349,61 @@ def _negated_or_hedged(verb: Token) -> bool:
         return True
     node = verb
     for _ in range(4):
-        if node.dep_ not in {"xcomp", "acl", "pobj", "prep", "pcomp", "advcl", "acomp", "relcl"} or node.head is node:
+        if node.dep_ not in {"xcomp", "acl", "pobj", "prep", "pcomp", "advcl", "acomp", "relcl"} or node.head.i == node.i:
             break
         node = node.head
         if node.lemma_.lower() in _HEDGE_HEADS or any(c.dep_ == "neg" for c in node.children):
             return True
     return False
+
+
+def _hedged(token: Token, clause: Token) -> bool:
+    """'reportedly said', 'allegedly told', 'is said to have warned': the article does not vouch."""
+    for t in (token, clause):
+        if any(c.lower_ in _HEDGE_ADVERBS for c in t.children):
+            return True
+    # "X is reported to have said": a passive reporting verb whose complement is the act.
+    head = token.head
+    return token.dep_ == "xcomp" and head.lemma_.lower() in {"say", "report", "believe", "understand"} and any(
+        c.dep_ == "auxpass" for c in head.children)
+
+
+def _act_date(clause: Token, ctx: _Context) -> str | None:
+    """The date the reporting clause gives its act: 'said Friday', 'on Oct. 24', 'told ... on Monday'."""
+    candidates: list[Token] = []
+    for c in clause.children:
+        if c.dep_ in {"npadvmod", "tmod", "obl"}:
+            candidates.append(c)
+        elif c.dep_ == "prep" and c.lower_ == "on":
+            candidates += [p for p in c.children if p.dep_ == "pobj"]
+    for t in candidates:
+        date = _date_of(t, ctx.published)
+        if date:
+            return date
+    return None
+
+
+def _date_of(token: Token, published: str | None) -> str | None:
+    low = token.lower_
+    if low in _WEEKDAYS:
+        if not published or any(c.lower_ in {"next", "coming"} for c in token.children):
+            return None
+        pub = dt.date.fromisoformat(published[:10])
+        return (pub - dt.timedelta(days=(pub.weekday() - _WEEKDAYS[low]) % 7)).isoformat()
+    if low in {"today", "yesterday"} and published:
+        pub = dt.date.fromisoformat(published[:10])
+        return (pub - dt.timedelta(days=1 if low == "yesterday" else 0)).isoformat()
+    phrase = token.doc[token.left_edge.i : token.right_edge.i + 1].text
+    match = _DAY_MONTH.search(phrase)
+    if not match:
+        return None
+    month = MONTHS.get((match.group("m1") or match.group("m2")).lower())
+    day = int(match.group("d1") or match.group("d2"))
+    if month is None:
+        return None
+    if match.group("y"):
+        return iso_date(int(match.group("y")), month, day)
+    return infer_date(day, month, published)
 
 
 def _cited_source(verb: Token, ctx: _Context, sent: Span) -> str | None:
@@ -237,11 +448,22 @@ def _entities_in(tokens, ctx: _Context) -> list[str]:
 def _verb_speakers(verb: Token, ctx: _Context, sent: Span) -> list[str]:
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if not agents and any(c.dep_ == "auxpass" for c in verb.children):
+        agents = _misattached_agents(verb)
     if agents:
         subjects = agents
-    elif not subjects and verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head is not verb:
+    elif not subjects and verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
         # "Austin said, adding that ...", "X insisted and warned": the head verb's subject speaks.
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    elif not subjects and verb.dep_ == "ccomp" and verb.head.lemma_.lower() == "ask":
+        # "Kallas, asked whether ..., conceded": the parser makes the participle the main verb.
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    if not subjects and any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in verb.children):
+        # "..., it was added.": an agentless continuation of the previous sentence's speaker.
+        if verb.lemma_.lower() in {"add", "stress", "note", "state"}:
+            previous = _recent_speakers(ctx, sent, types=SPEAKER_TYPES, sentences=1)
+            return previous[-1:]
+        return []
     out: list[str] = []
     for subj in subjects:
         if subj.lower_ in {"which", "who", "that"} and verb.dep_ == "relcl":
@@ -256,18 +478,46 @@ def _verb_speakers(verb: Token, ctx: _Context, sent: Span) -> list[str]:
     return out
 
 
-def _speakers_of(head: Token, ctx: _Context, sent: Span) -> list[str]:
-    """The speaker entity ids a subject (or 'according to' object) noun phrase names."""
+def _misattached_agents(verb: Token) -> list[Token]:
+    """'were described as "fiction" by X': the parser hangs 'by X' on the complement."""
+    out = []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ == "by":
+            continue
+        for t in prep.subtree:
+            node, ok = t, t.lower_ == "by" and t.dep_ in {"prep", "agent"}
+            while ok and node.i != prep.i:
+                node = node.head
+                ok = node.dep_ in {"prep", "pobj", "agent"} or node.i == prep.i
+            if ok:
+                out += [p for p in t.children if p.dep_ == "pobj"]
+    return out
+
+
+def _speakers_of(head: Token, ctx: _Context, sent: Span, conjuncts: bool = True) -> list[str]:
+    """The speaker entity ids a subject (or 'according to' object) noun phrase names, with those of
+    its conjuncts ('NATO and the EU') when `conjuncts`."""
     m = ctx.by_token.get(head.i)
     if m is not None and m.type in SPEAKER_TYPES and not m.demonym:
-        return [m.entity] + [s for c in head.conjuncts for s in _speakers_of(c, ctx, sent)]
+        if _is_dateline(m, ctx.doc):
+            return []
+        extra = [s for c in head.conjuncts for s in _speakers_of(c, ctx, sent, False)] if conjuncts else []
+        return [m.entity] + extra
     low = head.lower_
     if head.pos_ == "PRON":
-        if low in _PRONOUNS_PERSON:
-            person = _recent_person(ctx, head)
+        if low in _PRONOUN_GENDER:
+            person = _resolve_person(ctx, head, _PRONOUN_GENDER[low])
             return [person] if person else []
+        if low == "it" and head.dep_ == "nsubj":
+            # "It called on Pyongyang to ...": the agency or state that just spoke.
+            previous = _recent_speakers(ctx, sent, types={EntityType.AGENCY, EntityType.STATE}, sentences=1)
+            return previous[-1:]
         return []
-    is_role = low in ROLE_NOUNS or head.lemma_.lower() in ROLE_NOUNS
+    if head.pos_ == "PROPN" and m is None:
+        known = _known_alias(head, ctx)
+        if known:
+            return [known]
+    is_role = low in ROLE_NOUNS or head.lemma_.lower() in ROLE_NOUNS or low in _ROLE_GENDER
     # "Putin's spokesman" is not Putin: for a role noun, the possessor is not the speaker.
     core_deps = {"compound", "amod", "nmod", "appos", "det"} | (set() if is_role else {"poss"})
     core = [head] + [t for c in head.children if c.dep_ in core_deps for t in c.subtree]
@@ -281,50 +531,185 @@ def _speakers_of(head: Token, ctx: _Context, sent: Span) -> list[str]:
     is_definite = any(t.lower_ in {"the", "this", "that"} for t in head.children)
     if is_role:
         if is_definite and head.tag_ in {"NN", "NNP"}:
-            person = _recent_person(ctx, head)
+            person = _role_person(ctx, head) or _resolve_person(ctx, head, _ROLE_GENDER.get(low))
+            if person:
+                ctx.roles.setdefault(person, set()).update(_phrase_words(head))
             return [person] if person else []
         institutions = [n.entity for n in named if n.type in SPEAKER_TYPES and not n.demonym]
         states = [n.entity for n in named if n.type is EntityType.STATE]
-        return (institutions or states)[:1]
-    if low in INSTITUTION_HEADS or low in STATE_HEADS or head.lemma_.lower() in INSTITUTION_HEADS:
+        found = (institutions or states)[:1]
+        if found and low in _ROLE_GENDER:
+            ctx.spoken.append((head.i, found[0], _ROLE_GENDER[low]))  # "A Pentagon spokeswoman ... she"
+        return found
+    if low in STATE_HEADS or head.lemma_.lower() in STATE_HEADS:
+        return _states_of(head, ctx, sent, is_definite)
+    if low in INSTITUTION_HEADS or head.lemma_.lower() in INSTITUTION_HEADS:
         return [_antecedent_agency(head, ctx, sent)]
     return []
 
 
-def _recent_person(ctx: _Context, pronoun: Token) -> str | None:
-    """A person for 'he'/'she'/'the official': a person subject earlier in the same sentence
-    ('Putin sent a message, in which he said'), else the last person who made a statement, else the
-    last person mentioned."""
-    sent = pronoun.sent
-    for m in reversed(ctx.mentions):
-        if sent.start <= m.start < pronoun.i and m.type is EntityType.PERSON:
-            root = ctx.doc[m.start : m.end].root
-            # A name inside a quote is quoted, not the one speaking.
-            if root.dep_ in {"nsubj", "nsubjpass"} and not _inside_quote(root, ctx):
-                return m.entity
-    if ctx.last_person_speaker:
-        return ctx.last_person_speaker
-    for m in reversed(ctx.mentions):
-        if m.start < pronoun.i and m.type is EntityType.PERSON:
-            return m.entity
+def _is_dateline(m: Mention, doc: Doc) -> bool:
+    """'BRUSSELS —', 'Seoul:', 'WASHINGTON, Oct 31': a place opening the sentence, not a speaker."""
+    first = m.start == doc[m.start].sent.start or all(t.is_space or t.is_punct for t in doc[doc[m.start].sent.start : m.start])
+    if not first or m.end >= len(doc):
+        return False
+    nxt = doc[m.end]
+    return nxt.text in {"—", "–", "-", ":", "--"} or (doc[m.start : m.end].text.isupper() and nxt.text == ",")
+
+
+def _known_alias(head: Token, ctx: _Context) -> str | None:
+    """A proper name NER missed here but the article used elsewhere for a speaker ('KCNA')."""
+    left = min([head.i] + [c.i for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"])
+    surface = ctx.doc[left : head.i + 1].text
+    for key, aliases in ctx.table.aliases.items():
+        if ctx.table.types.get(key) in SPEAKER_TYPES and (surface in aliases or ctx.table.names.get(key) == surface):
+            return key
     return None
 
 
+def _states_of(head: Token, ctx: _Context, sent: Span, is_definite: bool) -> list[str]:
+    """'Western and South Korean governments' -> South Korea; 'the government' -> the state last
+    mentioned; bare 'officials' -> nobody."""
+    mods = [t for c in head.children if c.dep_ in {"amod", "compound", "poss", "nmod"} for t in c.subtree]
+    out: list[str] = []
+    for t in mods:
+        m = ctx.by_token.get(t.i)
+        if m is not None and m.type is EntityType.STATE and m.entity not in out:
+            out.append(m.entity)
+    if out or not is_definite or head.tag_ != "NN":
+        return out
+    start = _window_start(ctx, sent, _PRONOUN_SENTENCES)
+    states = [m.entity for m in ctx.mentions if start <= m.start < head.i and m.type is EntityType.STATE]
+    return states[-1:]
+
+
+def _phrase_words(head: Token) -> set[str]:
+    """The lower-case words of a role phrase without its determiners: 'the foreign minister'."""
+    words = {head.lower_, head.lemma_.lower()}
+    for c in head.children:
+        if c.dep_ in {"amod", "compound", "nmod"}:
+            words |= {t.lower_ for t in c.subtree if t.is_alpha}
+    return words
+
+
+def _learn_people(ctx: _Context) -> None:
+    """Roles ('Foreign Minister X', 'X, the Pentagon's press secretary') and gender cues ('Mr.',
+    'spokeswoman') that the article gives each person, for resolving 'the minister' and 'she'."""
+    doc = ctx.doc
+    for m in ctx.mentions:
+        if m.type is not EntityType.PERSON or not m.entity:
+            continue
+        root = doc[m.start : m.end].root
+        words = {t.lower_ for t in doc[root.left_edge.i : m.start] if t.is_alpha}
+        if root.dep_ == "appos":
+            words |= _phrase_words(root.head)
+        for c in root.children:
+            if c.dep_ == "appos":
+                words |= _phrase_words(c)
+        if m.start > 0 and doc[m.start - 1].lower_ in _TITLE_GENDER:
+            ctx.gender.setdefault(m.entity, _TITLE_GENDER[doc[m.start - 1].lower_])
+        if words & (ROLE_NOUNS | set(_ROLE_GENDER)):
+            ctx.roles.setdefault(m.entity, set()).update(words)
+            for w in words & set(_ROLE_GENDER):
+                ctx.gender.setdefault(m.entity, _ROLE_GENDER[w])
+
+
+def _window_start(ctx: _Context, sent: Span, sentences: int) -> int:
+    """Token index where the `sentences` sentences before `sent` begin (blank lines not counted)."""
+    start = sent.start
+    count = 0
+    while count < sentences and start > 0:
+        prev = ctx.doc[start - 1].sent
+        start = prev.start
+        if prev.text.strip():
+            count += 1
+    return start
+
+
+def _recent_speakers(ctx: _Context, sent: Span, types, sentences: int) -> list[str]:
+    """Speakers of the given types of statements in `sent` and the `sentences` before, in order."""
+    start = _window_start(ctx, sent, sentences)
+    return [s for first, s in ctx.said_in if first >= start and ctx.table.types.get(s) in types]
+
+
+def _is_main_subject(token: Token) -> bool:
+    """The subject of a main clause or of a reporting verb, not of a reported clause."""
+    if token.dep_ == "appos":
+        token = token.head
+    if token.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    verb = token.head
+    return verb.dep_ in {"ROOT", "conj", "relcl"} or _is_report_verb(verb)
+
+
+def _resolve_person(ctx: _Context, pronoun: Token, gender: str | None) -> str | None:
+    """The person 'he'/'she' (or an unnamed 'the official') refers to: the most recent main-clause
+    subject or speaker in this and the previous sentences whose known gender does not differ, else the
+    last person who made a statement, else the last person mentioned."""
+    doc = ctx.doc
+    start = _window_start(ctx, pronoun.sent, _PRONOUN_SENTENCES)
+    candidates: list[tuple[int, str, str | None]] = []
+    for m in ctx.mentions:
+        if m.type is EntityType.PERSON and m.entity and start <= m.start < pronoun.i:
+            root = doc[m.start : m.end].root
+            if _is_main_subject(root) and not _inside_quote(root, ctx):
+                candidates.append((m.start, m.entity, ctx.gender.get(m.entity)))
+    candidates += [(i, e, g or ctx.gender.get(e)) for i, e, g in ctx.spoken if start <= i < pronoun.i]
+
+    def fits(entity: str, known: str | None) -> bool:
+        return gender is None or known is None or known == gender
+
+    found = next((e for _, e, g in sorted(candidates, reverse=True) if fits(e, g)), None)
+    if found is None and ctx.last_person_speaker and fits(ctx.last_person_speaker, ctx.gender.get(ctx.last_person_speaker)):
+        found = ctx.last_person_speaker
+    if found is None:
+        found = next((m.entity for m in reversed(ctx.mentions) if m.start < pronoun.i and m.type is EntityType.PERSON
+                      and fits(m.entity, ctx.gender.get(m.entity))), None)
+    if found and gender and ctx.table.types.get(found) is EntityType.PERSON:
+        ctx.gender.setdefault(found, gender)
+    return found
+
+
+def _role_person(ctx: _Context, head: Token) -> str | None:
+    """'the minister': the most recently mentioned person the article gave that role."""
+    role = head.lemma_.lower() if head.lemma_.lower() in ROLE_NOUNS else head.lower_
+    mods = _phrase_words(head) - {head.lower_, head.lemma_.lower()} - {"former", "new", "top", "senior", "then"}
+    start = _window_start(ctx, head.sent, _ROLE_SENTENCES)
+    best: tuple[int, str] | None = None
+    for m in ctx.mentions:
+        if m.type is not EntityType.PERSON or not m.entity or not start <= m.start < head.i:
+            continue
+        words = ctx.roles.get(m.entity, set())
+        if role in words and mods <= words and (best is None or m.start > best[0]):
+            best = (m.start, m.entity)
+    for i, e, _ in ctx.spoken:
+        if start <= i < head.i and role in ctx.roles.get(e, set()) and mods <= ctx.roles[e] and (best is None or i > best[0]):
+            best = (i, e)
+    return best[1] if best else None
+
+
 def _antecedent_agency(head: Token, ctx: _Context, sent: Span) -> str:
-    """The agency a bare institution noun refers to, or a generic agency named by the noun."""
-    window_start = sent.start
-    for _ in range(_ANTECEDENT_SENTENCES):
-        prev = ctx.doc[window_start - 1].sent if window_start > 0 else None
-        if prev is None:
-            break
-        window_start = prev.start
-    words = {t.lower_ for t in head.subtree if t.is_alpha and not t.is_stop} | {head.lemma_.lower()}
-    candidates = [m for m in ctx.mentions if window_start <= m.start < head.i and m.type is EntityType.AGENCY]
+    """The agency a bare institution noun refers to; for an owned one ("China's foreign ministry")
+    a generic agency named by owner and noun; else a generic agency named by the noun."""
+    own = {t.i for t in head.subtree}
+    owners = [ctx.by_token[t.i] for c in head.children if c.dep_ in {"poss", "amod", "compound", "nmod"}
+              for t in c.subtree if t.i in ctx.by_token]
+    words = [t.lower_ for t in head.subtree if t.dep_ in {"compound", "amod"} and t.head.i == head.i and t.i not in ctx.by_token]
+    phrase = " ".join([*words, head.lower_])
+    if owners:
+        owner = owners[0]
+        if owner.type is EntityType.STATE:
+            label = f"{load_gazetteer().adjective.get(owner.name, owner.name)} {phrase}"
+        else:
+            label = f"{owner.name} {phrase}"
+        surface = ctx.doc[min(own) : head.i + 1].text
+        return ctx.table.add(EntityType.AGENCY, label, re.sub(r"^(?:the|The)\s+", "", surface))
+    start = _window_start(ctx, sent, _ANTECEDENT_SENTENCES)
+    keys = {t.lower_ for t in head.subtree if t.is_alpha and not t.is_stop} | {head.lemma_.lower()}
+    candidates = [m for m in ctx.mentions if start <= m.start < head.i and m.type is EntityType.AGENCY and m.start not in own]
     for m in reversed(candidates):
-        if words & set(f"{m.name} {m.text}".lower().split()):
+        if keys & set(f"{m.name} {m.text}".lower().split()):
             return m.entity
     if candidates:
         return candidates[-1].entity
-    name = " ".join(t.lower_ for t in head.subtree if t.dep_ in {"compound", "amod"} and t.head is head) 
-    name = f"{name} {head.lower_}".strip()
-    return ctx.table.add(EntityType.AGENCY, name, head.text)
+    return ctx.table.add(EntityType.AGENCY, phrase, head.text)
