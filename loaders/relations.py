@@ -1,46 +1,151 @@
-"""Entity-to-entity relations stated in a sentence: units DEPLOYED_TO places, parties SIGNED treaties."""
+"""Entity-to-entity relations stated in a sentence: units DEPLOYED_TO places, parties SIGNED treaties.
+
+DEPLOYED_TO covers a unit sent, deployed, transferred, moved, brought or stationed somewhere
+("sent 1,500 soldiers to Vladivostok", "troops were moved to the Kursk region", "the soldiers sent
+to Russia"), a unit stated as present somewhere ("troops are in Russia", "there are troops in X",
+"the presence / arrival / deployment of troops in X"). Hypotheticals are left out: a modal
+("will", "could"), a condition ("if"), a negation, or a purpose/plan infinitive ("preparing to
+deploy", "to be deployed on the border").
+
+SIGNED covers a state or person that signed, concluded or ratified a treaty, in active or passive
+voice, with coordinated parties and "they" resolved to an earlier coordinated pair.
+
+Units referred to as "they", "these troops", "the soldiers", "the contingent" or by a bare number
+("roughly 11,000 had been sent") resolve to the unit named by a state modifier or by the sending
+state, else to the last unit mentioned before. Bare treaty nouns ("the treaty", "the ratification
+law") resolve to the last treaty mentioned before (else the first after).
+
+Dates: the first date of the sentence, as YYYY-MM-DD when it has a day, YYYY-MM when it names only
+a month ("in June"); a missing year is the publication year (the year before when the month is
+after the publication month).
+"""
 
 from __future__ import annotations
 
 import re
+from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from loaders.entities import DEPLOY_LEMMAS, Mention
-from loaders.ids import relation_id
-from loaders.nlp import sentence_span
+from loaders.entities import Mention
+from loaders.gazetteer import load_gazetteer
+from loaders.ids import entity_id, relation_id
 from loaders.metadata import MONTHS, infer_date, iso_date
+from loaders.nlp import sentence_span
 from schema.records import RelationRecord
 from schema.vocabulary import RELATION_PATTERNS, EntityType, RelationType
 
+
+class EntityRegistry(Protocol):
+    """The part of resolve.EntityTable this module uses to register entities it derives."""
+
+    def add(self, type_: EntityType, name: str, surface: str | None = None, size: str | None = None,
+            count: bool = True) -> str: ...
+
+
 SIGN_LEMMAS = {"sign", "conclude", "ratify", "ink", "seal"}
-_TARGET_PREPS = {"to", "in", "into", "on", "toward", "towards"}
-_MOVE_INTRANSITIVE = {"move", "arrive", "deploy"}
+# Verbs that move a unit somewhere; the moved unit is the object (or passive subject).
+DEPLOY_LEMMAS = {
+    "deploy", "send", "transfer", "station", "move", "dispatch", "redeploy", "relocate", "ship", "base",
+    "bring", "attach", "post", "position", "airlift", "fly", "transport", "ferry", "rotate",
+}
+# Verbs whose subject is the unit that moves or stays.
+_UNIT_SUBJECT_LEMMAS = {"move", "arrive", "deploy", "travel", "redeploy", "relocate", "head", "cross", "enter",
+                        "remain", "stay", "return"}
+# Nouns of movement or presence: "the arrival of troops in Russia".
+_DEPLOY_NOUNS = {"deployment", "presence", "arrival", "transfer", "movement", "dispatch", "redeployment",
+                 "relocation", "stationing", "sending"}
+_TARGET_PREPS = {"to", "in", "into", "on", "toward", "towards", "at", "inside"}
+_PRESENCE_PREPS = {"in", "on", "at", "inside", "near"}
+# Nouns that name soldiers without naming whose they are.
+_UNIT_NOUNS = {
+    "troops", "troop", "soldiers", "soldier", "forces", "force", "personnel", "units", "unit", "contingent",
+    "brigades", "brigade", "battalions", "battalion", "servicemen", "regiments", "regiment", "marines",
+    "paratroopers", "mercenaries", "fighters", "men", "crews", "echelons", "batch", "group", "contingents",
+    "corps", "division", "divisions", "formation", "formations", "detachment", "reinforcements",
+    "replacements", "recruits", "conscripts", "officers", "koreans",
+}
+# Words that stand for a number of the unit already under discussion: "a small number are in X".
+_COUNT_WORDS = {"number", "most", "some", "many", "all", "thousands", "hundreds", "dozens", "bulk", "majority",
+                "part", "parts", "rest", "half", "several", "few", "more", "others", "those", "these"}
+_PRONOUNS = {"they", "them", "who", "which", "that"}
+_MODALS = {"will", "would", "could", "may", "might", "should", "shall", "'ll", "can", "must"}
+# Infinitives under these heads report a fact ("began to deploy", "is believed to have sent").
+_FACTUAL_INFINITIVE_HEADS = {"begin", "start", "continue", "appear", "seem", "believe", "report", "say",
+                             "know", "understand", "think", "estimate", "confirm", "claim", "allege", "suspect"}
+_COMPASS = {"eastern", "western", "northern", "southern", "central", "north", "south", "east", "west",
+            "northeastern", "northwestern", "southeastern", "southwestern", "far"}
+_FRONT_WORDS = {"front", "frontline", "frontlines", "front-line", "line", "lines"}
+_REGION_WORDS = {"region", "oblast", "province", "district", "area", "krai", "territory"}
+_TREATY_NOUNS = {"treaty", "pact", "agreement", "accord", "deal", "convention", "law", "bill", "document"}
+_PERSON_HEADS = {"leader", "president", "premier", "minister", "chancellor", "king", "ruler", "dictator"}
+# Nouns that make the clause they introduce a possibility, not a fact.
+_POSSIBILITY_NOUNS = {"option", "possibility", "scenario", "plan", "plans", "prospect", "risk", "fear", "fears",
+                      "threat", "idea", "proposal", "likelihood", "chance", "hypothesis"}
+_COUNTRIES = {"countries", "states", "nations", "sides", "leaders", "parties", "governments"}
+
+
+class _Context:
+    """Per-article lookups shared by the rules."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention], table: EntityRegistry | None):
+        self.doc = doc
+        self.table = table
+        self.by_token = {i: m for m in mentions if m.entity for i in range(m.start, m.end)}
+        self.known = {m.entity for m in mentions if m.entity}
+        self.units = [m for m in mentions if m.type is EntityType.UNIT and m.entity]
+        self.treaties = [m for m in mentions if m.type is EntityType.TREATY and m.entity]
+        self.gaz = load_gazetteer()
+        if table is not None:
+            for m in self.treaties:
+                _alias_treaty_name(doc, m, table)
+
+    def register(self, type_: EntityType, name: str, surface: str | None = None) -> str | None:
+        """The id of (type, name): registered with the table when there is one, else only when the
+        article already has that entity."""
+        key = entity_id(type_, name)
+        if self.table is not None:
+            return self.table.add(type_, name, surface, count=False)
+        return key if key in self.known else None
+
+    def mention(self, i: int) -> Mention | None:
+        return self.by_token.get(i)
 
 
 def extract_relations(doc: Doc, mentions: list[Mention], article_id: str, published: str | None,
-                      skip: list[tuple[int, int]] | None = None) -> list[RelationRecord]:
+                      skip: list[tuple[int, int]] | None = None,
+                      table: EntityRegistry | None = None) -> list[RelationRecord]:
     """DEPLOYED_TO and SIGNED relations, one per (type, source, target, sentence), in text order.
 
-    `mentions` must be resolved. Dates are ISO only when the sentence states a full date, or a
-    day and month that the publication year completes.
+    `mentions` must be resolved. With `table` (the article's EntityTable), entities a relation
+    needs but NER did not give ("eastern Russia", "the front line", "North Korean troops" named
+    only as "North Korean personnel") are registered there, and the phrase naming a target place or
+    treaty ("the Kursk region", "Treaty on Comprehensive Strategic Partnership") is added as an
+    alias; without it, only entities already in `mentions` are used.
     """
-    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    ctx = _Context(doc, mentions, table)
     out: dict[str, RelationRecord] = {}
     for sent in doc.sents:
-        if skip and any(a <= sent.start_char < b for a, b in skip):
+        sentence, start, end = sentence_span(sent)
+        # Test where the words start: blanked-out boilerplate can lead the sentence as spaces.
+        if not sentence or skip and any(a <= start < b for a, b in skip):
             continue
         pairs: list[tuple[RelationType, str, str]] = []
         for token in sent:
             lemma = token.lemma_.lower()
-            if token.pos_ == "VERB" and lemma in DEPLOY_LEMMAS:
-                pairs += [(RelationType.DEPLOYED_TO, u, p) for u, p in _deployments(token, by_token)]
-            elif token.pos_ == "VERB" and lemma in SIGN_LEMMAS:
-                pairs += [(RelationType.SIGNED, s, t) for s, t in _signings(token, by_token, doc)]
-        date = _sentence_date(sent, published) if pairs else None
+            if token.pos_ == "VERB" and lemma in SIGN_LEMMAS:
+                pairs += [(RelationType.SIGNED, s, t) for s, t in _signings(token, ctx)]
+            elif token.pos_ in {"VERB", "AUX"} and (lemma in DEPLOY_LEMMAS or lemma in _UNIT_SUBJECT_LEMMAS):
+                pairs += [(RelationType.DEPLOYED_TO, u, p) for u, p in _deployments(token, ctx)]
+            elif lemma == "be" and token.dep_ not in {"aux", "auxpass"}:
+                pairs += [(RelationType.DEPLOYED_TO, u, p) for u, p in _presence(token, ctx)]
+            elif token.pos_ in {"NOUN", "PROPN"}:
+                pairs += [(RelationType.DEPLOYED_TO, u, p) for u, p in _nominal(token, ctx)]
+        date = sentence_date(sent, published) if pairs else None
         for type_, source, target in pairs:
+            if source == target:
+                continue
             rid = relation_id(article_id, type_, source, target, sent.start_char)
-            sentence, start, end = sentence_span(sent)
             out.setdefault(rid, RelationRecord(
                 id=rid, type=type_, source=source, target=target, sentence=sentence,
                 start=start, end=end, date=date,
@@ -48,71 +153,361 @@ def extract_relations(doc: Doc, mentions: list[Mention], article_id: str, publis
     return list(out.values())
 
 
-def _typed(tokens, by_token: dict[int, Mention], types: frozenset[EntityType], demonyms: bool = False) -> list[Mention]:
-    found: list[Mention] = []
-    for t in tokens:
-        m = by_token.get(t.i)
-        if m is not None and m.type in types and (demonyms or not m.demonym) and m not in found:
-            found.append(m)
-    return found
+# --- DEPLOYED_TO -----------------------------------------------------------------------------
 
 
-def _deployments(verb: Token, by_token: dict[int, Mention]) -> list[tuple[str, str]]:
-    """'sent 1,500 soldiers to Vladivostok', 'troops were deployed in Kursk', 'troops moved into X'."""
-    sources, targets = RELATION_PATTERNS[RelationType.DEPLOYED_TO]
-    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
-    if verb.lemma_.lower() in _MOVE_INTRANSITIVE:
-        objects += [c for c in verb.children if c.dep_ == "nsubj"]
-    units = []
-    for obj in objects:
-        # The unit heads the object or sits in its 'of' phrase ("a number of soldiers").
-        nodes = [obj] + [c for p in obj.children if p.lower_ == "of" for c in p.children]
-        for node in nodes:
-            m = by_token.get(node.i)
-            if m is not None and m.type in sources and m not in units:
-                units.append(m)
+def _deployments(verb: Token, ctx: _Context) -> list[tuple[str, str]]:
+    """'sent 1,500 soldiers to X', 'troops were deployed in X', 'troops moved into X',
+    'the soldiers sent to X' (participle), 'the personnel that the regime sent to X' (relative)."""
+    if _hypothetical(verb):
+        return []
+    lemma = verb.lemma_.lower()
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    heads: list[Token] = []
+    if lemma in DEPLOY_LEMMAS:
+        heads += [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+        if verb.dep_ == "acl" or verb.dep_ == "relcl" and not any(
+                c.dep_ == "dobj" and c.lower_ not in _PRONOUNS for c in verb.children):
+            heads.append(verb.head)  # "soldiers sent to Russia", "troops that Pyongyang sent"
+    if lemma in _UNIT_SUBJECT_LEMMAS and not passive:
+        heads += [c for c in verb.children if c.dep_ == "nsubj"]
+        if verb.dep_ in {"acl", "relcl"}:
+            heads.append(verb.head)
+    units = [u for h in heads if (u := _unit_of(h, ctx, verb)) is not None]
     if not units:
         return []
+    places = _targets(verb, ctx, heads) or _surface_targets(verb, heads, ctx)
+    return [(u, p) for u in dict.fromkeys(units) for p in places if not _own_territory(u, p, ctx)]
+
+
+def _presence(be: Token, ctx: _Context) -> list[tuple[str, str]]:
+    """'troops are in Russia', 'there are troops in X', 'troops are already on the frontline in X'."""
+    if _hypothetical(be):
+        return []
+    subjects = [c for c in be.children if c.dep_ == "nsubj"]
+    if any(c.dep_ == "expl" for c in be.children):
+        subjects += [c for c in be.children if c.dep_ in {"attr", "nsubj"}]
+    units = [u for s in subjects if (u := _unit_of(s, ctx, be)) is not None]
+    if not units:
+        return []
+    preps = [c for c in be.children if c.dep_ == "prep" and c.lower_ in _PRESENCE_PREPS]
+    preps += [p for s in subjects for p in s.children if p.dep_ == "prep" and p.lower_ in _PRESENCE_PREPS]
+    places = [p for prep in preps if (p := _target_of_prep(prep, ctx)) is not None]
+    return [(u, p) for u in dict.fromkeys(units) for p in dict.fromkeys(places)]
+
+
+def _nominal(noun: Token, ctx: _Context) -> list[tuple[str, str]]:
+    """'the arrival of North Korean soldiers in Russia', 'the presence of troops on the front',
+    'the movement of troops ... to Vladivostok', and a unit noun with a place phrase
+    ('12,000 North Korean troops in Russia')."""
+    lower = noun.lower_
+    if lower in _DEPLOY_NOUNS:
+        units = [u for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for c in p.children if c.dep_ == "pobj" and (u := _unit_of(c, ctx, None)) is not None]
+        if not units or _hypothetical(noun.head if noun.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj"} else noun):
+            return []
+        of_objects = [c for p in noun.children if p.lower_ == "of" for c in p.children]
+        preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS]
+        preps += [p for o in of_objects for p in o.children if p.dep_ == "prep" and p.lower_ in _TARGET_PREPS]
+        places = [p for prep in preps if (p := _target_of_prep(prep, ctx)) is not None]
+        return [(u, p) for u in dict.fromkeys(units) for p in dict.fromkeys(places)]
+    m = ctx.mention(noun.i)
+    if m is None or m.type is not EntityType.UNIT or noun.i != _head_index(m, ctx.doc):
+        return []
+    # Only a bare phrase ("troops in Russia" in a headline, or as a subject/object of a verb
+    # handled elsewhere would duplicate): require the noun not to be the argument of a deploy verb.
+    if noun.head.lemma_.lower() in DEPLOY_LEMMAS | _UNIT_SUBJECT_LEMMAS | {"be"} or noun.head.lower_ in _DEPLOY_NOUNS \
+            or noun.head.lower_ == "of" and noun.head.head.lower_ in _DEPLOY_NOUNS:
+        return []
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in _PRESENCE_PREPS]
+    places = [p for prep in preps if (p := _target_of_prep(prep, ctx)) is not None]
+    return [(m.entity, p) for p in dict.fromkeys(places)]
+
+
+def _head_index(m: Mention, doc: Doc) -> int:
+    return doc[m.start : m.end].root.i
+
+
+def _targets(verb: Token, ctx: _Context, heads: list[Token]) -> list[str]:
+    """Places the verb moves the unit to: its own to/in/into phrases, 'to' phrases attached to the
+    object or further down ('on a ship from X to Vladivostok'), else the first place after 'to'."""
     preps = [c for c in verb.children if c.dep_ in {"prep", "dative"} and c.lower_ in _TARGET_PREPS]
-    for obj in objects:  # "sent a contingent ... to X" is sometimes attached to the object
-        preps += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in {"to", "into"}]
-    places: list[Mention] = []
-    for prep in preps:
-        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            found = _typed(pobj.subtree, by_token, targets)
-            # Prefer the object itself over a place inside its modifiers ("the city of Vladivostok").
-            head_hit = [m for m in found if m.covers(pobj.i)]
-            if head_hit or found:
-                places.append((head_hit or found)[0])
+    # "to" attached lower in the verb's own clause, e.g. to the object or to a vehicle phrase.
+    for tok in verb.subtree:
+        if tok.lower_ in {"to", "into"} and tok.dep_ in {"prep", "dative"} and tok not in preps \
+                and _same_clause(tok, verb) and not _under_from(tok, verb):
+            preps.append(tok)
+    places = [p for prep in preps if (p := _target_of_prep(prep, ctx)) is not None]
     if not places:
-        places = _surface_target(verb, units, by_token, targets)
-    return [(u.entity, p.entity) for u in units for p in places if u.entity and p.entity]
+        places = _purpose_target(verb, ctx)
+    return list(dict.fromkeys(places))
 
 
-def _surface_target(verb: Token, units: list[Mention], by_token: dict[int, Mention], targets) -> list[Mention]:
-    """Fallback when the parse misattaches 'to X': the first 'to'/'into' after the unit, within the
-    verb's clause and before any other verb, followed within three tokens by a place or state."""
+def _surface_targets(verb: Token, heads: list[Token], ctx: _Context) -> list[str]:
+    """When the parse misattaches 'to X' ('transferred 3,000 soldiers to eastern Russia', with
+    'eastern' read as a verb): every 'to'/'into' after the unit, before the next verb or clause
+    break, followed within three tokens by a place."""
     doc = verb.doc
-    end = verb.right_edge.i + 1
-    i = max(u.end for u in units)
-    while i < end:
+    start = max([h.i for h in heads] + [verb.i]) + 1
+    out = []
+    for i in range(start, verb.sent.end):
         tok = doc[i]
-        if tok.pos_ == "VERB" and tok.i != verb.i and tok.dep_ not in {"amod"}:
+        if tok.pos_ in {"VERB", "AUX"} and tok.lower_ not in _COMPASS | {"to"} or tok.text in {";", ":"} \
+                or tok.dep_ == "mark" or tok.lower_ in {"which", "who", "where", "while", "but"}:
             break
-        if tok.lower_ in {"to", "into"}:
-            for j in range(i + 1, min(i + 4, end)):
-                m = by_token.get(j)
-                if m is not None and m.type in targets and not m.demonym:
-                    return [m]
-        i += 1
-    return []
+        if tok.lower_ not in {"to", "into"}:
+            continue
+        for j in range(i + 1, min(i + 4, verb.sent.end)):
+            m = ctx.mention(j)
+            if m is not None and m.type in RELATION_PATTERNS[RelationType.DEPLOYED_TO][1] and not m.demonym:
+                compass = doc[m.start - 1].lower_ if m.start > 0 else ""
+                if m.type is EntityType.STATE and compass in _COMPASS:
+                    out.append(ctx.register(EntityType.PLACE, f"{compass} {m.name}", doc[m.start - 1 : m.end].text))
+                else:
+                    out.append(m.entity)
+                break
+    return [p for p in dict.fromkeys(out) if p]
 
 
-def _signings(verb: Token, by_token: dict[int, Mention], doc: Doc) -> list[tuple[str, str]]:
-    """'A and B signed a defense treaty', 'met ... to sign a partnership agreement'."""
-    sources, targets = RELATION_PATTERNS[RelationType.SIGNED]
-    treaties = [m for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}
-                for m in _typed(c.subtree, by_token, targets)]
+def _own_territory(unit: str, place: str, ctx: _Context) -> bool:
+    """A state's own troops 'deployed to' that state: a wrong antecedent, not a deployment."""
+    place_names = {m.name for m in ctx.by_token.values() if m.entity == place}
+    state = next((s for s in ctx.gaz.adjective if any(n == s or n.endswith(" " + s) for n in place_names)), None)
+    if state is None:
+        return False
+    names = {m.name for m in ctx.units if m.entity == unit}
+    adjective = ctx.gaz.adjective.get(state, state)
+    return any(n.startswith(adjective + " ") for n in names)
+
+
+def _same_clause(tok: Token, verb: Token) -> bool:
+    node = tok.head
+    while node is not verb:
+        if node.pos_ in {"VERB", "AUX"} and node.dep_ not in {"amod", "acl"} or node.dep_ in {"relcl", "advcl", "ccomp"}:
+            return False
+        if node.head is node:
+            return False
+        node = node.head
+    return True
+
+
+def _under_from(tok: Token, verb: Token) -> bool:
+    """A 'to' inside an origin phrase is still a destination ('from X to Y'); one inside a
+    quantity or time phrase is not ('bringing the total to 3,000')."""
+    node = tok.head
+    while node is not verb:
+        if node.lower_ in {"total", "number", "figure", "from"} and node.dep_ in {"dobj", "nsubj"}:
+            return True
+        node = node.head
+    return False
+
+
+def _purpose_target(verb: Token, ctx: _Context) -> list[str]:
+    """'deploying soldiers to help Russia': the state that the troops are sent to help."""
+    out = []
+    for c in verb.children:
+        if c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in {"help", "assist", "support", "aid", "reinforce", "bolster"} \
+                and any(a.lower_ == "to" for a in c.children):
+            for obj in c.children:
+                m = ctx.mention(obj.i)
+                if obj.dep_ == "dobj" and m is not None and m.type is EntityType.STATE and not m.demonym:
+                    out.append(m.entity)
+    return out
+
+
+def _target_of_prep(prep: Token, ctx: _Context) -> str | None:
+    """The place or state a preposition's object names (registering derived places)."""
+    targets = RELATION_PATTERNS[RelationType.DEPLOYED_TO][1]
+    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+        found = _place_phrase(pobj, ctx)
+        if found:
+            return found
+        # "the Russian city of Vladivostok", "training centers in eastern Russia", "the war in Ukraine".
+        for tok in pobj.subtree:
+            if tok.i == pobj.i or tok.dep_ not in {"pobj", "compound", "appos"}:
+                continue
+            found = _place_phrase(tok, ctx)
+            if found:
+                return found
+        m = ctx.mention(pobj.i)
+        if m is not None and m.type in targets and not m.demonym:
+            return m.entity
+    return None
+
+
+def _place_phrase(head: Token, ctx: _Context) -> str | None:
+    """A place named by the phrase headed by `head`: a Place/State mention ('Vladivostok'), a
+    region ('the Kursk region' -> Kursk, with that phrase as an alias), a part of a state
+    ('eastern Russia'), or a front ('the front line', 'the frontline in Ukraine')."""
+    targets = RELATION_PATTERNS[RelationType.DEPLOYED_TO][1]
+    low = head.lower_
+    if low in _FRONT_WORDS and (low not in {"line", "lines"} or any(c.lower_ == "front" for c in head.children)):
+        # A front is named by the state it runs through: "the Ukrainian front", "the frontline in Ukraine".
+        state = _state_near(head, ctx)
+        if state is not None:
+            return ctx.register(EntityType.PLACE, f"{ctx.gaz.adjective.get(state, state)} front", _phrase(head))
+    m = ctx.mention(head.i)
+    if m is not None and m.type in targets and not m.demonym:
+        compass = [c for c in head.children if c.dep_ in {"amod", "compound"} and c.lower_ in _COMPASS and ctx.mention(c.i) is None]
+        if compass and m.type is EntityType.STATE:
+            name = f"{compass[0].lower_} {m.name}"
+            return ctx.register(EntityType.PLACE, name, _phrase(head))
+        return m.entity
+    if low in _REGION_WORDS:
+        inner = [ctx.mention(c.i) for c in head.children if c.dep_ in {"compound", "amod", "nmod"}]
+        inner = [x for x in inner if x is not None and x.type is EntityType.PLACE]
+        if inner:
+            place = inner[0]
+            if ctx.table is not None:
+                ctx.table.add(EntityType.PLACE, place.name, _phrase(head), count=False)
+            return place.entity
+    if low in _FRONT_WORDS and (low not in {"line", "lines"} or any(c.lower_ == "front" for c in head.children)):
+        return ctx.register(EntityType.PLACE, "front line", _phrase(head))
+    return None
+
+
+def _state_near(head: Token, ctx: _Context) -> str | None:
+    """The state a front belongs to: 'the Ukrainian front', 'the frontline in Ukraine'."""
+    nodes = [c for c in head.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
+    nodes += [g for p in head.children if p.dep_ == "prep" and p.lower_ in {"in", "of"} for g in p.children]
+    for node in nodes:
+        m = ctx.mention(node.i)
+        if m is not None and m.type is EntityType.STATE:
+            return m.name
+    return None
+
+
+def _phrase(head: Token) -> str:
+    """The noun phrase of `head` without determiners, relative clauses or trailing punctuation."""
+    doc = head.doc
+    left = head.left_edge.i
+    while left < head.i and (doc[left].dep_ in {"det", "predet"} or doc[left].is_punct or doc[left].tag_ == "PRP$"):
+        left += 1
+    right = head.i
+    for child in head.rights:
+        if child.dep_ in {"prep", "compound", "appos"} and child.lower_ in {"in", "of", "on"}:
+            right = max(right, child.right_edge.i)
+        else:
+            break
+    while right > head.i and doc[right].is_punct:
+        right -= 1
+    return doc[left : right + 1].text
+
+
+def _unit_of(head: Token, ctx: _Context, verb: Token | None) -> str | None:
+    """The unit entity a noun phrase names, or None when it names no unit.
+
+    Order: a Unit mention in the phrase (or in its 'of' phrase: 'most of the soldiers'); a unit
+    noun or count with a state modifier ('North Korean personnel'); the state that sends it
+    ('North Korea sent 11,000 troops'); the last unit mentioned before ('they', 'these troops').
+    """
+    nodes = [head] + [c for p in head.children if p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
+    for node in nodes:
+        m = ctx.mention(node.i)
+        if m is not None and m.type is EntityType.UNIT:
+            return m.entity
+        for child in node.children:  # "the first North Korean units": the mention may start lower
+            cm = ctx.mention(child.i)
+            if cm is not None and cm.type is EntityType.UNIT and child.dep_ in {"compound", "nmod"}:
+                return cm.entity
+    unitish = [n for n in nodes if n.lower_ in _UNIT_NOUNS or n.lemma_.lower() in _UNIT_NOUNS]
+    countish = head.lower_ in _COUNT_WORDS or head.like_num or head.pos_ == "NUM"
+    pronoun = head.lower_ in _PRONOUNS
+    if not (unitish or countish or pronoun):
+        return None
+    if pronoun and head.lower_ in {"who", "which", "that"}:
+        return None  # relative pronouns are handled through the noun they modify
+    for node in unitish:
+        state = _state_modifier(node, ctx)
+        if state is not None:
+            return ctx.register(EntityType.UNIT, _unit_name(state, node, ctx))
+    if verb is not None and verb.lemma_.lower() in DEPLOY_LEMMAS:
+        state = _sending_state(verb, ctx)
+        if state is not None:
+            return ctx.register(EntityType.UNIT, _unit_name(state, head, ctx))
+    previous = [m for m in ctx.units if m.start < head.i]
+    return previous[-1].entity if previous else None
+
+
+def _unit_name(state: str, node: Token, ctx: _Context) -> str:
+    special = node.lower_ in {"forces", "force"} and any(c.lower_ == "special" for c in node.children)
+    return f"{ctx.gaz.adjective.get(state, state)} {'special forces' if special else 'troops'}"
+
+
+def _state_modifier(node: Token, ctx: _Context) -> str | None:
+    for child in node.children:
+        if child.dep_ not in {"amod", "compound", "poss", "nmod"}:
+            continue
+        for t in child.subtree:
+            m = ctx.mention(t.i)
+            if m is not None and m.type is EntityType.STATE:
+                return m.name
+    return None
+
+
+def _sending_state(verb: Token, ctx: _Context) -> str | None:
+    """The state that sends: the subject of the verb, of a verb it is raised from ('North Korea
+    is believed to have sent'), or the agent of a passive."""
+    node = verb
+    for _ in range(3):
+        for child in node.children:
+            if child.dep_ in {"nsubj", "nsubjpass"} and node is not verb or child.dep_ == "nsubj":
+                m = ctx.mention(child.i)
+                if m is not None and m.type is EntityType.STATE and not m.demonym:
+                    return m.name
+            if child.dep_ == "agent":
+                for p in child.children:
+                    m = ctx.mention(p.i)
+                    if m is not None and m.type is EntityType.STATE:
+                        return m.name
+        if node.dep_ not in {"xcomp", "conj"} or node.head is node:
+            break
+        node = node.head
+    return None
+
+
+def _hypothetical(verb: Token) -> bool:
+    """A modal, a condition, a negation, or a purpose or plan infinitive makes no fact of it."""
+    node = verb
+    for _ in range(4):
+        children = list(node.children)
+        if any(c.dep_ == "neg" for c in children) and node is verb:
+            return True
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in children):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in children):
+            return True
+        if node.dep_ == "advcl" and node.lower_ in {"if"}:
+            return True
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+        perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children)
+        if infinitive and not perfect and node.head.lemma_.lower() not in _FACTUAL_INFINITIVE_HEADS:
+            return True
+        if node.dep_ in {"acl", "ccomp", "appos", "relcl"} and node.head.lower_ in _POSSIBILITY_NOUNS:
+            return True
+        if node.dep_ not in {"xcomp", "conj", "acomp", "ccomp", "advcl"} or node.head is node:
+            return False
+        if node.dep_ in {"ccomp", "advcl"}:
+            # Climb a reported clause only to see whether it hangs from a possibility noun.
+            head = node.head
+            return head.dep_ in {"acl", "ccomp", "appos", "attr"} and head.head.lower_ in _POSSIBILITY_NOUNS
+        node = node.head
+    return False
+
+
+# --- SIGNED ----------------------------------------------------------------------------------
+
+
+def _signings(verb: Token, ctx: _Context) -> list[tuple[str, str]]:
+    """'A and B signed a defense treaty', 'the treaty was signed by A and B', 'the treaty, which A
+    signed with B', 'they met ... to sign an agreement', 'Putin signed the ratification law'."""
+    if any(c.dep_ == "neg" for c in verb.children) or any(
+            c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+        return []
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if verb.dep_ in {"relcl", "acl"} and not any(c.dep_ == "dobj" for c in verb.children):
+        objects.append(verb.head)
+    treaties = [t for o in objects if (t := _treaty_of(o, ctx)) is not None]
     if not treaties:
         return []
     subj_verb = verb
@@ -120,50 +515,121 @@ def _signings(verb: Token, by_token: dict[int, Mention], doc: Doc) -> list[tuple
         subj_verb = subj_verb.head
     subjects = [c for c in subj_verb.children if c.dep_ == "nsubj"]
     subjects += [p for c in subj_verb.children if c.dep_ == "agent" for p in c.children]
-    parties: list[Mention] = []
+    # "signed with the Soviet Union": the other party.
+    subjects += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children]
+    # Signatories are states and people (a parliament that votes to ratify is not one).
+    sources = frozenset({EntityType.STATE, EntityType.PERSON})
+    parties: list[str] = []
     for subj in subjects:
         for node in [subj, *subj.conjuncts]:
-            if node.lower_ == "they":
-                parties += _previous_coordinated_subject(node, by_token, sources)
+            if node.lower_ in {"they", "we"} or node.lower_ in _COUNTRIES:
+                parties += _previous_pair(node, ctx, sources)
                 continue
-            # Demonyms count here: "the North Korean leader" signs for North Korea.
-            parties += [m for m in _typed(node.subtree, by_token, sources, demonyms=True) if m not in parties]
-    return [(p.entity, t.entity) for p in parties for t in treaties if p.entity and t.entity]
+            party = _party_of(node, ctx)
+            if party is not None:
+                parties.append(party)
+    return [(p, t) for p in dict.fromkeys(parties) for t in dict.fromkeys(treaties)]
 
 
-def _previous_coordinated_subject(pronoun: Token, by_token: dict[int, Mention], sources) -> list[Mention]:
-    """'they' after 'A and B met ...': the coordinated subject in this or the two sentences before."""
+def _party_of(node: Token, ctx: _Context) -> str | None:
+    """The state or person a subject phrase names: the mention at its head ("Russia's State Duma"
+    is the Duma, not a signatory); a person named inside it ("Russian President Vladimir Putin");
+    else a state modifier ("the North Korean leader" signs for North Korea)."""
+    head = ctx.mention(node.i)
+    if head is not None:
+        return head.entity if head.type in {EntityType.STATE, EntityType.PERSON} else None
+    found = [m for t in node.subtree if (m := ctx.mention(t.i)) is not None]
+    person = next((m for m in found if m.type is EntityType.PERSON), None)
+    if person is not None:
+        return person.entity
+    state = next((m for m in found if m.type is EntityType.STATE), None)
+    return state.entity if state is not None and node.lower_ in _PERSON_HEADS else None
+
+
+def _treaty_of(obj: Token, ctx: _Context) -> str | None:
+    """The treaty an object phrase names: a Treaty mention at its head (not one inside its
+    relative clause), else a bare treaty noun resolved to the nearest treaty mentioned."""
+    m = ctx.mention(obj.i)
+    if m is None:
+        m = next((ctx.mention(c.i) for c in obj.children if c.dep_ == "compound" and ctx.mention(c.i) is not None), None)
+    if m is None:  # "A Treaty on Comprehensive Strategic Partnership": the name sits in the 'on' phrase
+        m = next((ctx.mention(g.i) for p in obj.children if p.dep_ == "prep" and p.lower_ in {"on", "of"}
+                  for g in p.children if ctx.mention(g.i) is not None), None)
+    if m is not None and m.type is EntityType.TREATY:
+        if ctx.table is not None and obj.lower_ in _TREATY_NOUNS | {"treaty"} and obj.is_title:
+            ctx.table.add(EntityType.TREATY, m.name, _phrase(obj), count=False)
+        return m.entity
+    if obj.lemma_.lower() not in _TREATY_NOUNS:
+        return None
+    if obj.lower_ in {"law", "bill", "document"} and not any(c.lower_ in {"ratification", "treaty"} for c in obj.children):
+        return None
+    before = [t for t in ctx.treaties if t.start < obj.i]
+    after = [t for t in ctx.treaties if t.start > obj.i]
+    if before:
+        return before[-1].entity
+    return after[0].entity if after else None
+
+
+def _alias_treaty_name(doc: Doc, m: Mention, table: EntityRegistry) -> None:
+    """'the Treaty on Comprehensive Strategic Partnership' where NER found only the part after
+    'on': the whole title is another name of the treaty."""
+    root = doc[m.start : m.end].root
+    prep = root.head
+    if root.dep_ == "pobj" and prep.lower_ in {"on", "of"} and prep.head.lower_ in _TREATY_NOUNS and prep.head.is_title:
+        table.add(EntityType.TREATY, m.name, doc[prep.head.i : m.end].text, count=False)
+
+
+def _previous_pair(pronoun: Token, ctx: _Context, sources) -> list[str]:
+    """'they' after 'A and B met ...': the coordinated parties in this or the three sentences before."""
     doc = pronoun.doc
     start = pronoun.sent.start
-    for _ in range(2):
+    for _ in range(3):
         if start > 0:
             start = doc[start - 1].sent.start
     for token in reversed(doc[start : pronoun.i]):
-        if token.dep_ == "nsubj" and token.conjuncts:
-            found = []
+        if token.conjuncts and token.dep_ in {"nsubj", "pobj", "dobj", "nsubjpass"}:
+            found: list[str] = []
             for node in [token, *token.conjuncts]:
-                found += _typed(node.subtree, by_token, sources, demonyms=True)
+                ids = [m.entity for t in node.subtree if (m := ctx.mention(t.i)) is not None and m.type in sources]
+                persons = [ctx.mention(t.i) for t in node.subtree]
+                persons = [x.entity for x in persons if x is not None and x.type is EntityType.PERSON]
+                found += persons[:1] or ids[:1]
+            found = list(dict.fromkeys(found))
             if len(found) >= 2:
                 return found
     return []
 
 
-_DAY_MONTH = re.compile(r"\b(?:(?P<d1>[0-3]?\d)\s+(?P<m1>[A-Za-z]{3,9})|(?P<m2>[A-Za-z]{3,9})\.?\s+(?P<d2>[0-3]?\d))(?:,?\s+(?P<y>(?:19|20)\d\d))?\b")
+# --- dates -----------------------------------------------------------------------------------
+
+_DAY_MONTH = re.compile(r"\b(?:(?P<d1>[0-3]?\d)\s+(?P<m1>[A-Za-z]{3,9})\.?|(?P<m2>[A-Za-z]{3,9})\.?\s+(?P<d2>[0-3]?\d))(?:,?\s+(?P<y>(?:19|20)\d\d))?\b")
+_MONTH_ONLY = re.compile(r"\b(?P<m>[A-Z][a-z]{2,8})\.?(?:\s+(?P<y>(?:19|20)\d\d))?\b")
+_ENGLISH_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                   "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                   "sept", "oct", "nov", "dec"}
 
 
-def _sentence_date(sent: Span, published: str | None) -> str | None:
-    """The first date entity of the sentence with a day and a month, as ISO, else None."""
+def sentence_date(sent: Span, published: str | None) -> str | None:
+    """The first DATE entity of the sentence as ISO: 'YYYY-MM-DD' with a day, 'YYYY-MM' with a
+    month only ('in June'), else None. A missing year comes from the publication date.
+    """
     for ent in sent.ents:
         if ent.label_ != "DATE":
             continue
         match = _DAY_MONTH.search(ent.text)
-        if not match:
-            continue
-        month = MONTHS.get((match.group("m1") or match.group("m2")).lower().rstrip("."))
-        day = int(match.group("d1") or match.group("d2"))
-        if month is None:
-            continue
-        if match.group("y"):
-            return iso_date(int(match.group("y")), month, day)
-        return infer_date(day, month, published)
+        if match:
+            month = MONTHS.get((match.group("m1") or match.group("m2")).lower().rstrip("."))
+            if month is not None and not any(ch in ent.text for ch in "-–") or month is not None and match.group("y"):
+                day = int(match.group("d1") or match.group("d2"))
+                if match.group("y"):
+                    return iso_date(int(match.group("y")), month, day)
+                return infer_date(day, month, published)
+        for m in _MONTH_ONLY.finditer(ent.text):
+            if m.group("m").lower() not in _ENGLISH_MONTHS:
+                continue
+            month = MONTHS[m.group("m").lower()]
+            if m.group("y"):
+                return f"{int(m.group('y')):04d}-{month:02d}"
+            inferred = infer_date(1, month, published)
+            return inferred[:7] if inferred else None
     return None
