@@ -71,19 +71,24 @@ CALL (e, row) {{
   WITH DISTINCT size ORDER BY size
   RETURN collect(size) AS sizes
 }}
-SET e.aliases = aliases, e.search_keys = search_keys, e.sizes = sizes
+SET e.aliases = aliases, e.search_keys = search_keys, e.sizes = sizes,
+    e.wikidata = coalesce(row.wikidata, e.wikidata),
+    e.description = coalesce(row.description, e.description)
 WITH e, row
 MATCH (a:Article {{id: $article_id}})
 MERGE (e)-[m:{RelType.MENTIONED_IN.value}]->(a)
-SET m.aliases = row.aliases, m.count = row.mentions
+SET m.aliases = row.aliases, m.count = row.mentions, m.alias_rules = row.alias_rules
 """
 
 
-DELETE_STALE_STATEMENTS = f"""
-MATCH (s:{NodeLabel.STATEMENT.value} {{article_id: $article_id}})
-WHERE NOT s.id IN $ids
-DETACH DELETE s
+def delete_stale_nodes(label: NodeLabel) -> str:
+    """Drop an article's statements or claims that a new extraction no longer yields."""
+    return f"""
+MATCH (n:{label.value} {{article_id: $article_id}})
+WHERE NOT n.id IN $ids
+DETACH DELETE n
 """
+
 
 DELETE_STALE_SPEAKER_EDGES = f"""
 UNWIND $rows AS row
@@ -114,6 +119,27 @@ UNWIND row.about AS about_id
 MATCH (x:{NodeLabel.ENTITY.value} {{id: about_id}})
 MERGE (s)-[ab:{RelType.ABOUT.value}]->(x)
 SET ab += row.provenance
+"""
+
+
+MERGE_CLAIMS = f"""
+UNWIND $rows AS row
+MATCH (a:Article {{id: $article_id}})
+MERGE (c:{NodeLabel.CLAIM.value} {{id: row.id}})
+SET c += row.props
+MERGE (c)-[p:{RelType.REPORTED_IN.value}]->(a)
+SET p += row.provenance
+WITH c, row
+OPTIONAL MATCH (c)<-[old_by:{RelType.CLAIMED.value}]-()
+OPTIONAL MATCH (c)-[old_unit:{RelType.COUNTS.value}]->()
+DELETE old_by, old_unit
+WITH DISTINCT c, row
+OPTIONAL MATCH (by:{NodeLabel.ENTITY.value} {{id: row.claimed_by}})
+OPTIONAL MATCH (unit:{NodeLabel.ENTITY.value} {{id: row.unit}})
+FOREACH (_ IN CASE WHEN by IS NULL THEN [] ELSE [1] END |
+  MERGE (by)-[r:{RelType.CLAIMED.value}]->(c) SET r += row.provenance)
+FOREACH (_ IN CASE WHEN unit IS NULL THEN [] ELSE [1] END |
+  MERGE (c)-[r:{RelType.COUNTS.value}]->(unit) SET r += row.provenance)
 """
 
 

@@ -9,7 +9,7 @@ from graph import queries
 from graph.connection import GraphDB
 from graph.search import search_key
 from schema.records import ArticleGraph
-from schema.vocabulary import STATEMENT_REL, EntityType, RelationType
+from schema.vocabulary import STATEMENT_REL, EntityType, NodeLabel, RelationType
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,7 @@ class WriteSummary:
     entities: int
     statements: int
     relations: int
+    quantities: int = 0
 
 
 def upsert_article(db: GraphDB, graph: ArticleGraph) -> WriteSummary:
@@ -39,6 +40,8 @@ def upsert_article(db: GraphDB, graph: ArticleGraph) -> WriteSummary:
         entity_rows[e.type].append({
             "id": e.id, "name": e.name, "type": e.type.value, "aliases": list(dict.fromkeys(names)),
             "mentions": e.mentions, "sizes": [e.size] if e.size else [],
+            "wikidata": e.wikidata, "description": e.description,
+            "alias_rules": [f"{form}: {rule}" for form, rule in e.alias_rules],
             "search_keys": list(dict.fromkeys(search_key(n) for n in names)),
         })
 
@@ -53,6 +56,7 @@ def upsert_article(db: GraphDB, graph: ArticleGraph) -> WriteSummary:
                 **provenance_base, "id": s.id, "speaker_id": s.speaker, "kind": s.kind.value,
                 "verb": s.verb, "quote": s.quote, "sentence": s.sentence, "start": s.start,
                 "end": s.end, "direct": s.direct, "cue": s.cue, "source_id": s.source,
+                "date": s.date, "hedged": s.hedged,
             },
             "provenance": provenance,
         })
@@ -64,6 +68,19 @@ def upsert_article(db: GraphDB, graph: ArticleGraph) -> WriteSummary:
             "props": {**provenance_base, "sentence": r.sentence, "start": r.start, "end": r.end,
                       "date": r.date},
         })
+
+    claim_rows = [
+        {
+            "id": q.id, "claimed_by": q.claimed_by, "unit": q.unit,
+            "props": {**provenance_base, "id": q.id, "value": q.value, "text": q.text,
+                      "measure": q.measure, "what": q.what, "sentence": q.sentence,
+                      "start": q.start, "end": q.end, "date": q.date,
+                      "claimed_by_id": q.claimed_by, "unit_id": q.unit},
+            "provenance": {**provenance_base, "claim_id": q.id, "sentence": q.sentence,
+                           "start": q.start, "end": q.end},
+        }
+        for q in graph.quantities
+    ]
 
     article_props = {
         "id": art.id, "path": art.path, "title": art.title, "published": art.published,
@@ -77,7 +94,11 @@ def upsert_article(db: GraphDB, graph: ArticleGraph) -> WriteSummary:
         tx.run(queries.MERGE_ARTICLE, article=article_props).consume()
         for etype, rows in entity_rows.items():
             tx.run(queries.merge_entities(etype), rows=rows, article_id=art.id).consume()
-        tx.run(queries.DELETE_STALE_STATEMENTS, article_id=art.id, ids=statement_ids).consume()
+        tx.run(queries.delete_stale_nodes(NodeLabel.STATEMENT), article_id=art.id,
+               ids=statement_ids).consume()
+        tx.run(queries.delete_stale_nodes(NodeLabel.CLAIM), article_id=art.id,
+               ids=[q.id for q in graph.quantities]).consume()
+        tx.run(queries.MERGE_CLAIMS, rows=claim_rows, article_id=art.id).consume()
         all_statement_rows = [row for rows in statement_rows.values() for row in rows]
         tx.run(queries.DELETE_STALE_SPEAKER_EDGES, rows=all_statement_rows).consume()
         for rel, rows in statement_rows.items():
@@ -89,7 +110,8 @@ def upsert_article(db: GraphDB, graph: ArticleGraph) -> WriteSummary:
         tx.run(queries.DELETE_ORPHAN_ENTITIES).consume()
 
     db.write(work)
-    return WriteSummary(art.id, len(graph.entities), len(graph.statements), len(graph.relations))
+    return WriteSummary(art.id, len(graph.entities), len(graph.statements), len(graph.relations),
+                        len(graph.quantities))
 
 
 def _check_references(graph: ArticleGraph) -> None:
@@ -97,6 +119,7 @@ def _check_references(graph: ArticleGraph) -> None:
     known = {e.id for e in graph.entities}
     dangling = {s.speaker for s in graph.statements} | {a for s in graph.statements for a in s.about}
     dangling |= {x for r in graph.relations for x in (r.source, r.target)}
+    dangling |= {x for q in graph.quantities for x in (q.claimed_by, q.unit) if x}
     dangling -= known
     if dangling:
         raise ValueError(f"article {graph.article.id} refers to unknown entities: {sorted(dangling)}")

@@ -2,7 +2,9 @@
 
 Entities match when their types are equal and they share a name form; statements when speaker,
 kind and sentence (by overlapping character spans) agree; relations when type, source, target and
-sentence agree. Matching is one-to-one and greedy in document order.
+sentence agree; quantity claims when value, claimant (both none, or sharing a name form) and
+sentence agree. Matching is one-to-one and greedy in document order. Gold quantities are scored
+only for articles whose gold file has a `quantities` list.
 """
 
 from __future__ import annotations
@@ -27,8 +29,8 @@ def name_form(name: str) -> str:
     >>> name_form("The Kremlin’s")
     'kremlin'
     """
+    name = re.sub(r"['’]s\b", "", name)
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    folded = re.sub(r"['’]s\b", "", folded)
     return _LEADING_THE.sub("", _NON_WORD.sub(" ", folded).strip())
 
 
@@ -70,6 +72,7 @@ class Scores:
     entities: dict[str, Tally] = field(default_factory=lambda: {t.value: Tally() for t in EntityType})
     statements: Tally = field(default_factory=Tally)
     relations: dict[str, Tally] = field(default_factory=lambda: {t.value: Tally() for t in RelationType})
+    quantities: Tally = field(default_factory=Tally)
     misses: list[str] = field(default_factory=list)
 
     @property
@@ -92,6 +95,7 @@ class Scores:
         self.statements.add(other.statements)
         for key, tally in other.relations.items():
             self.relations[key].add(tally)
+        self.quantities.add(other.quantities)
         self.misses += other.misses
 
     def as_dict(self) -> dict:
@@ -101,6 +105,7 @@ class Scores:
             "statements": self.statements.as_dict(),
             "relations": {"all": self.relations_all.as_dict(),
                           **{k: t.as_dict() for k, t in self.relations.items()}},
+            "quantities": self.quantities.as_dict(),
         }
 
 
@@ -174,7 +179,49 @@ def score_article(graph: ArticleGraph, gold: dict) -> Scores:
     for r in remaining_rel:
         scores.relations[r.type.value].fp += 1
         scores.misses.append(f"{label} relation extra: {names.get(r.source)} {r.type.value} {names.get(r.target)}")
+
+    # Quantities: value + claimant + sentence, for gold files that annotate them.
+    if "quantities" in gold:
+        remaining_q = list(graph.quantities)
+        for g in gold["quantities"]:
+            span = _gold_span(text, g["sentence"])
+            value = gold_value(g["value"])
+            claimant = g.get("claimed_by", g.get("claimant"))
+            forms = gold_forms.get(claimant, _forms(claimant, ())) if claimant else None
+            match = next((q for q in remaining_q if q.value == value
+                          and (pred_forms.get(q.claimed_by, set()) & forms if forms else q.claimed_by is None)
+                          and _overlap((q.start, q.end), span)), None)
+            if match:
+                scores.quantities.tp += 1
+                remaining_q.remove(match)
+            else:
+                scores.quantities.fn += 1
+                scores.misses.append(f"{label} quantity missed: {g['value']} by {claimant} | {g['sentence'][:60]}")
+        for q in remaining_q:
+            scores.quantities.fp += 1
+            scores.misses.append(f"{label} quantity extra: {q.text} ({q.measure}) by {names.get(q.claimed_by)} "
+                                 f"| {q.sentence[:60]}")
     return scores
+
+
+_GOLD_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+_GOLD_WORDS = {"couple": 2, "few": 3, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "dozen": 12}
+_GOLD_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
+
+
+def gold_value(value: int | str) -> int:
+    """A gold quantity's value as an integer: 3000, "3,000", "over 10,000", "a couple thousand".
+
+    >>> [gold_value(v) for v in (3000, "over 10,000", "a couple thousand", "about 600,000")]
+    [3000, 10000, 2000, 600000]
+    """
+    if isinstance(value, int):
+        return value
+    match = _GOLD_NUMBER.search(value)
+    words = value.lower().split()
+    base = int(match.group().replace(",", "")) if match else next((_GOLD_WORDS[w] for w in words if w in _GOLD_WORDS), 1)
+    scale = next((_GOLD_SCALES[w] for w in words if w in _GOLD_SCALES), 1)
+    return base * scale
 
 
 def score_set(pairs: Iterable[tuple[ArticleGraph, dict]]) -> Scores:
@@ -192,6 +239,7 @@ def format_scores(scores: Scores) -> str:
     rows += [("statements (speaker+kind+sentence)", scores.statements)]
     rows += [("relations (all)", scores.relations_all)]
     rows += [(f"  {k}", t) for k, t in scores.relations.items() if t.tp + t.fp + t.fn]
+    rows += [("quantities (value+claimant+sentence)", scores.quantities)]
     lines = [f"{'':38} {'P':>6} {'R':>6} {'F1':>6}   tp/fp/fn"]
     lines += [f"{name:38} {t.precision:6.3f} {t.recall:6.3f} {t.f1:6.3f}   {t.tp}/{t.fp}/{t.fn}"
               for name, t in rows]

@@ -1,17 +1,23 @@
-"""One article in, one ArticleGraph out: language check, metadata, NLP, entities, resolution,
-statements, relations."""
+"""One article in, one ArticleGraph out: cleaning, language check, metadata, NLP, entities,
+resolution, statements, relations, quantities.
+
+The article's stored text is the cleaned text: the file's text with markup and boilerplate
+blanked out, character for character, so offsets are offsets into the file as read."""
 
 from __future__ import annotations
 
 from loaders.entities import extract_mentions
 from loaders.ids import article_id
-from loaders.language import check_english, foreign_blocks
-from loaders.metadata import find_published, find_title
+from loaders.clean import clean_article
+from loaders.language import check_english
+from loaders.metadata import find_published, find_source, find_title
 from loaders.nlp import load_nlp
 from loaders.read import SourceDoc
+from loaders.quantities import extract_quantities
 from loaders.relations import extract_relations
 from loaders.resolve import resolve_mentions
 from loaders.statements import extract_statements
+from schema.errors import InvalidArticle
 from schema.records import ArticleGraph, ArticleRecord
 
 
@@ -23,24 +29,33 @@ def extract_article(doc: SourceDoc) -> ArticleGraph:
     Raises InvalidArticle(reason='not_english') for non-English text. An English article with no
     statements is fine: its graph has entities only.
     """
-    text = doc.text
-    check_english(text, doc.path)
-    published = doc.published or find_published(text)
+    cleaned = clean_article(doc.text, doc.markup)
+    text = cleaned.text
+    check_english(cleaned.unmarked, doc.path)
+    if not any(ch.isalpha() for ch in text):
+        raise InvalidArticle("no_content", "nothing is left once boilerplate is removed", doc.path)
+    furniture = [doc.text[a:b] for a, b, reason in cleaned.removed
+                 if reason in ("page furniture", "byline")]
+    meta_text = cleaned.unmarked
+    published = doc.published or find_published(meta_text)
     art = ArticleRecord(
-        id=article_id(text), path=doc.path, title=doc.title or find_title(text),
-        published=published, source=doc.source, text=text, url=doc.url,
+        id=article_id(doc.text), path=doc.path, title=doc.title or find_title(meta_text),
+        published=published, source=doc.source or find_source(meta_text, furniture),
+        text=text, url=doc.url,
     )
     parsed = load_nlp()(text)
-    skip = foreign_blocks(text)
+    skip = [(a, b) for a, b, _ in cleaned.removed]
     mentions = extract_mentions(parsed, skip)
-    table = resolve_mentions(parsed, mentions)
-    statements = extract_statements(parsed, mentions, table, art.id, skip)
-    relations = extract_relations(parsed, mentions, art.id, published, skip)
+    table = resolve_mentions(parsed, mentions, published=published)
+    statements = extract_statements(parsed, mentions, table, art.id, skip, published=published)
+    relations = extract_relations(parsed, mentions, art.id, published, skip, table=table)
+    quantities = extract_quantities(parsed, mentions, table, statements, art.id, published, skip)
     used = {s.speaker for s in statements} | {a for s in statements for a in s.about}
     used |= {s.source for s in statements if s.source} | {r.source for r in relations} | {r.target for r in relations}
+    used |= {x for q in quantities for x in (q.claimed_by, q.unit) if x}
     return ArticleGraph(
         article=art, entities=table.records(used),
-        statements=tuple(statements), relations=tuple(relations),
+        statements=tuple(statements), relations=tuple(relations), quantities=tuple(quantities),
     )
 
 

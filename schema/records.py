@@ -33,6 +33,9 @@ class EntityRecord:
     aliases: tuple[str, ...] = ()
     mentions: int = 0
     size: str | None = None  # for units: the stated size, e.g. "12,000 soldiers"
+    wikidata: str | None = None  # e.g. "Q5190" when the actor dictionary knows the entity
+    description: str | None = None  # e.g. "US Secretary of Defense (2021-01-22 to 2025-01-20)"
+    alias_rules: tuple[tuple[str, str], ...] = ()  # (surface form, rule that joined it), for audit
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,8 @@ class StatementRecord:
     direct: bool = False
     cue: str | None = None  # the words that made this a statement, e.g. "according to"
     source: str | None = None  # entity id of the source the speaker cites, if any
+    date: str | None = None  # ISO date of the reporting act when the text gives it ("Friday")
+    hedged: bool = False  # "reportedly", "allegedly": the article does not vouch for it
 
 
 @dataclass(frozen=True)
@@ -68,6 +73,23 @@ class RelationRecord:
 
 
 @dataclass(frozen=True)
+class QuantityRecord:
+    """A sourced number: troops sent, killed, wounded... Conflicting figures stay separate claims."""
+
+    id: str
+    value: int  # the number as a plain integer (the lower bound of "more than 3,000")
+    text: str  # as written: "more than 3,000"
+    measure: str  # what happened to them: sent|present|killed|wounded|casualties|captured|other
+    what: str  # what is counted, in the article's words: "North Korean soldiers"
+    sentence: str
+    start: int
+    end: int
+    claimed_by: str | None = None  # entity id of the claimant, when stated
+    unit: str | None = None  # entity id of the Unit counted, when one is
+    date: str | None = None  # ISO date the claim refers to or was made, when stated
+
+
+@dataclass(frozen=True)
 class ArticleGraph:
     """Everything extracted from one article, ready to be written as one transaction."""
 
@@ -75,6 +97,7 @@ class ArticleGraph:
     entities: tuple[EntityRecord, ...] = field(default_factory=tuple)
     statements: tuple[StatementRecord, ...] = field(default_factory=tuple)
     relations: tuple[RelationRecord, ...] = field(default_factory=tuple)
+    quantities: tuple[QuantityRecord, ...] = field(default_factory=tuple)
 
     def to_json(self) -> dict:
         """The `kg extract --format json` shape: article metadata (no text), entities, statements, relations."""
@@ -85,6 +108,7 @@ class ArticleGraph:
             "entities": [_plain(asdict(e)) for e in self.entities],
             "statements": [_plain(asdict(s)) for s in self.statements],
             "relations": [_plain(asdict(r)) for r in self.relations],
+            "quantities": [_plain(asdict(q)) for q in self.quantities],
         }
 
 
@@ -95,6 +119,6 @@ def _plain(row: dict) -> dict:
         if hasattr(value, "value"):
             value = value.value
         elif isinstance(value, tuple):
-            value = list(value)
+            value = [list(v) if isinstance(v, tuple) else v for v in value]
         out[key] = value
     return out

@@ -32,6 +32,7 @@ class NodeLabel(str, Enum):
     PLACE = "Place"
     ARTICLE = "Article"
     STATEMENT = "Statement"
+    CLAIM = "Claim"
 
 
 class StatementKind(str, Enum):
@@ -60,6 +61,8 @@ class RelType(str, Enum):
     MENTIONED_IN = "MENTIONED_IN"
     DEPLOYED_TO = "DEPLOYED_TO"
     SIGNED = "SIGNED"
+    CLAIMED = "CLAIMED"
+    COUNTS = "COUNTS"
 
 
 STATEMENT_REL: dict[StatementKind, RelType] = {
@@ -90,6 +93,7 @@ UNIQUE_KEYS: dict[NodeLabel, str] = {
     NodeLabel.ENTITY: "id",
     NodeLabel.ARTICLE: "id",
     NodeLabel.STATEMENT: "id",
+    NodeLabel.CLAIM: "id",
 }
 """Uniqueness constraints: every node is found by its deterministic `id`."""
 
@@ -97,6 +101,7 @@ INDEXED_PROPERTIES: dict[NodeLabel, tuple[str, ...]] = {
     NodeLabel.ENTITY: ("name", "type"),
     NodeLabel.STATEMENT: ("article_id", "kind", "published"),
     NodeLabel.ARTICLE: ("published",),
+    NodeLabel.CLAIM: ("article_id", "measure"),
 }
 """Range indexes for the lookups the API makes."""
 

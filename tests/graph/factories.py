@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from schema.records import ArticleGraph, ArticleRecord, EntityRecord, RelationRecord, StatementRecord
+from schema.records import (
+    ArticleGraph,
+    ArticleRecord,
+    EntityRecord,
+    QuantityRecord,
+    RelationRecord,
+    StatementRecord,
+)
 from schema.vocabulary import EntityType, RelationType, StatementKind
 
 TEXT = (
@@ -33,8 +40,13 @@ def sample_graph(article_id: str = "art-test0001", text: str = TEXT, **overrides
         RelationRecord(f"rel-{article_id}-1", RelationType.DEPLOYED_TO, "unit:soldiers",
                        "place:port-town", TEXT[s1:e1], s1, e1),
     )
+    quantities = (
+        QuantityRecord(f"qty-{article_id}-1", 500, "500", "sent", "soldiers", TEXT[s1:e1], s1, e1,
+                       claimed_by="agency:ministry-of-defence", unit="unit:soldiers"),
+    )
     article = ArticleRecord(article_id, "test.txt", "A test", "2024-10-19", "Test Wire", text)
-    values = {"article": article, "entities": entities, "statements": statements, "relations": relations}
+    values = {"article": article, "entities": entities, "statements": statements, "relations": relations,
+              "quantities": quantities}
     values.update(overrides)
     return ArticleGraph(**values)
 

@@ -65,7 +65,7 @@ def test_upsert_article_failure_leaves_nothing(db):
 def test_upsert_article_replay_drops_what_the_article_no_longer_says(db):
     full = sample_graph()
     upsert_article(db, full)
-    upsert_article(db, sample_graph(statements=full.statements[1:], relations=(),
+    upsert_article(db, sample_graph(statements=full.statements[1:], relations=(), quantities=(),
                                     entities=full.entities[1:2]))
     ids = {r["id"] for r in db.read("MATCH (n) WHERE n:Entity OR n:Statement RETURN n.id AS id")}
     assert ids == {"person:anna-berg", "st-art-test0001-2"}
@@ -87,3 +87,19 @@ def test_upsert_article_rejects_dangling_entity_ids(db):
     with pytest.raises(ValueError, match="state:nowhere"):
         upsert_article(db, dataclasses.replace(graph, relations=(bad,)))
     assert read_counts(db).nodes == 0
+
+
+def test_upsert_article_writes_quantity_claims_with_claimant_and_unit(db):
+    upsert_article(db, sample_graph("art-a"))
+    upsert_article(db, sample_graph("art-b"))
+    rows = db.read(
+        "MATCH (by:Agency)-[:CLAIMED]->(c:Claim)-[:COUNTS]->(u:Unit), (c)-[:REPORTED_IN]->(a:Article) "
+        "RETURN c.value AS value, c.measure AS measure, by.id AS by, u.id AS unit, a.id AS article "
+        "ORDER BY article"
+    )
+    assert rows == [
+        {"value": 500, "measure": "sent", "by": "agency:ministry-of-defence", "unit": "unit:soldiers", "article": a}
+        for a in ("art-a", "art-b")
+    ]  # the same figure from two articles stays two sourced claims
+    upsert_article(db, sample_graph("art-a", quantities=()))
+    assert len(db.read("MATCH (c:Claim) RETURN c")) == 1
