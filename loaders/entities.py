@@ -8,10 +8,11 @@ entities.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from loaders.actors import load_actors
 from loaders.gazetteer import Gazetteer, load_gazetteer
 from loaders.ids import slugify
 from schema.vocabulary import EntityType
@@ -36,6 +37,9 @@ class Mention:
     # "exact", "variant", "dictionary", "partial-name", "acronym", "metonym", "demonym", "title",
     # "description". Empty: decided when the mention is added to the table.
     rule: str = ""
+    # NER mentions this rule-built mention absorbed ("Seoul" in "Seoul's defense ministry",
+    # "Yoon Suk Yeol" in "President Yoon Suk Yeol's office"): resolve.py registers them as entities.
+    inner: list[Mention] = field(default_factory=list)
 
     def covers(self, i: int) -> bool:
         return self.start <= i < self.end
@@ -50,7 +54,8 @@ _DIRECTIONS = {
     "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern", "south-western",
 }
 # Not places although NER often says so: political blocs and figures of speech.
-_NOT_PLACES = {"west", "the-west", "east", "the-east", "global-south"}
+# "Korea" alone names neither Korean state (it is "a Korea specialist", "the two Koreas").
+_NOT_PLACES = {"west", "the-west", "east", "the-east", "global-south", "korea", "north", "south"}
 # Online platforms and parties are not agencies of a state.
 _NOT_AGENCIES = re.compile(
     r"^(telegram|x|twitter|facebook|instagram|youtube|tiktok|whatsapp|vk|vkontakte|signal|google|"
@@ -89,13 +94,40 @@ ROLE_NOUNS = {
     "representative", "congressman", "congresswoman", "member", "officer", "aide", "negotiator",
 }
 DEPLOY_LEMMAS = {"deploy", "send", "transfer", "station", "move", "dispatch", "redeploy", "relocate", "ship", "base"}
+_MOTION_LEMMAS = DEPLOY_LEMMAS | {
+    "travel", "fly", "arrive", "return", "go", "come", "head", "visit", "trip", "flight", "journey", "drive",
+    "evacuate", "flee", "withdraw", "retreat", "leave", "depart", "march", "advance", "road", "route", "way",
+    "train", "bus", "border", "distance", "km", "kilometre", "kilometer", "mile", "miles", "kilometres",
+}
 _LOCATIVE_PREPS = {"in", "at", "to", "into", "from", "near", "toward", "towards", "via", "outside", "around", "across", "through"}
 _GENERIC_ORG_WORDS = re.compile(
     r"\b(ministry|intelligence|army|navy|armed forces|security council|parliament|defen[cs]e|foreign|"
-    r"government|chiefs|police|service|joint|national|air force|general staff)\b",
+    r"government|chiefs|police|service|joint|national|air force|general staff|forces)\b",
     re.I,
 )
 _POSSESSIVE = {"'s", "’s", "'", "’"}
+# Honorifics and military ranks (with or without the period) stand before names, never alone.
+HONORIFICS = {
+    "mr", "mrs", "ms", "dr", "prof", "professor", "rep", "sen", "gov", "maj", "gen", "lt", "col", "sgt",
+    "capt", "adm", "brig", "cmdr", "cpl", "pvt", "lt-gen", "maj-gen", "rev", "sir", "dame",
+}
+# Page and transcript furniture that NER takes for names: time zones, transcript speaker labels,
+# wire-story end marks.
+_FURNITURE_WORDS = {
+    "gmt", "utc", "est", "edt", "bst", "cet", "cest", "kst", "msk", "pst", "pdt", "end", "question",
+    "answer", "q", "a", "update", "updated", "breaking", "live", "watch", "video", "photo", "advertisement",
+    "moderator", "operator", "more", "read",
+}
+# Words that end a title, not a name: "Department Spokesperson", "Department Press Briefing".
+_TITLE_TAILS = {"briefing", "spokesperson", "spokesman", "spokeswoman", "secretary", "minister"}
+# Research bodies, schools and companies are not actors of the graph (think tanks are not agencies).
+_NON_AGENCY_WORDS = re.compile(
+    r"\b(institute|institution|foundation|university|college|endowment|think[- ]tank|school"
+    r"|inc|corp|corporation|ltd|llc|plc|gmbh)\b\.?|(?:^|['’]s\s+)(?:the\s+)?(?:center|centre|council)\s+(?:for|on)\b",
+    re.I,
+)
+# Administrative words that make an organisation-labelled name a place: "Kursk Oblast".
+_ADMIN_TAILS = {"oblast", "region", "province", "krai", "governorate", "prefecture"}
 
 
 def extract_mentions(doc: Doc, skip: list[tuple[int, int]] | None = None) -> list[Mention]:
@@ -105,30 +137,34 @@ def extract_mentions(doc: Doc, skip: list[tuple[int, int]] | None = None) -> lis
     (typically demonyms) inside them.
     """
     gaz = load_gazetteer()
-    skip = skip or []
+    skip = [*(skip or []), *_credit_ranges(doc)]
     mentions = [m for ent in doc.ents if (m := _ner_mention(ent, gaz)) is not None]
-    mentions = [m for m in mentions if not _in_ranges(doc, m, skip)]
+    mentions = [m for m in mentions if not _in_ranges(doc, m, skip) and not _is_agency_tag(doc, m)]
     _retype_person_suffixes(doc, mentions)
+    mentions = _split_place_pairs(doc, mentions)
     by_token = _token_index(mentions)
 
+    _prefix_institutions(doc, mentions, by_token, gaz)
     built: list[Mention] = []
     for token in doc:
         if _in_ranges_token(token, skip) or token.pos_ not in {"NOUN", "PROPN"}:
             continue
         low = token.lower_
         if low in UNIT_HEADS or token.lemma_.lower() in {"troop", "soldier"}:
-            m = _unit_mention(token, by_token, gaz)
+            named = by_token.get(token.i)
+            # "Ukraine's Special Operations Forces": a command the dictionary knows, not a contingent.
+            m = None if named is not None and named.type is EntityType.AGENCY and named.rule == "dictionary" \
+                else _unit_mention(token, by_token, gaz)
         elif low in TREATY_HEADS and token.i not in by_token and not (
             token.dep_ == "compound" and token.head.lower_ in TREATY_HEADS
         ):
             m = _treaty_mention(token)
-        elif (low in INSTITUTION_HEADS or low in STATE_HEADS) and token.i not in by_token:
+        elif (low in INSTITUTION_HEADS or low in STATE_HEADS or _is_air_force(token)) and token.i not in by_token:
             m = _institution_mention(token, by_token, gaz)
         else:
             m = None
         if m is not None:
             built.append(m)
-    _prefix_institutions(doc, mentions, by_token, gaz)
     _extend_regions(doc, mentions, by_token)
     built += _place_mentions(doc, by_token, gaz, skip)
 
@@ -143,8 +179,72 @@ def extract_mentions(doc: Doc, skip: list[tuple[int, int]] | None = None) -> lis
         if not taken.intersection(range(m.start, m.end)):
             out.append(m)
             taken.update(range(m.start, m.end))
+        else:
+            outer = next((b for b in built if b.start <= m.start and m.end <= b.end), None)
+            if outer is not None and m.type is not EntityType.UNIT:
+                outer.inner.append(m)
     out += _names_after_roles(doc, taken, skip)
+    out += _dictionary_mentions(doc, taken, skip, gaz)
     return sorted(out, key=lambda m: m.start)
+
+
+_CREDIT = re.compile(
+    r"^(?:(?:additional\s+)?reporting\s+by|writing\s+by|editing\s+by|compiled\s+by)\b"
+    r"|\b(?:writers?|reporters?|correspondents?|journalists?)\b.*\bcontributed\b",
+    re.I,
+)
+_DASHES = {"-", "--", "—", "–", "―"}
+
+
+def _credit_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of credit lines ('Associated Press writer Park Ji-won in Seoul contributed.',
+    'Reporting by Jack Kim; Editing by Ed Davies'): their names are not actors of the story."""
+    return [(sent.start_char, sent.end_char) for sent in doc.sents if _CREDIT.search(sent.text.strip())]
+
+
+def _is_agency_tag(doc: Doc, m: Mention) -> bool:
+    """A wire agency's tag after a dateline: 'SEOUL, Dec. 23 (Yonhap) --', 'KYIV (Reuters) -'."""
+    if m.type is not EntityType.AGENCY or m.start == 0 or m.end + 1 >= len(doc):
+        return False
+    return doc[m.start - 1].text == "(" and doc[m.end].text == ")" and doc[m.end + 1].text in _DASHES
+
+
+def _dictionary_mentions(doc: Doc, taken: set[int], skip: list[tuple[int, int]], gaz: Gazetteer) -> list[Mention]:
+    """Names NER missed that the actor dictionary knows: a person's full name of two or more
+    capitalised words ('Volodymyr Zelenskiy'), an institution's capitalised name or acronym ('KCNA')."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(doc):
+        found = None
+        if i not in taken and (doc[i].is_title or doc[i].is_upper) and doc[i].is_alpha \
+                and not _in_ranges_token(doc[i], skip):
+            for n in range(min(6, len(doc) - i), 0, -1):
+                span = doc[i : i + n]
+                if any(j in taken for j in range(span.start, span.end)) or "\n" in span.text:
+                    continue
+                if not (span[-1].is_title or span[-1].is_upper) or not span[-1].is_alpha:
+                    continue
+                if not all(t.is_title or t.is_upper or t.is_stop or t.text in {"-", "'", "’"} for t in span):
+                    continue
+                key = slugify(span.text)
+                if n >= 2 and key in gaz.people:
+                    found = Mention(span.start, span.end, span.text, EntityType.PERSON, gaz.people[key],
+                                    label="PERSON", rule="dictionary")
+                elif key in gaz.agencies and (n >= 2 or span[0].is_upper and len(span[0]) >= 3):
+                    found = Mention(span.start, span.end, span.text, EntityType.AGENCY, gaz.agencies[key],
+                                    label="ORG", rule="dictionary")
+                if found is not None and _is_agency_tag(doc, found):
+                    found = None
+                    break
+                if found is not None:
+                    break
+        if found is None:
+            i += 1
+            continue
+        out.append(found)
+        taken.update(range(found.start, found.end))
+        i = found.end
+    return out
 
 
 def _names_after_roles(doc: Doc, taken: set[int], skip: list[tuple[int, int]]) -> list[Mention]:
@@ -158,6 +258,8 @@ def _names_after_roles(doc: Doc, taken: set[int], skip: list[tuple[int, int]]) -
                 and doc[start - 1].i not in taken and not doc[start - 1].whitespace_.count("\n"):
             start -= 1
         span = doc[start : token.i + 1]
+        if any(t.lower_.rstrip(".") in HONORIFICS for t in span):
+            continue  # "secretary Maj. Gen. Pat Ryder": ranks, the name follows them
         if start == 0 or doc[start - 1].lower_ not in ROLE_NOUNS or not _looks_like_name(span):
             continue
         if span[0].text == "-" or any(t.ent_type_ in {"GPE", "ORG", "NORP"} for t in span):
@@ -194,10 +296,14 @@ def _ner_mention(ent: Span, gaz: Gazetteer) -> Mention | None:
     if ent.label_ in _SKIP_LABELS:
         return None
     span = _clean_span(ent)
-    if span is None:
+    if span is None or _is_furniture(span):
         return None
-    text = span.text
     label = ent.label_
+    if label == "PERSON":
+        span = _person_span(span, gaz)
+        if span is None:
+            return None
+    text = span.text
     found = state_of(text, gaz)
     if found:
         state, how = found
@@ -209,23 +315,35 @@ def _ner_mention(ent: Span, gaz: Gazetteer) -> Mention | None:
         return Mention(span.start, span.end, text, EntityType.STATE, state, demonym=how == "demonym", label=label,
                        rule=rule)
     key = slugify(_strip_the(text))
+    owned = re.match(r"^(.+?)['’]s\s+(.+)$", _strip_the(text))
+    if key not in gaz.agencies and owned and state_of(owned.group(1), gaz) \
+            and slugify(owned.group(2)) in gaz.agencies:
+        key = slugify(owned.group(2))  # "Kyiv's Center for Countering Disinformation"
     if key in gaz.agencies:
         return Mention(span.start, span.end, text, EntityType.AGENCY, gaz.agencies[key], label=label, rule="dictionary")
     if key in gaz.places:
         return Mention(span.start, span.end, text, EntityType.PLACE, gaz.places[key], label=label, rule="variant")
     if key in gaz.people:
         return Mention(span.start, span.end, text, EntityType.PERSON, gaz.people[key], label=label, rule="dictionary")
+    if label in {"ORG", "PERSON", "GPE", "NORP"} and _is_title_phrase(span):
+        return None  # "Department Spokesperson", "Pentagon Press [Secretary]": a title, not an actor
     if label == "PERSON":
         if not _looks_like_name(span) or _is_byline(span):
             return None
         return Mention(span.start, span.end, text, EntityType.PERSON, text, label=label)
     if "/" in text:
         return None  # photo credits: "Pool/Sputnik/AP"
+    if label in {"ORG", "GPE", "LOC", "FAC"}:
+        typed = _retype_org(span, gaz)
+        if typed is not None:
+            return typed
     if label in {"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT"}:
         unit = _named_unit(span, gaz)
         if unit is not None:
             return unit
     if label == "ORG" and _NOT_AGENCIES.search(_strip_the(text)):
+        return None
+    if label in {"ORG", "FAC", "GPE", "LOC"} and (_NON_AGENCY_WORDS.search(text) or key in gaz.non_entities):
         return None
     if label in {"GPE", "LOC"} and key in _NOT_PLACES:
         return None
@@ -260,6 +378,103 @@ def _ner_mention(ent: Span, gaz: Gazetteer) -> Mention | None:
             before is not None and before.lower_ in _REGION_WORDS
         ):
             return Mention(span.start, span.end, text, EntityType.PLACE, text, label=label)
+    return None
+
+
+def _split_place_pairs(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """'the villages of Plekhovo, Vorozhba and Martynovka': the small model labels the last two as
+    one organisation. Two single capitalised names joined by 'and', in a list after a place or
+    after a place preposition, are two places."""
+    out: list[Mention] = []
+    for m in mentions:
+        span = doc[m.start : m.end]
+        if m.type is EntityType.AGENCY and m.label == "ORG" and len(span) == 3 and span[1].lower_ == "and" \
+                and all(t.pos_ == "PROPN" and t.is_title and t.is_alpha for t in (span[0], span[2])):
+            prev = doc[m.start - 1] if m.start > 0 else None
+            prev_m = next((x for x in mentions if x.end in (m.start - 1, m.start) and x is not m), None)
+            in_list = prev is not None and prev.text == "," and prev_m is not None and prev_m.type is EntityType.PLACE
+            located = span.root.dep_ == "pobj" and span.root.head.lower_ in _LOCATIVE_PREPS | {"of"} \
+                or prev is not None and prev.lower_ in {"of", "in", "near", "around"}
+            if in_list or located:
+                out += [Mention(t.i, t.i + 1, t.text, EntityType.PLACE, t.text, label="GPE") for t in (span[0], span[2])]
+                continue
+        out.append(m)
+    # "Nikolske, Sverdlikovo and Lebedevka": a lone name coordinated with a place is a place too.
+    places = {i for m in out if m.type is EntityType.PLACE for i in range(m.start, m.end)}
+    for m in out:
+        tok = doc[m.start]
+        if m.end - m.start == 1 and m.type in {EntityType.AGENCY, EntityType.PERSON} and not m.rule \
+                and tok.dep_ == "conj" and tok.head.i in places and tok.is_title:
+            m.type, m.name = EntityType.PLACE, m.text
+    return out
+
+
+def _is_furniture(span: Span) -> bool:
+    """Time zones, transcript labels ('QUESTION', 'MR'), end marks, lone honorifics ('Maj')."""
+    words = [t.lower_.rstrip(".") for t in span if t.text != "."]
+    if not words:
+        return True
+    if all(w in HONORIFICS for w in words):
+        return True
+    return len(words) == 1 and words[0] in _FURNITURE_WORDS
+
+
+def _person_span(span: Span, gaz: Gazetteer) -> Span | None:
+    """A PERSON span without leading titles ('Spokeswoman Maria Zakharova', 'Dr Helena Marsh') and
+    grown over a name piece the model cut off: a hyphenated syllable ('Park Sun' + '-won') or a
+    last name the parser attaches the span to ('Choe Son' + 'Hui', 'Yoon Suk' + 'Yeol')."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while end - start > 1 and (doc[start].lower_.rstrip(".") in HONORIFICS or doc[start].lower_ in ROLE_NOUNS
+                               or doc[start].text == "."):
+        start += 1
+    while end + 1 < len(doc) and doc[end].text in {"-", "‐"} and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+        end += 2
+    if end < len(doc):
+        nxt = doc[end]
+        last = doc[end - 1]
+        joined = slugify(f"{doc[start:end].text} {nxt.text}")
+        if nxt.is_alpha and joined in gaz.people or (
+            last.dep_ == "compound" and last.head.i == nxt.i and nxt.pos_ == "PROPN" and nxt.is_title
+            and nxt.is_alpha and not nxt.is_stop and nxt.ent_type_ in {"", "PERSON"} and "\n" not in last.whitespace_
+            and nxt.lower_ not in ROLE_NOUNS and nxt.lower_ not in INSTITUTION_HEADS and end - start <= 3
+            and state_of(nxt.text, gaz) is None
+        ):
+            end += 1
+            while end + 1 < len(doc) and doc[end].text in {"-", "‐"} and not doc[end - 1].whitespace_ \
+                    and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+                end += 2
+    return doc[start:end] if end > start else None
+
+
+def _is_title_phrase(span: Span) -> bool:
+    """A span that is part of a person's title: it ends in a title word ('Department Spokesperson',
+    'Kremlin Spokesman') or a capitalised role noun follows a non-institution word ('Pentagon Press
+    Secretary')."""
+    last = span[-1].lower_
+    if last in _TITLE_TAILS or last in ROLE_NOUNS and span[-1].is_title and len(span) > 1:
+        return True
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return bool(last == "press" and nxt is not None and nxt.is_title and nxt.lower_ in ROLE_NOUNS | _TITLE_TAILS)
+
+
+def _retype_org(span: Span, gaz: Gazetteer) -> Mention | None:
+    """Organisation-labelled names that are something else: a region ('Kursk Oblast' -> Place
+    'Kursk region'), places joined by 'and' ('Vorozhba and Martynovka': the first of two places;
+    see `_split_place_pairs`), a treaty ('Comprehensive Strategic Partnership Treaty')."""
+    words = [t for t in span if t.lower_ != "the"]
+    if not words:
+        return None
+    text = span.text
+    if len(words) >= 2 and words[-1].lower_ in _ADMIN_TAILS and words[0].is_title:
+        base = span.doc[words[0].i : words[-1].i].text
+        return Mention(span.start, span.end, text, EntityType.PLACE, f"{_strip_the(base)} region", label="GPE",
+                       rule="variant")
+    if words[-1].lower_ in {"treaty", "pact", "accord", "convention", "charter", "memorandum"} and len(words) >= 2 \
+            and all(t.is_title or t.is_stop or t.text in {"-", "–"} for t in words):
+        return Mention(span.start, span.end, text, EntityType.TREATY, _strip_the(text), label="LAW")
     return None
 
 
@@ -337,7 +552,9 @@ def _after_role(span: Span) -> bool:
     if span.start == 0:
         return False
     prev = span.doc[span.start - 1]
-    return prev.lower_ in ROLE_NOUNS or prev.dep_ == "compound" and prev.head.i in range(span.start, span.end) \
+    if prev.text == "." and span.start > 1:
+        prev = span.doc[span.start - 2]  # "Dr. Helena Marsh"
+    return prev.lower_ in ROLE_NOUNS or prev.lower_.rstrip(".") in HONORIFICS or prev.dep_ == "compound" and prev.head.i in range(span.start, span.end) \
         and prev.lower_ in ROLE_NOUNS
 
 
@@ -382,7 +599,9 @@ def _is_locative(span: Span) -> bool:
     """A capital used as a location ('in Moscow', 'Pyongyang, North Korea'), not as its state."""
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE_PREPS:
-        return True
+        prep = root.head
+        # "supplies to Moscow", "no comment from Moscow": the state; "flew to Moscow": the city.
+        return prep.lower_ not in {"to", "from"} or prep.head.lemma_.lower() in _MOTION_LEMMAS
     if root.dep_ in {"compound", "appos"} and root.head.ent_type_ in {"GPE", "LOC", "FAC"}:
         return True
     doc = span.doc
@@ -493,6 +712,11 @@ def _unit_mention(head: Token, by_token: dict[int, Mention], gaz: Gazetteer) -> 
     return Mention(left, right, doc[left:right].text, EntityType.UNIT, name, size=size, label="UNIT", rule="description")
 
 
+def _is_air_force(token: Token) -> bool:
+    """'Ukraine's air force': a service of the armed forces, named like an institution."""
+    return token.lower_ == "force" and any(c.lower_ == "air" and c.dep_ in {"compound", "amod"} for c in token.lefts)
+
+
 def _treaty_mention(head: Token) -> Mention | None:
     """A treaty named by description: 'a mutual defense pact', 'strategic partnership agreement'."""
     mods: list[Token] = []
@@ -520,17 +744,34 @@ def _institution_mention(head: Token, by_token: dict[int, Mention], gaz: Gazette
     if head.dep_ == "compound" and head.head.lower_ in INSTITUTION_HEADS | STATE_HEADS:
         return None  # "intelligence agency": the outer noun heads it
     state = _modifier_state(head, by_token)
+    if state is None and head.lower_ == "ministry":
+        state = _sentence_state(head, by_token)
+    # "the Russian foreign ministry spokeswoman": the state modifies the role noun the body qualifies.
+    role_mods = []
+    if state is None and head.dep_ == "compound" and head.head.lower_ in ROLE_NOUNS and head.lower_ == "ministry":
+        role_mods = [c for c in head.head.lefts if c.i < head.i and c.dep_ in {"amod", "compound", "poss", "nmod"}]
+        state = next((by_token[t.i].name for c in role_mods for t in c.subtree if t.i in by_token
+                      and by_token[t.i].type is EntityType.STATE), None)
     if state is None:
-        return None
+        return _owned_institution(head, by_token, gaz)
     doc = head.doc
-    left = min([head.i] + [t.i for c in head.lefts if c.dep_ in {"amod", "compound", "poss", "nmod"} for t in c.subtree])
+    left = min([head.i] + [t.i for c in [*head.lefts, *role_mods] if c.dep_ in {"amod", "compound", "poss", "nmod"}
+                           for t in c.subtree])
     while left < head.i and (doc[left].dep_ == "det" or doc[left].is_punct):
         left += 1
     words = [t for t in doc[left : head.i + 1] if t.i not in by_token and t.text not in _POSSESSIVE and t.is_alpha]
+    named = next((by_token[t.i] for t in doc[left : head.i] if t.i in by_token
+                  and by_token[t.i].type is EntityType.AGENCY), None)
+    if named is not None and head.lower_ not in STATE_HEADS:
+        # "North Korea's KCNA state news agency", "Ukraine's SBU security service": the named body.
+        return Mention(left, head.i + 1, doc[left : head.i + 1].text, EntityType.AGENCY, named.name,
+                       label="INSTITUTION", rule=named.rule or "description")
     if head.lower_ in STATE_HEADS:
         return Mention(left, head.i + 1, doc[left : head.i + 1].text, EntityType.STATE, state, label="INSTITUTION",
                        rule="metonym")
-    proper = [t for t in words if t.pos_ == "PROPN"]
+    # Only capitalised words make a proper name: the tagger calls some lower-case ones PROPN
+    # ("Seoul's defense ministry").
+    proper = [t for t in words if t.pos_ == "PROPN" and not t.is_lower]
     if proper:
         # "the South Korean Yonhap agency": a proper name names the institution by itself.
         return Mention(proper[0].i, proper[-1].i + 1, doc[proper[0].i : proper[-1].i + 1].text,
@@ -544,9 +785,71 @@ def _institution_mention(head: Token, by_token: dict[int, Mention], gaz: Gazette
                    rule="description")
 
 
+_BODY_HEADS = {"committee", "commission", "council", "subcommittee", "panel"}
+
+
+def _sentence_state(head: Token, by_token: dict[int, Mention]) -> str | None:
+    """The owner of a bare 'the defence ministry': the state named last before it in the sentence
+    ('the Kremlin referred questions to the defence ministry'), when the phrase has only
+    lower-case subject words ('defence', 'foreign') and 'the'."""
+    lefts = list(head.lefts)
+    if not any(c.lower_ == "the" and c.dep_ == "det" for c in lefts):
+        return None
+    if any(c.dep_ not in {"det", "compound", "amod"} or not c.is_lower for c in lefts):
+        return None
+    for i in range(head.i - 1, head.sent.start - 1, -1):
+        m = by_token.get(i)
+        if m is not None and m.type is EntityType.STATE and not m.demonym:
+            return m.name
+    return None
+
+
+def _owned_institution(head: Token, by_token: dict[int, Mention], gaz: Gazetteer) -> Mention | None:
+    """A body named by its owner: "the Duma's international affairs committee" (an agency's
+    committee), "President Yoon Suk Yeol's office" (a head of state's office: the presidential office)."""
+    owner_tok = next((c for c in head.lefts if c.dep_ == "poss"), None)
+    owner = by_token.get(owner_tok.i) if owner_tok is not None else None
+    if owner is None:
+        return None
+    doc = head.doc
+    left = min(owner.start, min(t.i for c in head.lefts if c.dep_ in {"amod", "compound", "poss"} for t in c.subtree))
+    while left < owner.start and (doc[left].dep_ == "det" or doc[left].is_punct):
+        left += 1
+    if owner.type is EntityType.AGENCY and head.lower_ in _BODY_HEADS:
+        words = [t.lower_ for t in doc[owner_tok.i + 1 : head.i + 1] if t.is_alpha]
+        return Mention(left, head.i + 1, doc[left : head.i + 1].text, EntityType.AGENCY,
+                       f"{owner.name} {' '.join(words)}", label="INSTITUTION", rule="description")
+    # "head of President Zelensky's office" is a person's title, not the office acting.
+    in_title = head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in ROLE_NOUNS
+    if owner.type is EntityType.PERSON and head.lower_ == "office" and not in_title:
+        before = doc[owner.start - 1] if owner.start > 0 else None
+        actor = load_actors().lookup(EntityType.PERSON, owner.name)
+        if actor is None or actor.state is None:
+            return None
+        if not (before is not None and before.lower_ == "president"
+                or any(r.title.lower().startswith("president of") for r in actor.roles)):
+            return None
+        if before is not None and before.lower_ == "president":
+            left = min(left, before.i)
+        name = f"{gaz.adjective.get(actor.state, actor.state)} presidential office"
+        return Mention(left, head.i + 1, doc[left : head.i + 1].text, EntityType.AGENCY, name,
+                       label="INSTITUTION", rule="description")
+    return None
+
+
 def _prefix_institutions(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], gaz: Gazetteer) -> None:
-    """'French' + 'Foreign Ministry', "Seoul's Joint Chiefs of Staff": name the state's institution."""
+    """'French' + 'Foreign Ministry', "Seoul's Joint Chiefs of Staff": name the state's institution;
+    "the National Assembly's Intelligence Committee": name the body's committee."""
     for m in mentions:
+        if m.type is EntityType.AGENCY and m.start >= 2 and doc[m.start - 1].text in _POSSESSIVE \
+                and doc[m.end - 1].lower_ in _BODY_HEADS:
+            owner = by_token.get(m.start - 2)
+            if owner is not None and owner.type is EntityType.AGENCY and not m.name.startswith(owner.name):
+                m.name = f"{owner.name} {m.name}"
+                if slugify(m.name) in gaz.agencies:
+                    m.name = gaz.agencies[slugify(m.name)]
+                m.rule = m.rule or "description"
+            continue
         if m.type is not EntityType.AGENCY or not _GENERIC_ORG_WORDS.search(m.name):
             continue
         if any(state_of(t.text, gaz) for t in doc[m.start : m.end]):
@@ -561,8 +864,14 @@ def _prefix_institutions(doc: Doc, mentions: list[Mention], by_token: dict[int, 
                 state = prev.name
         if state is None:
             state = _modifier_state(doc[m.start : m.end].root, by_token)
-        if state is not None:
-            m.name = f"{gaz.adjective.get(state, state)} {m.name}"
+        if state is None:
+            continue
+        adjective = gaz.adjective.get(state, state)
+        if slugify(state) in slugify(m.name) or slugify(adjective) in slugify(m.name):
+            continue  # "Security Service of Ukraine": the name says whose it is
+        m.name = f"{adjective} {m.name}"
+        if slugify(m.name) in gaz.agencies:
+            m.name, m.rule = gaz.agencies[slugify(m.name)], m.rule or "dictionary"
 
 
 # --- places named by description ------------------------------------------------------------------

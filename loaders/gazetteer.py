@@ -7,7 +7,7 @@ Lookups are by slug, so case, accents, hyphens and spacing do not matter.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -32,6 +32,8 @@ class Gazetteer:
     places: dict[str, str] = field(default_factory=dict)
     state_metonyms: dict[str, str] = field(default_factory=dict)  # "the-kremlin" -> Russia
     agencies: dict[str, str] = field(default_factory=dict)
+    non_entities: frozenset[str] = frozenset()  # think tanks, companies: never actors of the graph
+    nicknames: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "matt" -> ("matthew",)
 
 
 def _variants(table: dict[str, list[str]] | None) -> dict[str, str]:
@@ -67,6 +69,9 @@ def load_gazetteer() -> Gazetteer:
     gaz.people.update(_variants(aliases.get("people")))
     gaz.places.update(_variants(aliases.get("places")))
     gaz.agencies.update(_variants(aliases.get("agencies")))
+    gaz = replace(gaz, non_entities=frozenset(slugify(n) for n in aliases.get("non_entities") or ()))
+    for short, full in (aliases.get("nicknames") or {}).items():
+        gaz.nicknames[slugify(short)] = tuple(slugify(f) for f in full)
     for name, state in (aliases.get("state_metonyms") or {}).items():
         gaz.state_metonyms[slugify(name)] = state
     # A capital's variant spellings are capitals too (Kiev -> Kyiv -> Ukraine).

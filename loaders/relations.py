@@ -3,7 +3,11 @@
 DEPLOYED_TO covers a unit sent, deployed, transferred, moved, brought or stationed somewhere
 ("sent 1,500 soldiers to Vladivostok", "troops were moved to the Kursk region", "the soldiers sent
 to Russia"), a unit stated as present somewhere ("troops are in Russia", "there are troops in X",
-"the presence / arrival / deployment of troops in X"). Hypotheticals are left out: a modal
+"the presence / arrival / deployment of troops in X", "X has 600 troops in Y", "troops massing in X",
+"the move into X"). A front named by a place ("the front lines in Kursk") targets the place; a
+'where' clause targets the place it hangs from ("Kursk, where they were deployed"). A unit that is
+the object or agent of a combat event ("captured by forces in X") is not thereby deployed there,
+nor is "any forces ... sent". Hypotheticals are left out: a modal
 ("will", "could"), a condition ("if"), a negation, or a purpose/plan infinitive ("preparing to
 deploy", "to be deployed on the border").
 
@@ -29,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from loaders.entities import Mention
 from loaders.gazetteer import load_gazetteer
-from loaders.ids import entity_id, relation_id
+from loaders.ids import entity_id, relation_id, slugify
 from loaders.metadata import MONTHS, infer_date, iso_date
 from loaders.nlp import sentence_span
 from schema.records import RelationRecord
@@ -48,13 +52,22 @@ SIGN_LEMMAS = {"sign", "conclude", "ratify", "ink", "seal"}
 DEPLOY_LEMMAS = {
     "deploy", "send", "transfer", "station", "move", "dispatch", "redeploy", "relocate", "ship", "base",
     "bring", "attach", "post", "position", "airlift", "fly", "transport", "ferry", "rotate",
+    "concentrate", "amass", "mass", "gather", "assemble",
 }
 # Verbs whose subject is the unit that moves or stays.
 _UNIT_SUBJECT_LEMMAS = {"move", "arrive", "deploy", "travel", "redeploy", "relocate", "head", "cross", "enter",
-                        "remain", "stay", "return"}
+                        "remain", "stay", "return", "mass", "gather", "assemble", "concentrate"}
+# Unit-subject verbs whose destination is their object ("crossed into X", "entered Kursk"): an
+# object that names no place ("entered combat in X") makes the 'in' phrase where something else
+# happens, not where the unit went.
+_ENTRY_LEMMAS = {"enter", "cross"}
 # Nouns of movement or presence: "the arrival of troops in Russia".
 _DEPLOY_NOUNS = {"deployment", "presence", "arrival", "transfer", "movement", "dispatch", "redeployment",
-                 "relocation", "stationing", "sending"}
+                 "relocation", "stationing", "sending", "move", "rotation"}
+# Combat events: their objects are where the fighting was, not where a unit was deployed.
+_EVENT_LEMMAS = {"capture", "kill", "wound", "injure", "attack", "fight", "defeat", "strike", "hit", "target",
+                 "destroy", "eliminate", "seize", "repel", "encircle", "ambush", "shell", "bomb", "face",
+                 "engage", "take", "neutralize", "neutralise"}
 _TARGET_PREPS = {"to", "in", "into", "on", "toward", "towards", "at", "inside"}
 _PRESENCE_PREPS = {"in", "on", "at", "inside", "near"}
 # Nouns that name soldiers without naming whose they are.
@@ -95,6 +108,7 @@ class _Context:
         self.known = {m.entity for m in mentions if m.entity}
         self.units = [m for m in mentions if m.type is EntityType.UNIT and m.entity]
         self.treaties = [m for m in mentions if m.type is EntityType.TREATY and m.entity]
+        self.places = [m for m in mentions if m.type is EntityType.PLACE and m.entity]
         self.gaz = load_gazetteer()
         if table is not None:
             for m in self.treaties:
@@ -139,6 +153,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], article_id: str, publis
                 pairs += [(RelationType.DEPLOYED_TO, u, p) for u, p in _deployments(token, ctx)]
             elif lemma == "be" and token.dep_ not in {"aux", "auxpass"}:
                 pairs += [(RelationType.DEPLOYED_TO, u, p) for u, p in _presence(token, ctx)]
+            elif lemma == "have" and token.pos_ == "VERB":
+                pairs += [(RelationType.DEPLOYED_TO, u, p) for u, p in _possession(token, ctx)]
             elif token.pos_ in {"NOUN", "PROPN"}:
                 pairs += [(RelationType.DEPLOYED_TO, u, p) for u, p in _nominal(token, ctx)]
         date = sentence_date(sent, published) if pairs else None
@@ -169,13 +185,23 @@ def _deployments(verb: Token, ctx: _Context) -> list[tuple[str, str]]:
         if verb.dep_ == "acl" or verb.dep_ == "relcl" and not any(
                 c.dep_ == "dobj" and c.lower_ not in _PRONOUNS for c in verb.children):
             heads.append(verb.head)  # "soldiers sent to Russia", "troops that Pyongyang sent"
+        if verb.dep_ == "acomp" and verb.head.lemma_.lower() == "be" and not _hypothetical(verb.head):
+            # "units were already positioned in X": the participle read as an adjective.
+            heads += [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if lemma in _UNIT_SUBJECT_LEMMAS and not passive:
         heads += [c for c in verb.children if c.dep_ == "nsubj"]
         if verb.dep_ in {"acl", "relcl"}:
             heads.append(verb.head)
+    # "withdraw any forces it had sent", "no troops were sent": no unit is said to have gone.
+    heads = [h for h in heads if not any(c.dep_ == "det" and c.lower_ in {"any", "no"} for c in h.children)]
     units = [u for h in heads if (u := _unit_of(h, ctx, verb)) is not None]
     if not units:
         return []
+    if lemma in _ENTRY_LEMMAS:
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            place = _place_phrase(obj, ctx) or _bare_place(obj, ctx)
+            return [(u, place) for u in dict.fromkeys(units) if place and not _own_territory(u, place, ctx)]
     places = _targets(verb, ctx, heads) or _surface_targets(verb, heads, ctx)
     return [(u, p) for u in dict.fromkeys(units) for p in places if not _own_territory(u, p, ctx)]
 
@@ -196,6 +222,22 @@ def _presence(be: Token, ctx: _Context) -> list[tuple[str, str]]:
     return [(u, p) for u in dict.fromkeys(units) for p in dict.fromkeys(places)]
 
 
+def _possession(have: Token, ctx: _Context) -> list[tuple[str, str]]:
+    """'Russia has 600,000 troops in Ukraine', 'the North has about 11,000 soldiers in Russia'."""
+    if _hypothetical(have):
+        return []
+    objects = [c for c in have.children if c.dep_ == "dobj"
+               and (c.lower_ in _UNIT_NOUNS or c.lemma_.lower() in _UNIT_NOUNS or ctx.mention(c.i) is not None)]
+    units = {o: u for o in objects if (u := _unit_of(o, ctx, have)) is not None}
+    if not units:
+        return []
+    preps = [c for c in have.children if c.dep_ == "prep" and c.lower_ in _PRESENCE_PREPS]
+    preps += [p for o in units for p in o.children if p.dep_ == "prep" and p.lower_ in _PRESENCE_PREPS]
+    places = [p for prep in preps if (p := _target_of_prep(prep, ctx)) is not None]
+    return [(u, p) for u in dict.fromkeys(units.values()) for p in dict.fromkeys(places)
+            if not _own_territory(u, p, ctx)]
+
+
 def _nominal(noun: Token, ctx: _Context) -> list[tuple[str, str]]:
     """'the arrival of North Korean soldiers in Russia', 'the presence of troops on the front',
     'the movement of troops ... to Vladivostok', and a unit noun with a place phrase
@@ -204,6 +246,10 @@ def _nominal(noun: Token, ctx: _Context) -> list[tuple[str, str]]:
     if lower in _DEPLOY_NOUNS:
         units = [u for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
                  for c in p.children if c.dep_ == "pobj" and (u := _unit_of(c, ctx, None)) is not None]
+        if not units and not any(p.lower_ == "of" for p in noun.children) \
+                and any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an", "any", "no"} for c in noun.children):
+            # "the move into Kursk", "Pyongyang's deployment to Russia": the unit under discussion.
+            units = [u for u in [_unit_of_owner(noun, ctx)] if u is not None]
         if not units or _hypothetical(noun.head if noun.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj"} else noun):
             return []
         of_objects = [c for p in noun.children if p.lower_ == "of" for c in p.children]
@@ -216,12 +262,40 @@ def _nominal(noun: Token, ctx: _Context) -> list[tuple[str, str]]:
         return []
     # Only a bare phrase ("troops in Russia" in a headline, or as a subject/object of a verb
     # handled elsewhere would duplicate): require the noun not to be the argument of a deploy verb.
-    if noun.head.lemma_.lower() in DEPLOY_LEMMAS | _UNIT_SUBJECT_LEMMAS | {"be"} or noun.head.lower_ in _DEPLOY_NOUNS \
+    if noun.head.lemma_.lower() in DEPLOY_LEMMAS | _UNIT_SUBJECT_LEMMAS | {"be", "have"} or noun.head.lower_ in _DEPLOY_NOUNS \
             or noun.head.lower_ == "of" and noun.head.head.lower_ in _DEPLOY_NOUNS:
+        return []
+    if _event_argument(noun):
         return []
     preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in _PRESENCE_PREPS]
     places = [p for prep in preps if (p := _target_of_prep(prep, ctx)) is not None]
     return [(m.entity, p) for p in dict.fromkeys(places)]
+
+
+def _event_argument(noun: Token) -> bool:
+    """A unit phrase that is the target or agent of a combat event ('captured soldiers in X', 'the
+    fight against forces in X', 'captured by forces in X'): its place is where the event
+    happened, not a stated deployment. So is one under a hypothetical verb."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in {"against", "by", "with", "from", "among", "between"}:
+        return True
+    if noun.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in _EVENT_LEMMAS:
+        return True
+    verb = next((a for a in noun.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    return verb is not None and _hypothetical(verb)
+
+
+def _unit_of_owner(noun: Token, ctx: _Context) -> str | None:
+    """The unit a movement noun without an 'of' phrase is about: the troops of the state that owns
+    it ('Pyongyang's deployment'), else the last unit mentioned before."""
+    for child in noun.children:
+        m = ctx.mention(child.i)
+        if child.dep_ == "poss" and m is not None and m.type is EntityType.STATE:
+            return ctx.register(EntityType.UNIT, f"{ctx.gaz.adjective.get(m.name, m.name)} troops")
+        if child.dep_ == "poss":
+            return None  # someone else's move: "Washington's move", "his move"
+    previous = [m for m in ctx.units if m.start < noun.i]
+    return previous[-1].entity if previous else None
 
 
 def _head_index(m: Mention, doc: Doc) -> int:
@@ -239,8 +313,23 @@ def _targets(verb: Token, ctx: _Context, heads: list[Token]) -> list[str]:
             preps.append(tok)
     places = [p for prep in preps if (p := _target_of_prep(prep, ctx)) is not None]
     if not places:
+        places = _where_target(verb, ctx)
+    if not places:
         places = _purpose_target(verb, ctx)
     return list(dict.fromkeys(places))
+
+
+def _where_target(verb: Token, ctx: _Context) -> list[str]:
+    """'... in the Kursk region, where they were deployed': the place the 'where' clause hangs from."""
+    node = verb
+    for _ in range(3):
+        if any(c.dep_ == "advmod" and c.lower_ == "where" for c in node.children) and node.dep_ == "relcl":
+            place = _place_phrase(node.head, ctx) or _bare_place(node.head, ctx)
+            return [place] if place else []
+        if node.dep_ not in {"xcomp", "conj"} or node.head is node:
+            break
+        node = node.head
+    return []
 
 
 def _surface_targets(verb: Token, heads: list[Token], ctx: _Context) -> list[str]:
@@ -257,6 +346,9 @@ def _surface_targets(verb: Token, heads: list[Token], ctx: _Context) -> list[str
             break
         if tok.lower_ not in {"to", "into"}:
             continue
+        after = doc[i + 1] if i + 1 < verb.sent.end else tok
+        if after.pos_ == "VERB" and after.lower_ not in _COMPASS and ctx.mention(after.i) is None:
+            continue  # "sending troops to fight for Russia": a purpose, not a destination
         for j in range(i + 1, min(i + 4, verb.sent.end)):
             m = ctx.mention(j)
             if m is not None and m.type in RELATION_PATTERNS[RelationType.DEPLOYED_TO][1] and not m.demonym:
@@ -332,6 +424,29 @@ def _target_of_prep(prep: Token, ctx: _Context) -> str | None:
         m = ctx.mention(pobj.i)
         if m is not None and m.type in targets and not m.demonym:
             return m.entity
+        found = _bare_place(pobj, ctx)
+        if found:
+            return found
+    return None
+
+
+def _bare_place(tok: Token, ctx: _Context) -> str | None:
+    """A place name NER left out ('moved into Kursk' after 'the Kursk region' was named): the
+    article's place whose name is this word plus a region word ('Kursk region', 'Kursk Oblast'),
+    else, with a table, a new place when the tagger calls the name a location."""
+    if tok.pos_ != "PROPN" or ctx.mention(tok.i) is not None or tok.dep_ == "compound":
+        return None
+    if any(c.dep_ == "compound" or c.pos_ == "PROPN" and c.dep_ in {"amod", "nmod"} for c in tok.children):
+        return None  # part of a longer name the tagger did not resolve
+    low = tok.lower_
+    for m in ctx.places:
+        words = m.name.lower().split()
+        if len(words) == 2 and words[0] == low and words[1] in _REGION_WORDS:
+            if ctx.table is not None:
+                ctx.table.add(EntityType.PLACE, m.name, tok.text, count=False)
+            return m.entity
+    if tok.ent_type_ in {"GPE", "LOC"} and ctx.table is not None and not ctx.gaz.states.get(slugify(tok.text)):
+        return ctx.table.add(EntityType.PLACE, tok.text, tok.text, count=False)
     return None
 
 
@@ -342,6 +457,15 @@ def _place_phrase(head: Token, ctx: _Context) -> str | None:
     targets = RELATION_PATTERNS[RelationType.DEPLOYED_TO][1]
     low = head.lower_
     if low in _FRONT_WORDS and (low not in {"line", "lines"} or any(c.lower_ == "front" for c in head.children)):
+        # "the front lines in Kursk": the place named is the target, not a generic front.
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"in", "near", "around"}:
+                for g in prep.children:
+                    m = ctx.mention(g.i)
+                    place = m.entity if m is not None and m.type is EntityType.PLACE else None
+                    place = place or (_place_phrase(g, ctx) if g.lower_ in _REGION_WORDS else _bare_place(g, ctx))
+                    if place:
+                        return place
         # A front is named by the state it runs through: "the Ukrainian front", "the frontline in Ukraine".
         state = _state_near(head, ctx)
         if state is not None:
@@ -361,6 +485,11 @@ def _place_phrase(head: Token, ctx: _Context) -> str | None:
             if ctx.table is not None:
                 ctx.table.add(EntityType.PLACE, place.name, _phrase(head), count=False)
             return place.entity
+        # "the Donetsk region" where NER named nothing: the region is a place of its own.
+        names = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN" and ctx.mention(c.i) is None]
+        if names and ctx.table is not None and not any(c.dep_ == "poss" and c.pos_ == "PROPN" and ctx.mention(c.i) is None
+                                                       for c in head.children):
+            return ctx.table.add(EntityType.PLACE, f"{' '.join(c.text for c in names)} {low}", _phrase(head), count=False)
     if low in _FRONT_WORDS and (low not in {"line", "lines"} or any(c.lower_ == "front" for c in head.children)):
         return ctx.register(EntityType.PLACE, "front line", _phrase(head))
     return None
@@ -421,7 +550,7 @@ def _unit_of(head: Token, ctx: _Context, verb: Token | None) -> str | None:
         state = _state_modifier(node, ctx)
         if state is not None:
             return ctx.register(EntityType.UNIT, _unit_name(state, node, ctx))
-    if verb is not None and verb.lemma_.lower() in DEPLOY_LEMMAS:
+    if verb is not None and (verb.lemma_.lower() in DEPLOY_LEMMAS or verb.lemma_.lower() == "have"):
         state = _sending_state(verb, ctx)
         if state is not None:
             return ctx.register(EntityType.UNIT, _unit_name(state, head, ctx))
@@ -430,8 +559,17 @@ def _unit_of(head: Token, ctx: _Context, verb: Token | None) -> str | None:
 
 
 def _unit_name(state: str, node: Token, ctx: _Context) -> str:
-    special = node.lower_ in {"forces", "force"} and any(c.lower_ == "special" for c in node.children)
-    return f"{ctx.gaz.adjective.get(state, state)} {'special forces' if special else 'troops'}"
+    """'North Korean troops'; 'North Korean special forces'; a fresh contingent sent to relieve
+    or add to those already there is its own unit: 'North Korean reinforcements' ('fresh troops',
+    'reinforcements'), 'North Korean replacements'."""
+    adjective = ctx.gaz.adjective.get(state, state)
+    if node.lower_ in {"forces", "force"} and any(c.lower_ == "special" for c in node.children):
+        return f"{adjective} special forces"
+    if node.lower_ in {"reinforcements", "replacements"}:
+        return f"{adjective} {node.lower_}"
+    if any(c.dep_ == "amod" and c.lower_ == "fresh" for c in node.children):
+        return f"{adjective} reinforcements"
+    return f"{adjective} troops"
 
 
 def _state_modifier(node: Token, ctx: _Context) -> str | None:
@@ -455,6 +593,12 @@ def _sending_state(verb: Token, ctx: _Context) -> str | None:
                 m = ctx.mention(child.i)
                 if m is not None and m.type is EntityType.STATE and not m.demonym:
                     return m.name
+                if child.lower_ == "it" and child.dep_ == "nsubj":
+                    # "called on Pyongyang to withdraw the forces it had sent": the state named before.
+                    before = [ctx.mention(t.i) for t in child.sent if t.i < child.i]
+                    states = [x for x in before if x is not None and x.type is EntityType.STATE and not x.demonym]
+                    if states:
+                        return states[-1].name
             if child.dep_ == "agent":
                 for p in child.children:
                     m = ctx.mention(p.i)
@@ -504,16 +648,21 @@ def _signings(verb: Token, ctx: _Context) -> list[tuple[str, str]]:
     if any(c.dep_ == "neg" for c in verb.children) or any(
             c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
         return []
-    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
-    if verb.dep_ in {"relcl", "acl"} and not any(c.dep_ == "dobj" for c in verb.children):
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and c.lower_ not in {"which", "that"}]
+    if verb.dep_ in {"relcl", "acl"} and not objects:
         objects.append(verb.head)
     treaties = [t for o in objects if (t := _treaty_of(o, ctx)) is not None]
+    extra_subjects: list[Token] = []
+    if not treaties:
+        # "the treaty that the two countries signed", parsed with the subject as the verb's head.
+        treaty, extra_subjects = _relative_treaty(verb, ctx)
+        treaties = [treaty] if treaty else []
     if not treaties:
         return []
     subj_verb = verb
     while not any(c.dep_ in {"nsubj", "agent"} for c in subj_verb.children) and subj_verb.dep_ in {"xcomp", "advcl", "conj"}:
         subj_verb = subj_verb.head
-    subjects = [c for c in subj_verb.children if c.dep_ == "nsubj"]
+    subjects = [c for c in subj_verb.children if c.dep_ == "nsubj"] + extra_subjects
     subjects += [p for c in subj_verb.children if c.dep_ == "agent" for p in c.children]
     # "signed with the Soviet Union": the other party.
     subjects += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children]
@@ -529,6 +678,21 @@ def _signings(verb: Token, ctx: _Context) -> list[tuple[str, str]]:
             if party is not None:
                 parties.append(party)
     return [(p, t) for p in dict.fromkeys(parties) for t in dict.fromkeys(treaties)]
+
+
+def _relative_treaty(verb: Token, ctx: _Context) -> tuple[str | None, list[Token]]:
+    """'<treaty> that|which <subject> signed' read off the words when the parse lost the relative
+    clause: the treaty and the subject phrase heads between the pronoun and the verb."""
+    doc = verb.doc
+    for k in range(verb.i - 1, max(verb.sent.start, verb.i - 8), -1):
+        tok = doc[k]
+        if tok.pos_ in {"VERB", "AUX"} or tok.is_punct:
+            break
+        if tok.lower_ in {"that", "which"} and k > verb.sent.start:
+            treaty = _treaty_of(doc[k - 1], ctx)
+            between = [t for t in doc[k + 1 : verb.i] if t.dep_ in {"nsubj", "nsubjpass"} or t.i == verb.head.i]
+            return (treaty, between) if treaty and between else (None, [])
+    return None, []
 
 
 def _party_of(node: Token, ctx: _Context) -> str | None:
@@ -561,6 +725,10 @@ def _treaty_of(obj: Token, ctx: _Context) -> str | None:
         return m.entity
     if obj.lemma_.lower() not in _TREATY_NOUNS:
         return None
+    if obj.is_title and obj.pos_ == "PROPN" and ctx.table is not None and any(
+            p.dep_ == "prep" and p.lower_ in {"of", "on"} and any(g.is_title for g in p.children) for p in obj.children):
+        # "the 1961 Treaty of Friendship, Cooperation and Mutual Assistance": a named treaty NER missed.
+        return ctx.table.add(EntityType.TREATY, _phrase(obj), count=False)
     if obj.lower_ in {"law", "bill", "document"} and not any(c.lower_ in {"ratification", "treaty"} for c in obj.children):
         return None
     before = [t for t in ctx.treaties if t.start < obj.i]
@@ -586,8 +754,10 @@ def _previous_pair(pronoun: Token, ctx: _Context, sources) -> list[str]:
     for _ in range(3):
         if start > 0:
             start = doc[start - 1].sent.start
+    # "the two countries" may also take up coordinated adjectives: "Russian and North Korean officials".
+    deps = {"nsubj", "pobj", "dobj", "nsubjpass"} | ({"amod"} if pronoun.lower_ in _COUNTRIES else set())
     for token in reversed(doc[start : pronoun.i]):
-        if token.conjuncts and token.dep_ in {"nsubj", "pobj", "dobj", "nsubjpass"}:
+        if token.conjuncts and token.dep_ in deps:
             found: list[str] = []
             for node in [token, *token.conjuncts]:
                 ids = [m.entity for t in node.subtree if (m := ctx.mention(t.i)) is not None and m.type in sources]

@@ -108,6 +108,7 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], published: str | None = 
     actors = load_actors()
     table = EntityTable()
     _add_surname_mentions(doc, mentions)
+    _add_short_state_names(doc, mentions)
     _join_person_names(doc, mentions)
     _join_dictionary_surnames(doc, mentions, actors, published)
     _join_acronyms(doc.text, mentions)
@@ -119,12 +120,54 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], published: str | None = 
         if actor is not None and actor.name != m.name:
             m.name, m.rule = actor.name, m.rule or "dictionary"
         m.entity = table.add(m.type, m.name, m.text, m.size, rule=m.rule or None)
+        for x in m.inner:
+            actor = actors.lookup(x.type, x.name)
+            x.entity = table.add(x.type, actor.name if actor else x.name, x.text, x.size, rule=x.rule or None)
+    _add_possessive_place_forms(doc, mentions, table)
     _describe(table, actors, published)
     return table
 
 
 def _strip_the(text: str) -> str:
     return re.sub(r"^(?:the|The|THE)\s+", "", text.strip())
+
+
+def _add_short_state_names(doc: Doc, mentions: list[Mention]) -> None:
+    """'the North' / 'the South' in an article naming exactly one state called 'North ...' /
+    'South ...' (North Korea, South Sudan) is that state."""
+    states = _article_states(mentions)
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    added = []
+    for token in doc:
+        if token.text not in {"North", "South"} or token.i in covered or token.i == 0:
+            continue
+        if doc[token.i - 1].lower_ != "the":
+            continue
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if nxt is not None and (nxt.is_title or nxt.is_upper) and nxt.is_alpha:
+            continue  # "the North Atlantic", "the South China Sea"
+        fits = [s for s in states if s.startswith(token.text + " ")]
+        if len(fits) == 1:
+            added.append(Mention(token.i - 1, token.i + 1, doc[token.i - 1 : token.i + 1].text, EntityType.STATE,
+                                 fits[0], label="GPE", rule="partial-name"))
+    mentions.extend(added)
+    mentions.sort(key=lambda m: m.start)
+
+
+def _add_possessive_place_forms(doc: Doc, mentions: list[Mention], table: EntityTable) -> None:
+    """"Russia's Far East" where the place's name is 'Russian Far East': the possessive form is an
+    alias of the place too (the state keeps its own mention)."""
+    gaz = load_gazetteer()
+    by_end = {m.end: m for m in mentions}
+    for m in mentions:
+        if m.type is not EntityType.PLACE or m.entity is None or m.start < 2 or doc[m.start - 1].text not in {"'s", "’s"}:
+            continue
+        owner = by_end.get(m.start - 1)
+        if owner is None or owner.type is not EntityType.STATE:
+            continue
+        adjective = gaz.adjective.get(owner.name, owner.name)
+        if slugify(m.name) == slugify(f"{adjective} {m.text}"):
+            table.add(m.type, m.name, doc[owner.start : m.end].text, count=False, rule="variant")
 
 
 def _describe(table: EntityTable, actors: ActorDictionary, published: str | None) -> None:
@@ -288,9 +331,14 @@ def _resolve_treaties(doc: Doc, mentions: list[Mention], actors: ActorDictionary
     bare = {"treaty", "pact"} & wanted
     added = []
     for token in doc:
-        if token.lower_ in bare and token.i not in covered and token.i > 0 \
-                and doc[token.i - 1].lower_ in {"the", "this", "that"} and token.dep_ != "compound":
-            added.append(Mention(token.i - 1, token.i + 1, doc[token.i - 1 : token.i + 1].text, EntityType.TREATY,
+        if token.lower_ not in bare or token.i in covered or token.i == 0 or token.dep_ == "compound":
+            continue
+        # "the treaty", "this pact", "its (new) treaty with Pyongyang": the one treaty that fits.
+        start = token.i - 1
+        if doc[start].lower_ in {"new", "landmark", "historic"} and start > 0:
+            start -= 1
+        if doc[start].lower_ in {"the", "this", "that", "its", "their"} and start not in covered:
+            added.append(Mention(start, token.i + 1, doc[start : token.i + 1].text, EntityType.TREATY,
                                  treaty.name, label="TREATY", rule="description"))
     mentions.extend(added)
     mentions.sort(key=lambda m: m.start)
@@ -330,6 +378,10 @@ def _join_person_names(doc: Doc, mentions: list[Mention]) -> None:
             continue
         short = slugify(m.name)
         matches = {name for key, name in full.items() if key.endswith("-" + short) or key.startswith(short + "-")}
+        if not matches and m.label == "PERSON" and "-" not in short:
+            # "Matt" for Matthew Miller: a given name's short form.
+            longer = load_gazetteer().nicknames.get(short, ())
+            matches = {name for key, name in full.items() if any(key.startswith(g + "-") for g in longer)}
         if len(matches) == 1:
             m.type, m.name, m.rule = EntityType.PERSON, matches.pop(), "partial-name"
         elif len(matches) == 0 and m.type in {EntityType.PERSON, EntityType.AGENCY} and m.end - m.start == 1:

@@ -14,7 +14,17 @@ to a Person, Agency or State. One statement per speaker per reporting act:
 - a belief verb framed by a reporting verb ('X believes ..., officials said') and a 'say' verb
   inside another speaker's reported clause are not acts of their own;
 - a reporting verb in a relative clause counts only with reported content ('Rutte, who said
-  that ...'), not as background ('the agency, which first reported the deployment, ...').
+  that ...'), not as background ('the agency, which first reported the deployment, ...');
+- a reporting verb under 'whether'/'if' ('declined to comment on whether X had verified') is a
+  question, not an act; a parenthetical verb ('The Kremlin, he added, had ...') reports its host;
+- set phrases report: 'issued / released / put out a statement', 'released footage which ...',
+  'declined / refused to comment (discuss, say ...)' (the refusal is the act, kind `said`),
+  'referred reporters to the ministry';
+- layout reports: a transcript turn 'MR. MILLER: ...' or 'SPOKESPERSON: ...' at line start is one
+  act by that person (surname or role resolved within the article) on the turn's first sentence,
+  'QUESTION:' / 'Q:' turns are not; a headline label 'Kremlin: ...' (not a place: 'SEOUL:' is a
+  dateline) and a headline's closing attribution ('... – Zelenskyy', '...: JCS', '..., claims X';
+  not '... - Reuters', an outlet naming its page) are acts of that speaker.
 
 Speaker heuristics (documented because they are guesses):
 - 'he'/'she' refer to the most recent person (or gendered spokesperson) that was a subject or a
@@ -22,6 +32,11 @@ Speaker heuristics (documented because they are guesses):
   shown to differ ('Mr.', 'spokeswoman', an earlier 'she' resolved to them);
 - a definite role noun without a name ('the minister') refers to the most recent person the
   article gave that role ('Foreign Minister X', 'X, the minister'), else as 'he'/'she';
+- a message owned by a speaker ('the ministry's morning briefing claimed') is the owner speaking;
+  a person's institution ("Budanov's agency, the GUR", "President Yoon's office") is the agency in
+  apposition, else a generic agency named after the office, never the person;
+- a capitalised office ('The Secretary') with no holder in the article is not a person the article
+  gave another role;
 - a bare institution noun ('the ministry', 'this military command') refers to the most recent
   agency mentioned in the five sentences before whose name shares a word with it, else the most
   recent agency in those sentences; an institution of a named owner ("China's foreign ministry")
@@ -42,14 +57,18 @@ closest Friday on or before publication; 'on Oct. 24' takes the publication year
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
+import yaml
 from spacy.tokens import Doc, Span, Token
 
+from loaders.actors import load_actors
 from loaders.entities import INSTITUTION_HEADS, ROLE_NOUNS, STATE_HEADS, Mention
 from loaders.gazetteer import load_gazetteer
-from loaders.ids import statement_id
+from loaders.ids import slugify, statement_id
 from loaders.metadata import MONTHS, find_published, infer_date, iso_date
 from loaders.nlp import sentence_span
 from loaders.resolve import EntityTable
@@ -64,7 +83,7 @@ SAY_LEMMAS = {
     "affirm", "contend", "comment", "reply", "respond", "recall", "observe", "mention", "complain",
     "accuse", "criticize", "criticise", "condemn", "describe", "assess", "caution", "pledge",
     "promise", "vow", "threaten", "publish", "denounce", "welcome", "acknowledge", "admit", "concede",
-    "request", "attribute",
+    "request", "attribute", "underscore", "issue", "release", "put", "refer", "decline", "refuse",
 }
 CONFIRM_LEMMAS = {"confirm", "verify", "corroborate"}
 DENY_LEMMAS = {"deny", "reject", "refute", "dismiss", "rebut", "disavow", "dispute"}
@@ -77,6 +96,19 @@ _NEEDS_CONTENT = {
     "respond", "reply", "comment", "promise", "threaten", "suggest", "tell", "welcome", "request",
     "attribute", "acknowledge", "admit", "concede",
 }
+# Everyday verbs that report only in set phrases ("issued a statement", "put out a statement",
+# "declined to comment", "referred reporters to the ministry"): _set_phrase_act decides.
+_SET_PHRASE_LEMMAS = {"issue", "release", "put", "refer", "decline", "refuse"}
+_STATEMENT_NOUNS = {"statement", "communique", "communiqué", "readout", "declaration", "notice", "bulletin"}
+_FOOTAGE_NOUNS = {"footage", "video", "videos", "image", "images", "photo", "photos", "photograph", "photographs"}
+_ASKERS = {"reporter", "journalist", "question", "query", "inquiry", "enquiry", "media", "you", "caller"}
+# "declined to comment": the refusal is the act, and the verb it governs is part of it.
+_REFUSED_ACTS = {
+    "comment", "discuss", "elaborate", "answer", "speculate", "specify", "respond", "disclose", "reveal",
+    "say", "address", "detail", "explain", "identify", "name", "give", "provide",
+}
+# A communication a speaker owns: "the ministry's morning briefing claimed" is the ministry speaking.
+_MESSAGE_NOUNS = {"briefing", "statement", "report", "communique", "communiqué", "bulletin", "readout", "post", "update"}
 # Content that is a thing, not a clause, still counts for these: "published a report", "welcomed
 # the decision", "attributed the losses to".
 _OBJECT_CONTENT = {"report", "publish", "describe", "welcome", "request", "attribute", "acknowledge", "admit"}
@@ -167,11 +199,19 @@ def extract_statements(
     _learn_people(ctx)
     out: list[StatementRecord] = []
     seen: set[tuple[str, int]] = set()
+    line_acts = _line_acts(ctx, skip or [])
     for sent in doc.sents:
         if skip and any(a <= sent.start_char < b for a, b in skip):
             continue
         for token in sent:
             cue_tokens: list[Token] = []
+            for speaker, verb, cue_tokens in line_acts.get(token.i, ()):
+                if (speaker, token.i) not in seen:
+                    seen.add((speaker, token.i))
+                    out.append(_record(ctx, sent, token, speaker, verb, StatementKind.SAID, cue_tokens, None,
+                                       article_id))
+                    _note_speaker(ctx, sent, speaker)
+            cue_tokens = []
             if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
                 to = next(c for c in token.children if c.lower_ == "to")
                 objects = [c for c in to.children if c.dep_ == "pobj"]
@@ -195,10 +235,14 @@ def extract_statements(
                 seen.add((speaker, token.i))
                 out.append(_record(ctx, sent, token, speaker, verb, kind, cue_tokens, source, article_id,
                                    date=_act_date(clause, ctx), hedged=_hedged(token, clause)))
-                ctx.said_in.append((sent.start, speaker))
-                if ctx.table.types.get(speaker) is EntityType.PERSON:
-                    ctx.last_person_speaker = speaker
+                _note_speaker(ctx, sent, speaker)
     return out
+
+
+def _note_speaker(ctx: _Context, sent: Span, speaker: str) -> None:
+    ctx.said_in.append((sent.start, speaker))
+    if ctx.table.types.get(speaker) is EntityType.PERSON:
+        ctx.last_person_speaker = speaker
 
 
 def _record(ctx: _Context, sent: Span, verb_token: Token, speaker: str, verb: str, kind: StatementKind,
@@ -229,13 +273,18 @@ def _inside_quote(token: Token, ctx: _Context) -> bool:
 
 
 def _is_report_verb(token: Token) -> bool:
-    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in REPORT_LEMMAS
+    if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in REPORT_LEMMAS:
+        return False
+    return token.lemma_.lower() not in _SET_PHRASE_LEMMAS or _set_phrase_act(token)
 
 
 def _has_content(verb: Token, ctx: _Context, sent: Span) -> bool:
     lemma = verb.lemma_.lower()
+    if lemma in _SET_PHRASE_LEMMAS:
+        return _set_phrase_act(verb)
     deps = {c.dep_ for c in verb.children}
-    clause = bool(deps & {"ccomp", "xcomp", "parataxis"})
+    # "The Kremlin, he added, had nothing further": a parenthetical verb reports its host clause.
+    clause = bool(deps & {"ccomp", "xcomp", "parataxis"}) or (verb.dep_ == "parataxis" and verb.head.pos_ in {"VERB", "AUX"})
     if verb.dep_ == "relcl" and not clause and lemma in SAY_LEMMAS and any(
         c.dep_ == "nsubj" and c.lower_ in {"who", "which", "that"} for c in verb.children
     ):
@@ -259,6 +308,23 @@ def _has_content(verb: Token, ctx: _Context, sent: Span) -> bool:
     return False
 
 
+def _set_phrase_act(verb: Token) -> bool:
+    """'issued/released/put out a statement', 'released footage which it said ...', 'declined to
+    comment', 'refused to discuss', 'referred reporters to the ministry'."""
+    lemma = verb.lemma_.lower()
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if lemma in {"issue", "release", "put"}:
+        if lemma == "put" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+            return False
+        return any(o.lemma_.lower() in _STATEMENT_NOUNS or (
+            o.lower_ in _FOOTAGE_NOUNS and any(c.dep_ in {"relcl", "acl"} for c in o.children)) for o in objects)
+    if lemma == "refer":
+        # Active only: "referred reporters to the ministry" (a passive "questions were referred" is procedure).
+        return any(o.dep_ == "dobj" and o.lemma_.lower() in _ASKERS for o in objects) and any(
+            c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in _REFUSED_ACTS for c in verb.children)
+
+
 def _claim_object(verb: Token) -> Token | None:
     """The claim a verb acts on: its object ('rejected claims'), or its passive subject."""
     for c in verb.children:
@@ -274,8 +340,14 @@ def _part_of_other_act(verb: Token, ctx: _Context) -> bool:
     # "has never acknowledged that ...": a concession not made is no act.
     if lemma in {"acknowledge", "admit", "concede"} and _negated_or_hedged(verb):
         return True
+    # "declined to comment on whether X had verified ...": what X did is the question, not an act.
+    if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in verb.children):
+        return True
     if head.i == verb.i:
         return False
+    # "declined to comment", "refused to say whether": the refusal carries the act.
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in {"decline", "refuse"} and lemma in _REFUSED_ACTS:
+        return True
     head_reports = _is_report_verb(head) and not _inside_quote(head, ctx)
     # "neither confirmed nor denied": one act, carried by the first verb.
     if verb.dep_ == "conj" and head_reports and (
@@ -517,7 +589,16 @@ def _speakers_of(head: Token, ctx: _Context, sent: Span, conjuncts: bool = True)
         known = _known_alias(head, ctx)
         if known:
             return [known]
+    if head.lemma_.lower() in _MESSAGE_NOUNS:
+        # "the ministry's morning briefing claimed": the owner of the message speaks.
+        return [s for c in head.children if c.dep_ == "poss" for s in _speakers_of(c, ctx, sent, conjuncts)]
     is_role = low in ROLE_NOUNS or head.lemma_.lower() in ROLE_NOUNS or low in _ROLE_GENDER
+    if low in INSTITUTION_HEADS and any(
+        ctx.by_token.get(c.i) is not None and ctx.by_token[c.i].type is EntityType.PERSON
+        for c in head.children if c.dep_ == "poss"
+    ):
+        # "Budanov's agency, the GUR", "President Yoon's office": an institution, not its head.
+        return _person_institution(head, ctx)
     # "Putin's spokesman" is not Putin: for a role noun, the possessor is not the speaker.
     core_deps = {"compound", "amod", "nmod", "appos", "det"} | (set() if is_role else {"poss"})
     core = [head] + [t for c in head.children if c.dep_ in core_deps for t in c.subtree]
@@ -531,7 +612,14 @@ def _speakers_of(head: Token, ctx: _Context, sent: Span, conjuncts: bool = True)
     is_definite = any(t.lower_ in {"the", "this", "that"} for t in head.children)
     if is_role:
         if is_definite and head.tag_ in {"NN", "NNP"}:
-            person = _role_person(ctx, head) or _resolve_person(ctx, head, _ROLE_GENDER.get(low))
+            person = _role_person(ctx, head)
+            if person is None:
+                person = _resolve_person(ctx, head, _ROLE_GENDER.get(low))
+                role = head.lemma_.lower() if head.lemma_.lower() in ROLE_NOUNS else low
+                if person and head.text[:1].isupper() and head.i != head.sent.start and ctx.roles.get(person) \
+                        and role not in ctx.roles[person]:
+                    # A capitalised office ("the Secretary") is not the spokesperson who just spoke.
+                    person = None
             if person:
                 ctx.roles.setdefault(person, set()).update(_phrase_words(head))
             return [person] if person else []
@@ -546,6 +634,27 @@ def _speakers_of(head: Token, ctx: _Context, sent: Span, conjuncts: bool = True)
     if low in INSTITUTION_HEADS or head.lemma_.lower() in INSTITUTION_HEADS:
         return [_antecedent_agency(head, ctx, sent)]
     return []
+
+
+def _person_institution(head: Token, ctx: _Context) -> list[str]:
+    """The agency a person's institution noun names: the agency in apposition ("Budanov's agency,
+    the GUR"), else a generic agency named after the person's office ("President Yoon's office" ->
+    "South Korean presidential office" when the actor dictionary knows Yoon's state)."""
+    for c in head.children:
+        if c.dep_ == "appos":
+            named = _entities_in(_phrase_tokens(c), ctx)
+            if named:
+                return named[:1]
+    owner = next(ctx.by_token[c.i] for c in head.children if c.dep_ == "poss" and c.i in ctx.by_token)
+    name = ctx.table.names.get(owner.entity, owner.name)
+    surface = re.sub(r"^(?:the|The)\s+", "", ctx.doc[head.left_edge.i : head.i + 1].text)
+    actor = load_actors().lookup(EntityType.PERSON, name)
+    titles = {w for r in (actor.roles if actor else ()) for w in r.title.lower().split()} | ctx.roles.get(owner.entity, set())
+    if head.lower_ == "office" and "president" in titles and actor is not None and actor.state:
+        label = f"{load_gazetteer().adjective.get(actor.state, actor.state)} presidential office"
+    else:
+        label = f"{name}'s {head.lower_}"
+    return [ctx.table.add(EntityType.AGENCY, label, surface, rule="description")]
 
 
 def _is_dateline(m: Mention, doc: Doc) -> bool:
@@ -713,3 +822,139 @@ def _antecedent_agency(head: Token, ctx: _Context, sent: Span) -> str:
     if candidates:
         return candidates[-1].entity
     return ctx.table.add(EntityType.AGENCY, phrase, head.text)
+
+
+# --- lines: transcript turns and headline attributions ------------------------------------------
+
+# "MR. MILLER: Good afternoon.", "SPOKESPERSON: ...", "Kremlin: cooperation 'no business' of the West".
+_LINE_LABEL = re.compile(
+    r"^[ \t]*(?:\((?:LEAD|UPDATE|URGENT|\w+ LEAD)\)\s*)?"
+    r"(?:(?P<title>(?i:mr|ms|mrs|dr|amb|gen|sen|rep|ambassador|secretary|minister|general|president))\.?\s+)?"
+    r"(?P<label>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*:[ \t]+(?=\S)",
+    re.M,
+)
+# Turn labels of the other side of a briefing or interview, never statements.
+_NOT_SPEAKER_LABELS = {
+    "q", "a", "question", "questions", "reporter", "reporters", "moderator", "operator", "audience",
+    "interviewer", "host", "participant", "journalist", "questioner", "staff", "note", "editor",
+    "editor's note", "update", "updated", "correction", "watch", "read", "listen", "photo", "video",
+}
+# A headline's closing attribution: "'Access will be given' – Zelenskyy", "... casualties: JCS",
+# "..., claims Zelensky".
+_TRAILING_SEPARATORS = {"–", "—", "-", "--", ":"}
+_HEADLINE_WORDS = 4
+
+
+def _line_acts(ctx: _Context, skip: list[tuple[int, int]]) -> dict[int, list[tuple[str, str, list[Token]]]]:
+    """Statements made by a line's layout rather than a verb, keyed by the token they anchor on:
+    a transcript turn or headline label at line start ('MR. MILLER: ...', 'Kremlin: ...') anchors on
+    the first word after the colon; a headline's closing attribution ('... – Zelenskyy', '...: JCS',
+    '..., claims Zelensky') on the speaker's first token. Each value is (speaker, verb, cue tokens)."""
+    doc, text = ctx.doc, ctx.doc.text
+    starts = {t.idx: t for t in doc}
+    out: dict[int, list[tuple[str, str, list[Token]]]] = {}
+    pos = 0
+    for line in text.split("\n"):
+        a, b = pos, pos + len(line)
+        pos = b + 1
+        if not line.strip() or any(x <= a < y or x < b <= y for x, y in skip):
+            continue
+        match = _LINE_LABEL.match(line)
+        if match:
+            after = starts.get(a + match.end())
+            speaker, cue = _label_speaker(ctx, a + match.start("label"), a + match.end("label"),
+                                          bool(match.group("title")), line[match.end():])
+            if speaker and after is not None:
+                out.setdefault(after.i, []).append((speaker, "turn", cue))
+                continue
+        found = _closing_attribution(ctx, a, b)
+        if found:
+            anchor, speaker, cue = found
+            out.setdefault(anchor.i, []).append((speaker, "headline", cue))
+    return out
+
+
+def _label_tokens(ctx: _Context, start: int, end: int) -> list[Token]:
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    return [t for t in span if not t.is_punct] if span is not None else []
+
+
+def _label_speaker(ctx: _Context, start: int, end: int, titled: bool, rest: str) -> tuple[str | None, list[Token]]:
+    """The speaker a line label names: a person (by mention, surname or role), or an agency or state
+    named by a non-place mention when the rest of the line carries a quote or a verb."""
+    label = ctx.doc.text[start:end].strip()
+    tokens = _label_tokens(ctx, start, end)
+    if not tokens or label.lower() in _NOT_SPEAKER_LABELS or label.lower().rstrip(".") in _NOT_SPEAKER_LABELS:
+        return None, []
+    found = {ctx.by_token[t.i].entity: ctx.by_token[t.i] for t in tokens if t.i in ctx.by_token}
+    persons = [e for e, m in found.items() if m.type is EntityType.PERSON]
+    if len(persons) == 1:
+        return persons[0], tokens
+    last = tokens[-1].lower_
+    people = [k for k, t in ctx.table.types.items() if t is EntityType.PERSON]
+    if last in ROLE_NOUNS or last in _ROLE_GENDER:
+        holders = [k for k in people if last in ctx.roles.get(k, set())]
+        if len(holders) == 1:
+            return holders[0], tokens
+        return None, []
+    if titled or label.isupper():
+        # "MR. MILLER": the article's one person with that surname.
+        namesakes = [k for k in people if ctx.table.names[k].split()[-1].lower() == last]
+        if len(namesakes) == 1:
+            return namesakes[0], tokens
+        if titled or len(tokens) > 1:
+            return None, []
+    if len(found) == 1 and not titled:
+        entity, m = next(iter(found.items()))
+        covers = m.start <= tokens[0].i and tokens[-1].i < m.end
+        if covers and m.type in SPEAKER_TYPES and not m.demonym and m.label != "GPE" and _headline_like(rest):
+            return entity, tokens
+    return None, []
+
+
+def _headline_like(rest: str) -> bool:
+    """Whether what follows a label is reported content: a quote, or several words."""
+    return any(q in rest for q in "'\"‘’“”") or len(rest.split()) >= _HEADLINE_WORDS
+
+
+def _closing_attribution(ctx: _Context, a: int, b: int) -> tuple[Token, str, list[Token]] | None:
+    """'<headline> – Zelenskyy', '<headline>: JCS', '<headline>, claims Zelensky': the line ends with
+    a speaker after a dash, a colon or a comma and a present-tense reporting verb."""
+    span = ctx.doc.char_span(a, b, alignment_mode="expand")
+    if span is None:
+        return None
+    words = [t for t in span if not t.is_space]
+    if len(words) < _HEADLINE_WORDS + 2:
+        return None
+    m = ctx.by_token.get(words[-1].i)
+    if m is None and words[-1].pos_ == "PROPN":
+        # A name NER missed here but the article uses elsewhere for a speaker.
+        known = _known_alias(words[-1], ctx)
+        if known:
+            left = min([words[-1].i] + [c.i for c in words[-1].lefts if c.dep_ == "compound" and c.pos_ == "PROPN"])
+            m = Mention(left, words[-1].i + 1, ctx.doc[left : words[-1].i + 1].text, ctx.table.types[known],
+                        ctx.table.names[known], entity=known)
+    if m is None or m.end - 1 != words[-1].i or m.type not in SPEAKER_TYPES or m.demonym or not m.entity:
+        return None
+    body = [t for t in words if t.i < m.start]
+    if len(body) < _HEADLINE_WORDS + 1:
+        return None
+    sep = body[-1]
+    cue = [sep, *ctx.doc[m.start : m.end]]
+    if sep.text in _TRAILING_SEPARATORS:
+        if sep.text != ":" and _is_outlet(m.name):
+            return None  # "... - Reuters": a page title naming its outlet
+        return ctx.doc[m.start], m.entity, cue
+    if _is_report_verb(sep) and sep.tag_ in {"VBZ", "VBP"} and len(body) > 1 and body[-2].text == ",":
+        return sep, m.entity, cue
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _outlet_slugs() -> frozenset[str]:
+    data = yaml.safe_load((Path(__file__).parent / "data" / "outlets.yaml").read_text(encoding="utf-8"))
+    return frozenset(slugify(form) for name, forms in data.items() for form in (name, *forms))
+
+
+def _is_outlet(name: str) -> bool:
+    return slugify(name) in _outlet_slugs()
