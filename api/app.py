@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from api.errors import install_error_handlers
-from api.routes import actors, explorer, health
+from api.routes import actors, articles, claims, cypher, explorer, graph, health, statements
 from api.settings import Settings
 from graph.connection import GraphDB
 
@@ -20,7 +20,6 @@ def create_app(settings: Settings, db: GraphDB) -> FastAPI:
     app.state.settings = settings
     app.state.db = db
     install_error_handlers(app)
-    app.include_router(health.router)
-    app.include_router(actors.router)
-    app.include_router(explorer.router)
+    for module in (health, actors, statements, claims, articles, cypher, graph, explorer):
+        app.include_router(module.router)
     return app

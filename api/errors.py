@@ -9,13 +9,24 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from schema.errors import GraphUnavailable, InvalidArticle, KGError, NotFound
+from schema.errors import (
+    Forbidden,
+    GraphUnavailable,
+    InvalidArticle,
+    KGError,
+    NotFound,
+    QueryRejected,
+    Unauthorized,
+)
 
 log = logging.getLogger("kg.api")
 
 STATUS_BY_ERROR: dict[type[KGError], int] = {
     NotFound: 404,
     InvalidArticle: 422,
+    QueryRejected: 400,
+    Unauthorized: 401,
+    Forbidden: 403,
     GraphUnavailable: 503,
 }
 
@@ -31,7 +42,10 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(KGError)
     async def handle_kg_error(request: Request, exc: KGError) -> JSONResponse:
         status = next((s for cls, s in STATUS_BY_ERROR.items() if isinstance(exc, cls)), 500)
-        return JSONResponse(error_body(status, exc.code, str(exc)), status_code=status)
+        extra = {"reason": exc.reason} if isinstance(exc, InvalidArticle) else {}
+        headers = {"WWW-Authenticate": "X-API-Key"} if status == 401 else None
+        return JSONResponse(error_body(status, exc.code, str(exc), **extra), status_code=status,
+                            headers=headers)
 
     @app.exception_handler(RequestValidationError)
     async def handle_validation(request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -1,6 +1,9 @@
-"""Response models: what the API promises, kept apart from how the graph stores it."""
+"""Response and request models: what the API promises, kept apart from how the graph stores it."""
 
 from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -19,61 +22,201 @@ class Health(BaseModel):
     counts: Counts
 
 
-class ActorSummary(BaseModel):
+class EntityRef(BaseModel):
     id: str = Field(examples=["person:lloyd-austin"])
     name: str = Field(examples=["Lloyd Austin"])
     type: str = Field(examples=["Person"])
-    aliases: list[str] = Field(examples=[["Lloyd Austin", "Austin"]])
+
+
+class ArticleRef(BaseModel):
+    id: str = Field(examples=["art-d8b006067b1b92de"])
+    title: str | None = None
+    published: str | None = Field(None, examples=["2024-10-30"])
+    source: str | None = Field(None, description="Outlet", examples=["EL PAÍS"])
+    path: str | None = None
+    url: str | None = None
+
+
+class Listing(BaseModel):
+    count: int = Field(description="Items in this page")
+    total: int = Field(description="Items matching the filters, over all pages")
+    limit: int
+    offset: int
+
+
+class ActorSummary(EntityRef):
+    aliases: list[str] = Field(examples=[["Austin", "Lloyd Austin"]])
+    wikidata: str | None = Field(None, examples=["Q5190"])
     statements: int = Field(description="Statements the actor made")
 
 
-class ActorList(BaseModel):
-    count: int
+class ActorList(Listing):
     data: list[ActorSummary]
 
 
 class Mention(BaseModel):
     article_id: str
-    aliases: list[str]
-    count: int | None = None
-
-
-class Actor(ActorSummary):
-    sizes: list[str] = Field(default_factory=list, description="Stated sizes, for units")
-    mentions: list[Mention] = Field(description="Articles that mention the actor, with the forms used")
-
-
-class EntityRef(BaseModel):
-    id: str
-    name: str
-    type: str
-
-
-class ArticleRef(BaseModel):
-    id: str
     title: str | None = None
     published: str | None = None
     source: str | None = None
-    path: str | None = None
-    url: str | None = None
+    aliases: list[str] = Field(description="The forms this article used for the actor")
+    count: int | None = None
+    alias_rules: list[str] | None = Field(None, description="How each form was joined to the actor")
+
+
+class Connected(EntityRef):
+    weight: int = Field(description="Statements and relations linking the two actors")
+
+
+class Actor(ActorSummary):
+    description: str | None = Field(None, description="Roles with dates, from the actor dictionary")
+    sizes: list[str] = Field(default_factory=list, description="Stated sizes, for units")
+    statements_by_kind: dict[str, int] = Field(examples=[{"said": 12, "confirmed": 1, "denied": 0}])
+    mentions: list[Mention] = Field(description="Articles that mention the actor, with the forms used")
+    connected: list[Connected] = Field(description="The actors it is most connected to")
 
 
 class Statement(BaseModel):
     id: str
-    kind: str = Field(examples=["said"])
-    verb: str = Field(examples=["said"])
+    kind: Literal["said", "confirmed", "denied"]
+    verb: str = Field(examples=["confirmed"])
     quote: str | None = None
     sentence: str
     start: int = Field(description="Code-point offset of the sentence in the article text")
     end: int
-    direct: bool | None = None
-    published: str | None = None
+    direct: bool | None = Field(None, description="The speaker's own words are quoted")
+    hedged: bool | None = Field(None, description='"reportedly", "allegedly"')
     cue: str | None = None
+    published: str | None = Field(None, description="The article's publication date")
+    date: str | None = Field(None, description="The statement's date: its own, else the article's")
+    speaker: EntityRef
     about: list[EntityRef]
+    source: EntityRef | None = Field(None, description='Whom the speaker cites ("X, citing Y")')
     article: ArticleRef
 
 
-class ActorStatements(BaseModel):
-    actor: ActorSummary
-    count: int
+class StatementList(Listing):
     data: list[Statement]
+
+
+class ActorStatements(StatementList):
+    actor: ActorSummary
+
+
+class Claim(BaseModel):
+    id: str
+    value: int = Field(examples=[12000])
+    text: str = Field(examples=["some 12,000"])
+    measure: str = Field(examples=["sent"], description="sent|present|killed|wounded|casualties|captured|other")
+    what: str = Field(examples=["North Korean troops"])
+    sentence: str
+    start: int
+    end: int
+    published: str | None = None
+    date: str | None = None
+    claimed_by: EntityRef | None = None
+    unit: EntityRef | None = None
+    article: ArticleRef
+
+
+class ClaimList(Listing):
+    data: list[Claim]
+
+
+class Timeline(BaseModel):
+    about: EntityRef | None = None
+    q: str | None = None
+    statements: list[Statement] = Field(description="Who said, confirmed or denied what, by date")
+    claims: list[Claim] = Field(description="Quantity claims, by date")
+
+
+class ArticleSummary(ArticleRef):
+    entities: int
+    statements: int
+    claims: int
+
+
+class ArticleList(Listing):
+    data: list[ArticleSummary]
+
+
+class ArticleEntity(BaseModel):
+    id: str
+    name: str
+    type: str
+    wikidata: str | None = None
+    aliases: list[str]
+    count: int | None = None
+    alias_rules: list[str] | None = None
+
+
+class Relation(BaseModel):
+    id: str
+    type: str = Field(examples=["DEPLOYED_TO"])
+    source: str
+    target: str
+    sentence: str
+    start: int
+    end: int
+    date: str | None = None
+
+
+class ArticleDetail(ArticleRef):
+    text: str = Field(description="The article text the offsets index (markup and boilerplate blanked)")
+    entities: list[ArticleEntity]
+    statements: list[Statement]
+    relations: list[Relation]
+    claims: list[Claim]
+
+
+class ArticleIn(BaseModel):
+    text: str = Field(min_length=1, description="The article text (plain, Markdown or HTML)")
+    title: str | None = None
+    url: str | None = None
+    published: dt.date | None = Field(None, examples=["2024-11-04"])
+    source: str | None = Field(None, examples=["Reuters"])
+    format: Literal["text", "markdown", "html"] = "text"
+
+
+class Ingested(BaseModel):
+    article_id: str
+    created: bool = Field(description="False when the same text was already loaded (nothing changed)")
+    extraction: dict[str, Any] = Field(description="What was extracted, as `kg extract --format json`")
+
+
+class CypherIn(BaseModel):
+    query: str = Field(min_length=1, examples=[
+        "MATCH (p:Person)-[:SAID]->(s:Statement) RETURN p.name AS speaker, count(s) AS n ORDER BY n DESC LIMIT 5"])
+    parameters: dict[str, Any] = Field(default_factory=dict, examples=[{}])
+
+
+class CypherOut(BaseModel):
+    columns: list[str]
+    rows: list[list[Any]]
+    count: int
+    truncated: bool = Field(description="True when the row cap cut the result")
+
+
+class GraphNode(BaseModel):
+    id: str
+    name: str
+    type: str
+    aliases: list[str] | None = None
+
+
+class GraphEdge(BaseModel):
+    source: str
+    target: str
+    type: str = Field(examples=["SAID"])
+    label: str = Field(examples=["said"])
+    statement: str | None = None
+    sentence: str | None = None
+    start: int | None = None
+    end: int | None = None
+    article_id: str | None = None
+    date: str | None = None
+
+
+class GraphOut(BaseModel):
+    nodes: list[GraphNode]
+    edges: list[GraphEdge]

@@ -11,8 +11,10 @@ from graph.connection import GraphDB, connect_graph, wait_for_graph
 from graph.constraints import apply_schema
 from graph.local_server import start_server
 from graph.writer import upsert_article
-from loaders import extract_article, read_article_file
+from graph.reader import article_exists
+from loaders import extract_article, parse_article_bytes, read_article_file
 from schema.errors import InvalidArticle
+from schema.records import ArticleGraph
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".json", ".jsonl", ".html", ".htm")
 
@@ -99,3 +101,23 @@ def _shown_path(path: str, relative_to: Path | None) -> str:
         return str(Path(path).resolve().relative_to(relative_to.resolve()))
     except ValueError:
         return path
+
+
+def ingest_article(
+    db: GraphDB, text: str, *, max_bytes: int, title: str | None = None, url: str | None = None,
+    published: str | None = None, source: str | None = None, markup: str = "text",
+) -> tuple[ArticleGraph, bool]:
+    """Check, extract and write one article given as text (the API's POST /articles).
+
+    Returns the extraction and whether the article is new. Raises InvalidArticle for text the
+    loaders refuse; nothing is written then.
+    """
+    suffix = {"html": ".html", "markdown": ".md"}.get(markup, ".txt")
+    # The same checks as for files: size, binary content, encoding.
+    (doc,) = parse_article_bytes(text.encode("utf-8"), path=f"api{suffix}", max_bytes=max_bytes)
+    doc = replace(doc, path=url or "api", title=title or doc.title, url=url or doc.url,
+                  published=published or doc.published, source=source or doc.source)
+    graph = extract_article(doc)
+    created = not article_exists(db, graph.article.id)
+    upsert_article(db, graph)
+    return graph, created

@@ -42,6 +42,10 @@ class Settings(BaseSettings):
     api_host: str = Field("127.0.0.1", description="Address the API binds to.")
     api_port: int = Field(8000, description="Port the API listens on.")
     explorer_max_nodes: int = Field(300, description="Most entities the explorer page draws.")
+    api_key: str | None = Field(
+        None, description="Key for POST/DELETE /articles (X-API-Key header); unset: writes disabled.")
+    cypher_max_rows: int = Field(1000, description="Most rows POST /cypher returns.")
+    cypher_timeout_s: float = Field(10.0, description="Timeout of a POST /cypher query, seconds.")
 
     def local_server(self) -> LocalServerConfig:
         """The project's local Neo4j server, as these settings describe it."""

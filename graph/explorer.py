@@ -36,7 +36,7 @@ _EXTERNAL_TAG = re.compile(
 
 
 def render_explorer(subgraph: dict, title: str = "News knowledge graph") -> str:
-    """Render `{"nodes": [...], "edges": [...]}` (as graph.reader.read_graph returns) as one HTML page.
+    """Render `{"nodes": [...], "edges": [...]}` (as graph.reader.read_subgraph returns) as one HTML page.
 
     All JavaScript and CSS are inline; the page fetches nothing from the network.
     """
@@ -51,7 +51,7 @@ def render_explorer(subgraph: dict, title: str = "News knowledge graph") -> str:
                      group=node["type"])
     for edge in subgraph["edges"]:
         label = edge["label"]
-        tooltip = f"{label} ({edge.get('published') or 'undated'}, {edge['article_id']})\n{edge['sentence']}"
+        tooltip = f"{label} ({edge.get('date') or 'undated'}, {edge['article_id']})\n{edge['sentence']}"
         net.add_edge(edge["source"], edge["target"], label=label, title=tooltip,
                      color=EDGE_COLOUR.get(label, "#999999"), arrows="to")
     page = _EXTERNAL_TAG.sub("", net.generate_html())

@@ -47,37 +47,53 @@ SET a += $article
 
 
 def merge_entities(entity_type: EntityType) -> str:
-    """Upsert entities of one type and their mention of the article; aliases accumulate."""
+    """Upsert entities of one type and what this article says of them (on MENTIONED_IN).
+
+    The entity's name, aliases, search keys and sizes are derived from all its MENTIONED_IN
+    edges by REFRESH_ENTITIES, so removing an article can recompute them.
+    """
     return f"""
 UNWIND $rows AS row
 MERGE (e:{NodeLabel.ENTITY.value} {{id: row.id}})
 SET e:{entity_type.value}, e.type = row.type,
-    e.name = CASE WHEN e.name IS NULL OR size(row.name) > size(e.name)
-                       OR (size(row.name) = size(e.name) AND row.name < e.name)
-                  THEN row.name ELSE e.name END
-WITH e, row
-CALL (e, row) {{
-  UNWIND coalesce(e.aliases, []) + row.aliases AS alias
-  WITH DISTINCT alias ORDER BY alias
-  RETURN collect(alias) AS aliases
-}}
-CALL (e, row) {{
-  UNWIND coalesce(e.search_keys, []) + row.search_keys AS key
-  WITH DISTINCT key ORDER BY key
-  RETURN collect(key) AS search_keys
-}}
-CALL (e, row) {{
-  UNWIND coalesce(e.sizes, []) + row.sizes AS size
-  WITH DISTINCT size ORDER BY size
-  RETURN collect(size) AS sizes
-}}
-SET e.aliases = aliases, e.search_keys = search_keys, e.sizes = sizes,
     e.wikidata = coalesce(row.wikidata, e.wikidata),
     e.description = coalesce(row.description, e.description)
 WITH e, row
 MATCH (a:Article {{id: $article_id}})
 MERGE (e)-[m:{RelType.MENTIONED_IN.value}]->(a)
-SET m.aliases = row.aliases, m.count = row.mentions, m.alias_rules = row.alias_rules
+SET m.name = row.name, m.aliases = row.aliases, m.search_keys = row.search_keys,
+    m.sizes = row.sizes, m.count = row.mentions, m.alias_rules = row.alias_rules,
+    m.article_id = a.id, m.published = a.published
+"""
+
+
+REFRESH_ENTITIES = f"""
+UNWIND $ids AS id
+MATCH (e:{NodeLabel.ENTITY.value} {{id: id}})
+CALL (e) {{
+  MATCH (e)-[m:{RelType.MENTIONED_IN.value}]->()
+  WITH m.name AS name ORDER BY size(name) DESC, name ASC
+  RETURN head(collect(name)) AS name
+}}
+CALL (e) {{
+  MATCH (e)-[m:{RelType.MENTIONED_IN.value}]->()
+  UNWIND m.aliases AS alias
+  WITH DISTINCT alias ORDER BY alias
+  RETURN collect(alias) AS aliases
+}}
+CALL (e) {{
+  MATCH (e)-[m:{RelType.MENTIONED_IN.value}]->()
+  UNWIND m.search_keys AS key
+  WITH DISTINCT key ORDER BY key
+  RETURN collect(key) AS search_keys
+}}
+CALL (e) {{
+  MATCH (e)-[m:{RelType.MENTIONED_IN.value}]->()
+  UNWIND coalesce(m.sizes, []) AS size
+  WITH DISTINCT size ORDER BY size
+  RETURN collect(size) AS sizes
+}}
+SET e.name = coalesce(name, e.name), e.aliases = aliases, e.search_keys = search_keys, e.sizes = sizes
 """
 
 
@@ -165,10 +181,29 @@ DELETE_STALE_MENTIONS = f"""
 MATCH (e:{NodeLabel.ENTITY.value})-[m:{RelType.MENTIONED_IN.value}]->(a:Article {{id: $article_id}})
 WHERE NOT e.id IN $ids
 DELETE m
+RETURN e.id AS id
+"""
+
+ARTICLE_ENTITY_IDS = f"""
+MATCH (e:{NodeLabel.ENTITY.value})-[:{RelType.MENTIONED_IN.value}]->(:Article {{id: $article_id}})
+RETURN e.id AS id
+"""
+
+DELETE_ARTICLE = f"""
+MATCH (a:Article {{id: $article_id}})
+OPTIONAL MATCH (n) WHERE (n:{NodeLabel.STATEMENT.value} OR n:{NodeLabel.CLAIM.value}) AND n.article_id = $article_id
+DETACH DELETE n
+WITH DISTINCT a
+OPTIONAL MATCH ()-[r:{_RELATION_RELS}]->() WHERE r.article_id = $article_id
+DELETE r
+WITH DISTINCT a
+DETACH DELETE a
+RETURN count(a) AS deleted
 """
 
 DELETE_ORPHAN_ENTITIES = f"""
-MATCH (e:{NodeLabel.ENTITY.value})
+UNWIND $ids AS id
+MATCH (e:{NodeLabel.ENTITY.value} {{id: id}})
 WHERE NOT (e)-[:{RelType.MENTIONED_IN.value}]->()
 DETACH DELETE e
 """
@@ -183,55 +218,179 @@ RETURN COUNT {{ MATCH (n) }} AS nodes,
        COUNT {{ MATCH (:{NodeLabel.ENTITY.value}) }} AS entities
 """
 
+_ENTITY = NodeLabel.ENTITY.value
+_STATEMENT = NodeLabel.STATEMENT.value
+_CLAIM = NodeLabel.CLAIM.value
+_ARTICLE = NodeLabel.ARTICLE.value
+_ABOUT = RelType.ABOUT.value
+_REPORTED_IN = RelType.REPORTED_IN.value
+_MENTIONED_IN = RelType.MENTIONED_IN.value
+
+_ARTICLE_REF = "{.id, .title, .published, .source, .path, .url}"
+# A statement's date: the reporting act's own date when the text gives it, else the article's.
+_STATEMENT_DATE = "coalesce(s.date, s.published)"
+
 FIND_ACTORS = f"""
-MATCH (e:{NodeLabel.ENTITY.value})
+MATCH (e:{_ENTITY})
 WHERE ($q = '' OR any(k IN e.search_keys WHERE k CONTAINS $q)) AND ($types IS NULL OR e.type IN $types)
-OPTIONAL MATCH (e)-[r:{_SPEAKER_RELS}]->(:{NodeLabel.STATEMENT.value})
-WITH e, count(r) AS statements
-RETURN e.id AS id, e.name AS name, e.type AS type, e.aliases AS aliases, statements
+WITH e, COUNT {{ (e)-[:{_SPEAKER_RELS}]->(:{_STATEMENT}) }} AS statements
 ORDER BY statements DESC, size(e.name) ASC, e.name ASC
-SKIP $offset LIMIT $limit
+WITH collect(e {{.id, .name, .type, .aliases, .wikidata, statements: statements}}) AS rows
+RETURN size(rows) AS total, rows[$offset..$offset + $limit] AS page
 """
 
 READ_ACTOR = f"""
-MATCH (e:{NodeLabel.ENTITY.value} {{id: $id}})
-OPTIONAL MATCH (e)-[m:{RelType.MENTIONED_IN.value}]->(a:Article)
-WITH e, collect({{article_id: a.id, aliases: m.aliases, count: m.count}}) AS mentions
-OPTIONAL MATCH (e)-[r:{_SPEAKER_RELS}]->(:{NodeLabel.STATEMENT.value})
-RETURN e.id AS id, e.name AS name, e.type AS type, e.aliases AS aliases, e.sizes AS sizes,
-       mentions, count(r) AS statements
+MATCH (e:{_ENTITY} {{id: $id}})
+CALL (e) {{
+  MATCH (e)-[m:{_MENTIONED_IN}]->(a:{_ARTICLE})
+  WITH m, a ORDER BY a.published, a.id
+  RETURN collect({{article_id: a.id, title: a.title, published: a.published, source: a.source,
+         aliases: m.aliases, count: m.count, alias_rules: m.alias_rules}}) AS mentions
+}}
+CALL (e) {{
+  MATCH (e)-[r:{_SPEAKER_RELS}]->(:{_STATEMENT})
+  WITH toLower(type(r)) AS kind, count(r) AS n
+  RETURN collect([kind, n]) AS by_kind
+}}
+CALL (e) {{
+  CALL (e) {{
+    MATCH (e)-[:{_SPEAKER_RELS}]->(:{_STATEMENT})-[:{_ABOUT}]->(x:{_ENTITY}) RETURN x
+    UNION ALL
+    MATCH (x:{_ENTITY})-[:{_SPEAKER_RELS}]->(:{_STATEMENT})-[:{_ABOUT}]->(e) RETURN x
+    UNION ALL
+    MATCH (e)-[:{_RELATION_RELS}]-(x:{_ENTITY}) RETURN x
+  }}
+  WITH x WHERE x <> e
+  WITH x, count(*) AS weight ORDER BY weight DESC, x.name ASC LIMIT 10
+  RETURN collect(x {{.id, .name, .type, weight: weight}}) AS connected
+}}
+RETURN e {{.id, .name, .type, .aliases, .sizes, .wikidata, .description}} AS actor,
+       mentions, by_kind, connected
 """
 
-READ_ACTOR_STATEMENTS = f"""
-MATCH (e:{NodeLabel.ENTITY.value} {{id: $id}})-[r:{_SPEAKER_RELS}]->(s:{NodeLabel.STATEMENT.value})
-      -[:{RelType.REPORTED_IN.value}]->(a:Article)
-OPTIONAL MATCH (s)-[:{RelType.ABOUT.value}]->(x:{NodeLabel.ENTITY.value})
-WITH e, s, a, collect({{id: x.id, name: x.name, type: x.type}}) AS about
-RETURN s {{.id, .kind, .verb, .quote, .sentence, .start, .end, .direct, .published, .cue}} AS statement,
-       [x IN about WHERE x.id IS NOT NULL] AS about,
-       a {{.id, .title, .published, .source, .path, .url}} AS article
-ORDER BY s.published, a.id, s.start
-SKIP $offset LIMIT $limit
+STATEMENTS = f"""
+MATCH (sp:{_ENTITY})-[r:{_SPEAKER_RELS}]->(s:{_STATEMENT})-[:{_REPORTED_IN}]->(a:{_ARTICLE})
+WHERE ($speaker IS NULL OR sp.id = $speaker)
+  AND ($kinds IS NULL OR s.kind IN $kinds)
+  AND ($article IS NULL OR a.id = $article)
+  AND ($direct IS NULL OR s.direct = $direct)
+  AND ($since IS NULL OR {_STATEMENT_DATE} >= $since)
+  AND ($until IS NULL OR {_STATEMENT_DATE} <= $until)
+  AND ($about IS NULL OR EXISTS {{ (s)-[:{_ABOUT}]->(:{_ENTITY} {{id: $about}}) }})
+  AND ($text = '' OR toLower(s.sentence) CONTAINS $text)
+WITH sp, s, a ORDER BY {_STATEMENT_DATE}, a.id, s.start
+WITH collect({{s: s, sp: sp, a: a}}) AS matched
+WITH size(matched) AS total, matched[$offset..$offset + $limit] AS page
+UNWIND (CASE WHEN page = [] THEN [NULL] ELSE page END) AS row
+WITH total, row.s AS s, row.sp AS sp, row.a AS a
+CALL (s) {{
+  OPTIONAL MATCH (s)-[:{_ABOUT}]->(x:{_ENTITY})
+  WITH x ORDER BY x.name
+  RETURN collect(x {{.id, .name, .type}}) AS about
+}}
+CALL (s) {{
+  OPTIONAL MATCH (src:{_ENTITY} {{id: s.source_id}})
+  RETURN src {{.id, .name, .type}} AS cited
+}}
+RETURN total, collect(s {{
+    .id, .kind, .verb, .quote, .sentence, .start, .end, .direct, .hedged, .cue, .published,
+    date: {_STATEMENT_DATE},
+    speaker: sp {{.id, .name, .type}}, about: about, source: cited,
+    article: a {_ARTICLE_REF}}}) AS page
 """
 
-READ_GRAPH = f"""
-MATCH (e:{NodeLabel.ENTITY.value})
-OPTIONAL MATCH (e)-[r:{_SPEAKER_RELS}|{_RELATION_RELS}]-()
-WITH e, count(r) AS degree
+CLAIMS = f"""
+MATCH (c:{_CLAIM})-[:{_REPORTED_IN}]->(a:{_ARTICLE})
+OPTIONAL MATCH (by:{_ENTITY})-[:{RelType.CLAIMED.value}]->(c)
+OPTIONAL MATCH (c)-[:{RelType.COUNTS.value}]->(u:{_ENTITY})
+WITH c, a, by, u
+WHERE ($measures IS NULL OR c.measure IN $measures)
+  AND ($claimed_by IS NULL OR by.id = $claimed_by)
+  AND ($since IS NULL OR coalesce(c.date, c.published) >= $since)
+  AND ($until IS NULL OR coalesce(c.date, c.published) <= $until)
+  AND ($article IS NULL OR a.id = $article)
+  AND ($text = '' OR toLower(c.sentence) CONTAINS $text)
+  AND ($about IS NULL OR by.id = $about OR u.id = $about OR EXISTS {{
+        MATCH (s:{_STATEMENT} {{article_id: c.article_id, start: c.start}})-[:{_ABOUT}]->(:{_ENTITY} {{id: $about}})
+      }})
+WITH c, a, by, u ORDER BY coalesce(c.date, c.published), a.id, c.start
+WITH collect(c {{.id, .value, .text, .measure, .what, .sentence, .start, .end, .published,
+    date: coalesce(c.date, c.published),
+    claimed_by: by {{.id, .name, .type}}, unit: u {{.id, .name, .type}},
+    article: a {_ARTICLE_REF}}}) AS matched
+RETURN size(matched) AS total, matched[$offset..$offset + $limit] AS page
+"""
+
+ARTICLES = f"""
+MATCH (a:{_ARTICLE})
+WHERE ($since IS NULL OR a.published >= $since) AND ($until IS NULL OR a.published <= $until)
+  AND ($source IS NULL OR a.source = $source)
+WITH a ORDER BY a.published, a.id
+WITH collect(a {_ARTICLE_REF[:-1]},
+    entities: COUNT {{ (a)<-[:{_MENTIONED_IN}]-() }},
+    statements: COUNT {{ (:{_STATEMENT})-[:{_REPORTED_IN}]->(a) }},
+    claims: COUNT {{ (:{_CLAIM})-[:{_REPORTED_IN}]->(a) }}}}) AS matched
+RETURN size(matched) AS total, matched[$offset..$offset + $limit] AS page
+"""
+
+READ_ARTICLE = f"""
+MATCH (a:{_ARTICLE} {{id: $id}})
+CALL (a) {{
+  MATCH (e:{_ENTITY})-[m:{_MENTIONED_IN}]->(a)
+  WITH e, m ORDER BY e.type, e.name
+  RETURN collect(e {{.id, .type, .wikidata, name: m.name, aliases: m.aliases, count: m.count,
+         alias_rules: m.alias_rules}}) AS entities
+}}
+CALL (a) {{
+  MATCH ()-[r:{_RELATION_RELS}]->() WHERE r.article_id = a.id
+  WITH r ORDER BY r.start
+  RETURN collect({{id: r.id, type: type(r), source: startNode(r).id, target: endNode(r).id,
+         sentence: r.sentence, start: r.start, end: r.end, date: r.date}}) AS relations
+}}
+RETURN a {{.id, .title, .published, .source, .path, .url, .text}} AS article, entities, relations
+"""
+
+ENTITY_REFS = f"""
+UNWIND $ids AS id
+MATCH (e:{_ENTITY} {{id: id}})
+RETURN e {{.id, .name, .type, .aliases}} AS e
+"""
+ENTITY_EXISTS = f"MATCH (e:{_ENTITY} {{id: $id}}) RETURN e.id AS id"
+ARTICLE_EXISTS = f"MATCH (a:{_ARTICLE} {{id: $id}}) RETURN a.id AS id"
+
+_EDGE_FILTER = """
+  AND ($since IS NULL OR coalesce(x.date, x.published) >= $since)
+  AND ($until IS NULL OR coalesce(x.date, x.published) <= $until)
+  AND ($article IS NULL OR x.article_id = $article)
+"""
+
+EDGES_AROUND = f"""
+CALL () {{
+  MATCH (src:{_ENTITY})-[r:{_SPEAKER_RELS}]->(x:{_STATEMENT})-[:{_ABOUT}]->(dst:{_ENTITY})
+  WHERE ($ids IS NULL OR src.id IN $ids OR dst.id IN $ids) AND ($kinds IS NULL OR x.kind IN $kinds)
+  {_EDGE_FILTER}
+  RETURN src, dst, type(r) AS type, x.kind AS label, x.id AS statement, x
+  UNION ALL
+  MATCH (src:{_ENTITY})-[x:{_RELATION_RELS}]->(dst:{_ENTITY})
+  WHERE ($ids IS NULL OR src.id IN $ids OR dst.id IN $ids) AND ($kinds IS NULL OR toLower(type(x)) IN $kinds)
+  {_EDGE_FILTER}
+  RETURN src, dst, type(x) AS type, toLower(type(x)) AS label, NULL AS statement, x
+}}
+WITH src, dst, type, label, statement, x
+WHERE ($types IS NULL OR (src.type IN $types AND dst.type IN $types))
+RETURN src {{.id, .name, .type, .aliases}} AS source, dst {{.id, .name, .type, .aliases}} AS target,
+       type, label, statement, x.sentence AS sentence, x.start AS start, x.end AS end,
+       x.article_id AS article_id, coalesce(x.date, x.published) AS date
+ORDER BY source.id, target.id, date, statement
+LIMIT $max_edges
+"""
+
+TOP_ENTITIES = f"""
+MATCH (e:{_ENTITY})
+WHERE $types IS NULL OR e.type IN $types
+WITH e, COUNT {{ (e)-[:{_SPEAKER_RELS}|{_RELATION_RELS}]-() }}
+        + COUNT {{ (:{_STATEMENT})-[:{_ABOUT}]->(e) }} AS degree
 ORDER BY degree DESC, e.id
 LIMIT $limit
-WITH collect(e) AS entities
-UNWIND entities AS e
-OPTIONAL MATCH (e)-[r:{_SPEAKER_RELS}]->(s:{NodeLabel.STATEMENT.value})-[:{RelType.ABOUT.value}]->(x)
-WHERE x IN entities
-WITH entities, collect(CASE WHEN s IS NULL THEN NULL ELSE {{
-    source: e.id, target: x.id, type: type(r), label: s.kind, statement: s.id,
-    sentence: s.sentence, article_id: s.article_id, published: s.published}} END) AS said
-UNWIND entities AS e
-OPTIONAL MATCH (e)-[rel:{_RELATION_RELS}]->(y)
-WHERE y IN entities
-WITH entities, said, collect(CASE WHEN rel IS NULL THEN NULL ELSE {{
-    source: e.id, target: y.id, type: type(rel), label: toLower(type(rel)), statement: NULL,
-    sentence: rel.sentence, article_id: rel.article_id, published: rel.published}} END) AS rels
-RETURN [e IN entities | e {{.id, .name, .type, .aliases}}] AS nodes, said + rels AS edges
+RETURN e.id AS id
 """

@@ -38,11 +38,11 @@ def upsert_article(db: GraphDB, graph: ArticleGraph) -> WriteSummary:
     for e in graph.entities:
         names = [e.name, *e.aliases]
         entity_rows[e.type].append({
-            "id": e.id, "name": e.name, "type": e.type.value, "aliases": list(dict.fromkeys(names)),
+            "id": e.id, "name": e.name, "type": e.type.value, "aliases": sorted(set(names)),
             "mentions": e.mentions, "sizes": [e.size] if e.size else [],
             "wikidata": e.wikidata, "description": e.description,
             "alias_rules": [f"{form}: {rule}" for form, rule in e.alias_rules],
-            "search_keys": list(dict.fromkeys(search_key(n) for n in names)),
+            "search_keys": sorted({search_key(n) for n in names}),
         })
 
     statement_rows = defaultdict(list)
@@ -106,8 +106,9 @@ def upsert_article(db: GraphDB, graph: ArticleGraph) -> WriteSummary:
         tx.run(queries.DELETE_STALE_RELATIONS, article_id=art.id, ids=relation_ids).consume()
         for rtype, rows in relation_rows.items():
             tx.run(queries.merge_relations(rtype), rows=rows).consume()
-        tx.run(queries.DELETE_STALE_MENTIONS, article_id=art.id, ids=entity_ids).consume()
-        tx.run(queries.DELETE_ORPHAN_ENTITIES).consume()
+        dropped = [r["id"] for r in tx.run(queries.DELETE_STALE_MENTIONS, article_id=art.id, ids=entity_ids)]
+        tx.run(queries.REFRESH_ENTITIES, ids=entity_ids + dropped).consume()
+        tx.run(queries.DELETE_ORPHAN_ENTITIES, ids=dropped).consume()
 
     db.write(work)
     return WriteSummary(art.id, len(graph.entities), len(graph.statements), len(graph.relations),
@@ -123,3 +124,23 @@ def _check_references(graph: ArticleGraph) -> None:
     dangling -= known
     if dangling:
         raise ValueError(f"article {graph.article.id} refers to unknown entities: {sorted(dangling)}")
+
+
+def delete_article(db: GraphDB, article_id: str) -> bool:
+    """Remove an article and every fact only it supported, in one transaction.
+
+    Its statements, claims and relation edges go; entities it alone mentioned go; entities other
+    articles mention stay, with names and aliases recomputed from those articles. Returns False
+    when no such article exists.
+    """
+
+    def work(tx) -> bool:
+        ids = [r["id"] for r in tx.run(queries.ARTICLE_ENTITY_IDS, article_id=article_id)]
+        deleted = tx.run(queries.DELETE_ARTICLE, article_id=article_id).single()["deleted"]
+        if not deleted:
+            return False
+        tx.run(queries.REFRESH_ENTITIES, ids=ids).consume()
+        tx.run(queries.DELETE_ORPHAN_ENTITIES, ids=ids).consume()
+        return True
+
+    return db.write(work)

@@ -37,3 +37,21 @@ class LocalServerError(KGError):
     """The project's local Neo4j server could not be set up, started or stopped."""
 
     code = "local_server_error"
+
+
+class QueryRejected(KGError):
+    """A researcher's Cypher was refused by Neo4j (syntax, a write, a timeout...)."""
+
+    code = "query_rejected"
+
+
+class Unauthorized(KGError):
+    """A write came without an API key."""
+
+    code = "unauthorized"
+
+
+class Forbidden(KGError):
+    """A write came with a wrong API key, or writes are disabled (no key configured)."""
+
+    code = "forbidden"

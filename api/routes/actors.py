@@ -1,4 +1,4 @@
-"""Actors (people, agencies, states, ...) and their statements."""
+"""Actors (people, agencies, states, treaties, units, places) and their statements."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from fastapi import APIRouter, Path, Query
 
 from api.deps import DBDep
 from api.models import Actor, ActorList, ActorStatements, ActorSummary
-from graph.reader import find_actors, read_actor, read_actor_statements
+from api.params import AboutQ, ArticleQ, DirectQ, KindsQ, LimitQ, OffsetQ, SinceQ, TextQ, UntilQ, iso
+from graph.reader import find_actors, find_statements, read_actor
 from schema.vocabulary import EntityType
 
 router = APIRouter(prefix="/actors", tags=["actors"])
@@ -19,31 +20,42 @@ ActorId = Annotated[str, Path(description="Actor id", examples=["person:lloyd-au
 @router.get("", response_model=ActorList, summary="Search actors by name or alias")
 def read_actors(
     db: DBDep,
-    q: Annotated[str, Query(max_length=200, description="Part of a name or alias")] = "",
+    q: Annotated[str, Query(max_length=200, description="Part of a name or alias",
+                            examples=["kim jong un"])] = "",
     type: Annotated[list[EntityType] | None, Query(description="Only these types")] = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: LimitQ = 50,
+    offset: OffsetQ = 0,
 ) -> ActorList:
-    """Actors whose name or alias contains `q`, ignoring case, accents and hyphens."""
-    rows = find_actors(db, q, [t.value for t in type] if type else None, limit, offset)
-    return ActorList(count=len(rows), data=rows)
+    """Actors whose name or alias contains `q`, ignoring case, accents and hyphens, most vocal first."""
+    page = find_actors(db, q, [t.value for t in type] if type else None, limit, offset)
+    return ActorList(count=len(page.items), total=page.total, limit=limit, offset=offset, data=page.items)
 
 
 @router.get("/{actor_id}", response_model=Actor, summary="One actor's profile")
 def read_actor_profile(db: DBDep, actor_id: ActorId) -> Actor:
+    """Type, aliases with the articles that used them, Wikidata id, roles, statements by kind,
+    and the actors it is most connected to."""
     return Actor(**read_actor(db, actor_id))
 
 
 @router.get("/{actor_id}/statements", response_model=ActorStatements,
             summary="What an actor said, confirmed or denied")
-def read_actor_statement_list(
+def read_actor_statements(
     db: DBDep,
     actor_id: ActorId,
-    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    kind: KindsQ = None,
+    about: AboutQ = None,
+    since: SinceQ = None,
+    until: UntilQ = None,
+    article: ArticleQ = None,
+    direct: DirectQ = None,
+    limit: LimitQ = 100,
+    offset: OffsetQ = 0,
 ) -> ActorStatements:
-    """The actor's statements in date order, each with its sentence, offsets and article."""
+    """The actor's statements in date order, each with quote, sentence, offsets, article title,
+    outlet and date."""
     actor = read_actor(db, actor_id)
-    rows = read_actor_statements(db, actor_id, limit, offset)
-    data = [{**row["statement"], "about": row["about"], "article": row["article"]} for row in rows]
-    return ActorStatements(actor=ActorSummary(**actor), count=len(data), data=data)
+    page = find_statements(db, speaker=actor_id, kinds=kind, about=about, since=iso(since),
+                           until=iso(until), article=article, direct=direct, limit=limit, offset=offset)
+    return ActorStatements(actor=ActorSummary(**actor), count=len(page.items), total=page.total,
+                           limit=limit, offset=offset, data=page.items)

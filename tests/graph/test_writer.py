@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from graph.reader import read_counts
-from graph.writer import upsert_article
+from graph.writer import delete_article, upsert_article
 from schema.records import RelationRecord
 from schema.vocabulary import RelationType
 from tests.graph.factories import TEXT, dump_graph, sample_graph
@@ -103,3 +103,24 @@ def test_upsert_article_writes_quantity_claims_with_claimant_and_unit(db):
     ]  # the same figure from two articles stays two sourced claims
     upsert_article(db, sample_graph("art-a", quantities=()))
     assert len(db.read("MATCH (c:Claim) RETURN c")) == 1
+
+
+def test_delete_article_removes_only_what_it_alone_supported(db):
+    upsert_article(db, sample_graph("art-a"))
+    before = dump_graph(db)
+    other = sample_graph("art-b", entities=sample_graph().entities[1:2], statements=sample_graph("art-b").statements[1:],
+                         relations=(), quantities=())
+    # art-b mentions Anna Berg under another form: her aliases grow, then shrink back.
+    other = dataclasses.replace(other, entities=(dataclasses.replace(other.entities[0], aliases=("A. Berg",)),))
+    upsert_article(db, other)
+    aliases = db.read("MATCH (p:Person {id: 'person:anna-berg'}) RETURN p.aliases AS a")[0]["a"]
+    assert aliases == ["A. Berg", "Anna Berg"]
+
+    assert delete_article(db, "art-b") is True
+    assert dump_graph(db) == before
+    assert delete_article(db, "art-b") is False
+
+    upsert_article(db, other)
+    assert delete_article(db, "art-a") is True
+    ids = {r["id"] for r in db.read("MATCH (n) RETURN n.id AS id")}
+    assert ids == {"art-b", "person:anna-berg", "st-art-b-2"}
