@@ -149,7 +149,7 @@ def _run_eval(settings: Settings, args: argparse.Namespace) -> int:
             print(f"kg: no gold for {path} in {args.gold_dir}", file=sys.stderr)
             return 1
         for doc in read_article_file(path, max_bytes=settings.max_article_bytes):
-            pairs.append((extract_article(doc), gold[stem]))
+            pairs.append((extract_article(doc), gold[stem], doc.text))
     scores = score_set(pairs)
     if args.json:
         print(json.dumps({"articles": len(pairs), **scores.as_dict()}, indent=2))

@@ -114,9 +114,13 @@ def load_gold(gold_dir: str | Path) -> dict[str, dict]:
     return {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(Path(gold_dir).glob("*.json"))}
 
 
-def score_article(graph: ArticleGraph, gold: dict) -> Scores:
-    """Compare one extraction with its gold annotation."""
-    text = graph.article.text
+def score_article(graph: ArticleGraph, gold: dict, text: str | None = None) -> Scores:
+    """Compare one extraction with its gold annotation.
+
+    `text` is the article as read (gold sentences are located in it); by default the stored,
+    cleaned text, which has the same offsets but blanks boilerplate out.
+    """
+    text = text if text is not None else graph.article.text
     scores = Scores()
     label = Path(graph.article.path).stem[:12]
 
@@ -224,11 +228,11 @@ def gold_value(value: int | str) -> int:
     return base * scale
 
 
-def score_set(pairs: Iterable[tuple[ArticleGraph, dict]]) -> Scores:
-    """Sum of the article scores."""
+def score_set(pairs: Iterable[tuple[ArticleGraph, dict, str | None]]) -> Scores:
+    """Sum of the scores of (extraction, gold, text as read) triples."""
     total = Scores()
-    for graph, gold in pairs:
-        total.add(score_article(graph, gold))
+    for graph, gold, text in pairs:
+        total.add(score_article(graph, gold, text))
     return total
 
 

@@ -49,24 +49,51 @@ def check_english(text: str, path: str) -> None:
         )
 
 
+def _foreign_words() -> frozenset[str]:
+    """Function words of the other languages web pages mix into English articles."""
+    from spacy.lang.de.stop_words import STOP_WORDS as DE
+    from spacy.lang.es.stop_words import STOP_WORDS as ES
+    from spacy.lang.fr.stop_words import STOP_WORDS as FR
+    from spacy.lang.it.stop_words import STOP_WORDS as IT
+    from spacy.lang.pt.stop_words import STOP_WORDS as PT
+
+    return frozenset((DE | ES | FR | IT | PT) - STOP_WORDS)
+
+
+_FOREIGN = _foreign_words()
+_LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
+
+
+def is_foreign_line(line: str) -> bool:
+    """True for a line written in another language: another script, or more foreign function
+    words than English ones. A headline with few function words of any kind stays English."""
+    letters = [ch for ch in line if ch.isalpha()]
+    if len(letters) >= 10 and sum(1 for ch in letters if _LATIN.match(ch)) < 0.5 * len(letters):
+        return True
+    raw = _WORD.findall(line)
+    if len(raw) < 3:
+        return False
+    english = sum(1 for w in raw if w.lower().replace("’", "'") in STOP_WORDS)
+    # Function words are lower case in running text; capitalised ones are names ("Press").
+    foreign = sum(1 for w in raw if w.islower() and w in _FOREIGN)
+    return foreign >= 2 and foreign > 1.5 * english
+
+
 def foreign_blocks(text: str) -> list[tuple[int, int]]:
-    """Character ranges of paragraphs (blank-line separated) that are clearly not English.
+    """Character ranges of lines that are clearly not English.
 
     English articles scraped from the web carry boilerplate in other languages (subscription
     notices, cookie banners); extraction skips these ranges.
     """
-    paragraphs = []
-    for match in re.finditer(r"[^\n]+", text):
-        share, count = english_share(match.group())
-        paragraphs.append((match.start(), match.end(), share, count))
-    low = [share < ENGLISH_SHARE * 0.6 for _, _, share, _ in paragraphs]
-    foreign = [lo and count >= 10 for lo, (_, _, _, count) in zip(low, paragraphs)]
-    # A short line between foreign paragraphs ("¿Quieres ...?") belongs to the same block.
-    changed = True
-    while changed:
-        changed = False
-        for i, (lo, is_foreign) in enumerate(zip(low, foreign)):
-            near = (i > 0 and foreign[i - 1]) or (i + 1 < len(foreign) and foreign[i + 1])
-            if lo and not is_foreign and near and paragraphs[i][3] > 0:
-                foreign[i] = changed = True
-    return [(a, b) for (a, b, _, _), f in zip(paragraphs, foreign) if f]
+    lines = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\n]+", text)]
+    foreign = [is_foreign_line(line) for _, _, line in lines]
+    # A short line between foreign lines ("Flecha", "¿Quieres ...?") belongs to the same block.
+    for i, (_, _, line) in enumerate(lines):
+        words = _WORD.findall(line)
+        if foreign[i] or not words or len(words) > 3 or any(w.lower() in STOP_WORDS for w in words):
+            continue
+        before = next((foreign[j] for j in range(i - 1, -1, -1) if lines[j][2].strip()), False)
+        after = next((foreign[j] for j in range(i + 1, len(lines)) if lines[j][2].strip()), False)
+        if before and after:
+            foreign[i] = True
+    return [(a, b) for (a, b, _), f in zip(lines, foreign) if f]

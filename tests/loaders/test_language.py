@@ -48,3 +48,14 @@ def test_language_seed_002_spanish_block_is_skipped():
     blocks = foreign_blocks(text)
     assert any("suscripción" in text[a:b] for a, b in blocks)
     assert not any("Austin" in text[a:b] for a, b in blocks)
+
+
+def test_language_english_headlines_are_not_foreign():
+    from loaders.language import foreign_blocks
+
+    text = ("North Korean troops reach Russia's Kursk region, Ukraine's spy chief says\n"
+            "Deputy Pentagon Press Secretary Sabrina Singh Holds a Press Briefing\n"
+            "Nov. 4, 2024\n"
+            "Tu suscripción se está usando en otro dispositivo y solo puedes acceder desde uno.\n")
+    blocks = [text[a:b] for a, b in foreign_blocks(text)]
+    assert blocks == ["Tu suscripción se está usando en otro dispositivo y solo puedes acceder desde uno."]
