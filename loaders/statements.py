@@ -257,6 +257,15 @@ def _record(ctx: _Context, sent: Span, verb_token: Token, speaker: str, verb: st
             about.append(m.entity)
     cue = " ".join(t.text for t in sorted(cue_tokens, key=lambda t: t.i)) or verb_token.text
     sentence, start, end = sentence_span(sent)
+    if quotes:
+        # A quote that opens in an earlier sentence ('"A. B," he said.') makes the statement's
+        # passage run from the sentence where the quote opens.
+        first = min(a for a, _ in quotes)
+        if first < sent.start_char:
+            opening = ctx.doc.char_span(first, first + 1, alignment_mode="expand")
+            if opening is not None:
+                start = sentence_span(opening.sent)[1]
+                sentence = text[start:end]
     return StatementRecord(
         id=statement_id(article_id, speaker, sent.start_char, verb_token.idx),
         speaker=speaker, kind=kind, verb=verb, quote=quote, sentence=sentence,
