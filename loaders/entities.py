@@ -183,6 +183,7 @@ def extract_mentions(doc: Doc, skip: list[tuple[int, int]] | None = None) -> lis
             outer = next((b for b in built if b.start <= m.start and m.end <= b.end), None)
             if outer is not None and m.type is not EntityType.UNIT:
                 outer.inner.append(m)
+    out = _names_with_descriptions(doc, out, taken, skip)
     out += _names_after_roles(doc, taken, skip)
     out += _dictionary_mentions(doc, taken, skip, gaz)
     return sorted(out, key=lambda m: m.start)
@@ -245,6 +246,65 @@ def _dictionary_mentions(doc: Doc, taken: set[int], skip: list[tuple[int, int]],
         taken.update(range(found.start, found.end))
         i = found.end
     return out
+
+
+# Nouns that describe a person (beyond offices): "X, a Moscow-based military commentator, said".
+PERSON_NOUNS = ROLE_NOUNS | {
+    "commentator", "specialist", "researcher", "expert", "professor", "scholar", "fellow", "economist",
+    "historian", "journalist", "reporter", "correspondent", "editor", "columnist", "observer",
+    "strategist", "consultant", "scientist", "activist", "lawyer", "author", "writer", "veteran",
+    "resident", "soldier", "pilot", "student", "lecturer", "academic", "defector", "spokesperson",
+    "founder", "partner", "manager", "executive", "colonel", "major", "sergeant", "volunteer",
+}
+
+
+def _names_with_descriptions(doc: Doc, mentions: list[Mention], taken: set[int],
+                             skip: list[tuple[int, int]]) -> list[Mention]:
+    """Names NER missed or mistyped that English marks as a person: a name of two or more words
+    with a person description in apposition ('Alexei Voronov, a Moscow-based military commentator,',
+    'Andrii Kovalenko, head of the Center ...'), or a name after a rank or honorific ('Maj. Oleksiy
+    Tkachenko'). Mistyped NER pieces of the name (a 'place' Gorskaya) give way; names the gazetteer
+    or dictionary types (states, agencies) never do."""
+    by_token = _token_index(mentions)
+    for token in doc:
+        if token.pos_ != "PROPN" or not token.is_title or not token.is_alpha or token.dep_ == "compound" \
+                or _in_ranges_token(token, skip):
+            continue
+        start = token.i
+        while start > token.sent.start and "\n" not in doc[start - 1].whitespace_ and (
+            doc[start - 1].is_title and doc[start - 1].is_alpha and doc[start - 1].pos_ in {"PROPN", "ADJ"}
+            or doc[start - 1].text in {"-", "‐"} and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_
+            # "Eun-ji": the lower-case second half of a hyphenated given name
+            or doc[start - 1].is_lower and doc[start - 1].is_alpha
+            and start >= 3 and doc[start - 2].text in {"-", "‐"} and not doc[start - 3].whitespace_
+        ) and doc[start - 1].lower_ not in HONORIFICS and doc[start - 1].lower_ not in PERSON_NOUNS:
+            start -= 1
+        if doc[start].text in {"-", "‐"}:
+            continue
+        span = doc[start : token.i + 1]
+        before = doc[start - 2 : start] if start >= 2 else doc[0:0]
+        titled = any(t.lower_.rstrip(".") in HONORIFICS - {"sir", "dame"} and t.is_title for t in before[-2:]) \
+            and (before[-1].text == "." or before[-1].lower_ in HONORIFICS)
+        described = any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS and c.i > token.i and (
+            c.i == token.i + 2 or any(d.dep_ == "det" and d.lower_ in {"a", "an", "the"} for d in c.children)
+        ) for c in token.children)
+        if not (titled or described and len(span.text.split()) >= 2) or not _looks_like_name(span):
+            continue
+        if state_of(span.text, load_gazetteer()) is not None:
+            continue
+        covering = {id(by_token[i]): by_token[i] for i in range(span.start, span.end) if i in by_token}
+        if any(m.type is EntityType.PERSON or m.rule or m.type is EntityType.STATE
+               or m.start < span.start or m.end > span.end for m in covering.values()):
+            continue
+        if any(i in taken for i in range(span.start, span.end) if i not in by_token):
+            continue
+        mentions = [m for m in mentions if id(m) not in covering]
+        new = Mention(span.start, span.end, span.text, EntityType.PERSON, span.text, label="PERSON")
+        mentions.append(new)
+        for i in range(span.start, span.end):
+            by_token[i] = new
+            taken.add(i)
+    return mentions
 
 
 def _names_after_roles(doc: Doc, taken: set[int], skip: list[tuple[int, int]]) -> list[Mention]:

@@ -2,7 +2,9 @@
 with the rule that joined it (EntityRecord.alias_rules).
 
 Rules, in order: curated variants and the gazetteer (already applied to mention names); a short
-person mention ('Austin') joins the unique longer person name it starts or ends ('Lloyd Austin'),
+person mention ('Austin') joins the unique longer person name it starts or ends ('Lloyd Austin'; of
+several, the only one named before it), a subject that is the first word of one earlier full name
+('Choe' after 'Choe Son Hui') joins it,
 and a non-person NER span that is such a surname is that person; a lone surname with no full name
 in the article joins the actor dictionary's person only when that person holds an office at the
 article's date and their state is in the article; acronyms join their expansion where the article
@@ -355,11 +357,27 @@ def _add_surname_mentions(doc: Doc, mentions: list[Mention]) -> None:
     for variant, canonical in people.items():
         if "-" not in variant and any(slugify(canonical) == slugify(n) for n in surnames.values()):
             surnames[variant] = canonical
+    # The first word of a full name stands for it after the full name, when no other person of the
+    # article shares that word: family-name-first names ('Choe Son Hui' ... 'Choe told reporters').
+    firsts: dict[str, tuple[str, int]] = {}
+    shared: set[str] = set()
+    for m in mentions:
+        if m.type is EntityType.PERSON and len(m.name.split()) >= 2:
+            key = slugify(m.name.split()[0])
+            if key in firsts and firsts[key][0] != m.name:
+                shared.add(key)
+            firsts.setdefault(key, (m.name, m.end))
+    gaz = load_gazetteer()
     covered = {i for m in mentions for i in range(m.start, m.end)}
     for token in doc:
         if token.i in covered or token.pos_ != "PROPN" or not token.is_title:
             continue
         name = surnames.get(slugify(token.text))
+        first = firsts.get(slugify(token.text))
+        if name is None and first is not None and slugify(token.text) not in shared and first[1] <= token.i \
+                and slugify(token.text) not in surnames and slugify(token.text) not in gaz.states \
+                and token.dep_ in {"nsubj", "nsubjpass"}:
+            name = first[0]
         if name is not None:
             mentions.append(Mention(token.i, token.i + 1, token.text, EntityType.PERSON, name, label="PERSON",
                                     rule="partial-name"))
@@ -382,6 +400,12 @@ def _join_person_names(doc: Doc, mentions: list[Mention]) -> None:
             # "Matt" for Matthew Miller: a given name's short form.
             longer = load_gazetteer().nicknames.get(short, ())
             matches = {name for key, name in full.items() if any(key.startswith(g + "-") for g in longer)}
+        if len(matches) > 1:
+            # "Rep. Lee" after "Rep. Lee Seong-kweun", before "Col. Lee Sung-jun" is introduced: a
+            # short name refers back to a person already named, never ahead.
+            before = {x.name for x in mentions if x.end <= m.start and x.name in matches}
+            if len(before) == 1:
+                matches = before
         if len(matches) == 1:
             m.type, m.name, m.rule = EntityType.PERSON, matches.pop(), "partial-name"
         elif len(matches) == 0 and m.type in {EntityType.PERSON, EntityType.AGENCY} and m.end - m.start == 1:

@@ -21,8 +21,9 @@ to a Person, Agency or State. One statement per speaker per reporting act:
   'declined / refused to comment (discuss, say ...)' (the refusal is the act, kind `said`),
   'referred reporters to the ministry';
 - layout reports: a transcript turn 'MR. MILLER: ...' or 'SPOKESPERSON: ...' at line start is one
-  act by that person (surname or role resolved within the article) on the turn's first sentence,
-  'QUESTION:' / 'Q:' turns are not; a headline label 'Kremlin: ...' (not a place: 'SEOUL:' is a
+  act by that person (surname or role resolved within the article) whose passage is the whole turn
+  (annotators locate a turn at different sentences of it), a turn of pleasantries only ('Sure.',
+  'Thanks, everyone.') is none, 'QUESTION:' / 'Q:' turns are not; a headline label 'Kremlin: ...' (not a place: 'SEOUL:' is a
   dateline) and a headline's closing attribution ('... – Zelenskyy', '...: JCS', '..., claims X';
   not '... - Reuters', an outlet naming its page) are acts of that speaker.
 
@@ -47,6 +48,9 @@ Speaker heuristics (documented because they are guesses):
 - 'it' as a reporting subject is the agency or state that spoke in this or the previous sentence;
   'it was added' continues the previous sentence's speaker; other 'it', 'they', 'we' and
   possessive-pronoun phrases ('his country's intelligence') are skipped;
+- 'both countries', 'the two', 'the two leaders' are the last two states or people (one type)
+  named in the sentence before;
+- a question ('What do Russia and North Korea say?', a subheading) reports nothing;
 - a dateline ('BRUSSELS —', 'Seoul:') never speaks.
 
 `date` is the reporting act's date when the reporting clause states it ('said on Friday' is the
@@ -205,11 +209,11 @@ def extract_statements(
             continue
         for token in sent:
             cue_tokens: list[Token] = []
-            for speaker, verb, cue_tokens in line_acts.get(token.i, ()):
+            for speaker, verb, cue_tokens, passage in line_acts.get(token.i, ()):
                 if (speaker, token.i) not in seen:
                     seen.add((speaker, token.i))
                     out.append(_record(ctx, sent, token, speaker, verb, StatementKind.SAID, cue_tokens, None,
-                                       article_id))
+                                       article_id, passage=passage))
                     _note_speaker(ctx, sent, speaker)
             cue_tokens = []
             if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
@@ -220,7 +224,8 @@ def extract_statements(
                 source = None
                 clause = token.head if token.head.i != token.i else token
             elif token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in REPORT_LEMMAS:
-                if _inside_quote(token, ctx) or not _has_content(token, ctx, sent) or _part_of_other_act(token, ctx):
+                if _inside_quote(token, ctx) or not _has_content(token, ctx, sent) or _part_of_other_act(token, ctx) \
+                        or _is_question(sent):
                     continue
                 speakers = _verb_speakers(token, ctx, sent)
                 verb = token.lemma_.lower()
@@ -239,6 +244,20 @@ def extract_statements(
     return out
 
 
+_QUESTION_OPENERS = {
+    "what", "who", "whom", "why", "how", "when", "where", "which", "do", "does", "did", "is", "are",
+    "was", "were", "has", "have", "had", "can", "could", "will", "would", "should",
+}
+
+
+def _is_question(sent: Span) -> bool:
+    """'What do Russia and North Korea say?': a question (a subheading, an asked question) reports
+    nothing; a quoted question inside a reporting sentence ('"Why now?" she said.') is not one."""
+    words = [t for t in sent if not t.is_space and not t.is_punct]
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    return bool(words) and last is not None and last.text == "?" and words[0].lower_ in _QUESTION_OPENERS
+
+
 def _note_speaker(ctx: _Context, sent: Span, speaker: str) -> None:
     ctx.said_in.append((sent.start, speaker))
     if ctx.table.types.get(speaker) is EntityType.PERSON:
@@ -247,7 +266,9 @@ def _note_speaker(ctx: _Context, sent: Span, speaker: str) -> None:
 
 def _record(ctx: _Context, sent: Span, verb_token: Token, speaker: str, verb: str, kind: StatementKind,
             cue_tokens: list[Token], source: str | None, article_id: str, date: str | None = None,
-            hedged: bool = False) -> StatementRecord:
+            hedged: bool = False, passage: tuple[int, int] | None = None) -> StatementRecord:
+    """One statement on `sent`; `passage` (character offsets) replaces the sentence as the located
+    text when the act spans more than one sentence (a transcript turn)."""
     quotes = [(a, b) for a, b in ctx.quotes if a < sent.end_char and b > sent.start_char]
     text = ctx.doc.text
     quote = " … ".join(text[a + 1 : b - 1].strip() for a, b in quotes) or None
@@ -257,7 +278,10 @@ def _record(ctx: _Context, sent: Span, verb_token: Token, speaker: str, verb: st
             about.append(m.entity)
     cue = " ".join(t.text for t in sorted(cue_tokens, key=lambda t: t.i)) or verb_token.text
     sentence, start, end = sentence_span(sent)
-    if quotes:
+    if passage is not None:
+        start, end = passage
+        sentence = text[start:end]
+    elif quotes:
         # A quote that opens in an earlier sentence ('"A. B," he said.') makes the statement's
         # passage run from the sentence where the quote opens.
         first = min(a for a, _ in quotes)
@@ -585,6 +609,9 @@ def _speakers_of(head: Token, ctx: _Context, sent: Span, conjuncts: bool = True)
         extra = [s for c in head.conjuncts for s in _speakers_of(c, ctx, sent, False)] if conjuncts else []
         return [m.entity] + extra
     low = head.lower_
+    pair = _named_pair(head, ctx, sent)
+    if pair is not None:
+        return pair
     if head.pos_ == "PRON":
         if low in _PRONOUN_GENDER:
             person = _resolve_person(ctx, head, _PRONOUN_GENDER[low])
@@ -643,6 +670,39 @@ def _speakers_of(head: Token, ctx: _Context, sent: Span, conjuncts: bool = True)
     if low in INSTITUTION_HEADS or head.lemma_.lower() in INSTITUTION_HEADS:
         return [_antecedent_agency(head, ctx, sent)]
     return []
+
+
+_PAIR_STATE_NOUNS = {"country", "countries", "nation", "nations", "state", "states", "government", "governments", "sides", "allies"}
+_PAIR_PERSON_NOUNS = {"men", "women", "leaders", "ministers", "officials", "diplomats", "presidents", "sides"}
+
+
+def _named_pair(head: Token, ctx: _Context, sent: Span) -> list[str] | None:
+    """'Both countries rejected', 'The two condemned', 'the two leaders said': the last two speakers
+    of the fitting type named in the sentence before (states for 'countries', people for 'the two'
+    and 'leaders'); None when `head` is no such phrase."""
+    low = head.lower_
+    if low in {"two", "both"} and not any(c.dep_ == "prep" for c in head.children):
+        types = {EntityType.PERSON, EntityType.STATE}
+    elif low in _PAIR_STATE_NOUNS | _PAIR_PERSON_NOUNS and any(
+            c.lower_ in {"both", "two"} and c.dep_ in {"det", "nummod", "predet"} for c in head.children):
+        types = {EntityType.STATE} if low in _PAIR_STATE_NOUNS - {"sides"} else \
+            {EntityType.PERSON} if low not in {"sides"} else {EntityType.PERSON, EntityType.STATE}
+    else:
+        return None
+    if low == "two" and not any(c.lower_ == "the" for c in head.children):
+        return None
+    start = _window_start(ctx, sent, 1)
+    found: list[str] = []
+    for m in ctx.mentions:
+        if start <= m.start < sent.start and m.entity and m.type in types and not m.demonym \
+                and not _is_dateline(m, ctx.doc):
+            if m.entity in found:
+                found.remove(m.entity)
+            found.append(m.entity)
+    # One type must offer the pair: 'Austin spoke with Republic of Korea Minister Kim' -> the people.
+    pairs = [[e for e in found if ctx.table.types.get(e) is t] for t in types]
+    pairs = [p[-2:] for p in pairs if len(p) == 2]
+    return pairs[0] if len(pairs) == 1 else []
 
 
 def _person_institution(head: Token, ctx: _Context) -> list[str]:
@@ -839,7 +899,7 @@ def _antecedent_agency(head: Token, ctx: _Context, sent: Span) -> str:
 _LINE_LABEL = re.compile(
     r"^[ \t]*(?:\((?:LEAD|UPDATE|URGENT|\w+ LEAD)\)\s*)?"
     r"(?:(?P<title>(?i:mr|ms|mrs|dr|amb|gen|sen|rep|ambassador|secretary|minister|general|president))\.?\s+)?"
-    r"(?P<label>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*:[ \t]+(?=\S)",
+    r"(?P<label>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4})[ \t]*:[ \t]+(?=\S)",
     re.M,
 )
 # Turn labels of the other side of a briefing or interview, never statements.
@@ -850,18 +910,27 @@ _NOT_SPEAKER_LABELS = {
 }
 # A headline's closing attribution: "'Access will be given' – Zelenskyy", "... casualties: JCS",
 # "..., claims Zelensky".
+_PLEASANTRY_WORDS = {
+    "thanks", "thank", "you", "everyone", "everybody", "all", "sure", "good", "morning", "afternoon",
+    "evening", "okay", "ok", "great", "hi", "hello", "bye", "goodbye", "much", "very", "so", "again",
+    "welcome", "certainly", "of", "course", "guys", "folks",
+}
 _TRAILING_SEPARATORS = {"–", "—", "-", "--", ":"}
 _HEADLINE_WORDS = 4
 
 
-def _line_acts(ctx: _Context, skip: list[tuple[int, int]]) -> dict[int, list[tuple[str, str, list[Token]]]]:
+def _line_acts(ctx: _Context, skip: list[tuple[int, int]]
+               ) -> dict[int, list[tuple[str, str, list[Token], tuple[int, int] | None]]]:
     """Statements made by a line's layout rather than a verb, keyed by the token they anchor on:
     a transcript turn or headline label at line start ('MR. MILLER: ...', 'Kremlin: ...') anchors on
     the first word after the colon; a headline's closing attribution ('... – Zelenskyy', '...: JCS',
-    '..., claims Zelensky') on the speaker's first token. Each value is (speaker, verb, cue tokens)."""
+    '..., claims Zelensky') on the speaker's first token. Each value is (speaker, verb, cue tokens,
+    passage): a transcript turn's passage is the whole turn (label included), since the turn is one act
+    whatever sentence of it carries the substance; a turn of pleasantries only ('Thanks, everyone.')
+    is no act."""
     doc, text = ctx.doc, ctx.doc.text
     starts = {t.idx: t for t in doc}
-    out: dict[int, list[tuple[str, str, list[Token]]]] = {}
+    out: dict[int, list[tuple[str, str, list[Token], tuple[int, int] | None]]] = {}
     pos = 0
     for line in text.split("\n"):
         a, b = pos, pos + len(line)
@@ -874,13 +943,25 @@ def _line_acts(ctx: _Context, skip: list[tuple[int, int]]) -> dict[int, list[tup
             speaker, cue = _label_speaker(ctx, a + match.start("label"), a + match.end("label"),
                                           bool(match.group("title")), line[match.end():])
             if speaker and after is not None:
-                out.setdefault(after.i, []).append((speaker, "turn", cue))
+                if _pleasantry(line[match.end():]):
+                    continue
+                if match.group("title") or line[match.start("label"):match.end("label")].isupper():
+                    begin = a + len(line) - len(line.lstrip())
+                    out.setdefault(after.i, []).append((speaker, "turn", cue, (begin, a + len(line.rstrip()))))
+                else:
+                    out.setdefault(after.i, []).append((speaker, "turn", cue, None))
                 continue
         found = _closing_attribution(ctx, a, b)
         if found:
             anchor, speaker, cue = found
-            out.setdefault(anchor.i, []).append((speaker, "headline", cue))
+            out.setdefault(anchor.i, []).append((speaker, "headline", cue, None))
     return out
+
+
+def _pleasantry(rest: str) -> bool:
+    """'Sure.', 'Thanks, everyone.', 'Good afternoon.': a turn that says nothing."""
+    words = re.findall(r"[A-Za-z']+", rest.lower())
+    return bool(words) and all(w in _PLEASANTRY_WORDS for w in words)
 
 
 def _label_tokens(ctx: _Context, start: int, end: int) -> list[Token]:

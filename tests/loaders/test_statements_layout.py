@@ -42,7 +42,7 @@ QUESTION: Thank you.
 def test_statements_transcript_turns_are_statements_and_questions_are_not():
     rows = _extract(TRANSCRIPT)
     assert [(n, k) for n, k, _ in rows] == [("Thomas Berger", SAID), ("Thomas Berger", SAID)]
-    assert rows[0][2].sentence.endswith("Good morning.")
+    assert rows[0][2].sentence.startswith("MR. BERGER: Good morning.")
     assert "cannot confirm" in rows[1][2].sentence
 
 
