@@ -32,6 +32,8 @@ class ArticleRef(BaseModel):
     id: str = Field(examples=["art-d8b006067b1b92de"])
     title: str | None = None
     published: str | None = Field(None, examples=["2024-10-30"])
+    dateline: str | None = Field(None, description="Month and day of a dateline without a year, when "
+                                 "no publication date is known", examples=["--10-24"])
     source: str | None = Field(None, description="Outlet", examples=["EL PAÍS"])
     path: str | None = None
     url: str | None = None

@@ -226,7 +226,7 @@ _ABOUT = RelType.ABOUT.value
 _REPORTED_IN = RelType.REPORTED_IN.value
 _MENTIONED_IN = RelType.MENTIONED_IN.value
 
-_ARTICLE_REF = "{.id, .title, .published, .source, .path, .url}"
+_ARTICLE_REF = "{.id, .title, .published, .dateline, .source, .path, .url}"
 # A statement's date: the reporting act's own date when the text gives it, else the article's.
 _STATEMENT_DATE = "coalesce(s.date, s.published)"
 
@@ -347,7 +347,7 @@ CALL (a) {{
   RETURN collect({{id: r.id, type: type(r), source: startNode(r).id, target: endNode(r).id,
          sentence: r.sentence, start: r.start, end: r.end, date: r.date}}) AS relations
 }}
-RETURN a {{.id, .title, .published, .source, .path, .url, .text}} AS article, entities, relations
+RETURN a {{.id, .title, .published, .dateline, .source, .path, .url, .text}} AS article, entities, relations
 """
 
 ENTITY_REFS = f"""

@@ -84,7 +84,7 @@ def upsert_article(db: GraphDB, graph: ArticleGraph) -> WriteSummary:
 
     article_props = {
         "id": art.id, "path": art.path, "title": art.title, "published": art.published,
-        "source": art.source, "url": art.url, "text": art.text,
+        "source": art.source, "url": art.url, "text": art.text, "dateline": art.dateline,
     }
     entity_ids = [e.id for e in graph.entities]
     statement_ids = [s.id for s in graph.statements]

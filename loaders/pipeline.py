@@ -10,7 +10,7 @@ from loaders.entities import extract_mentions
 from loaders.ids import article_id
 from loaders.clean import clean_article
 from loaders.language import check_english
-from loaders.metadata import find_published, find_source, find_title
+from loaders.metadata import find_dateline, find_published, find_source, find_title
 from loaders.nlp import load_nlp
 from loaders.read import SourceDoc
 from loaders.quantities import extract_quantities
@@ -38,10 +38,12 @@ def extract_article(doc: SourceDoc) -> ArticleGraph:
                  if reason in ("page furniture", "byline")]
     meta_text = cleaned.unmarked
     published = doc.published or find_published(meta_text)
+    month_day = None if published else find_dateline(meta_text)
     art = ArticleRecord(
         id=article_id(doc.text), path=doc.path, title=doc.title or find_title(meta_text),
         published=published, source=doc.source or find_source(meta_text, furniture),
         text=text, url=doc.url,
+        dateline=f"--{month_day[0]:02d}-{month_day[1]:02d}" if month_day else None,
     )
     parsed = load_nlp()(text)
     skip = [(a, b) for a, b, _ in cleaned.removed]

@@ -21,6 +21,9 @@ class ArticleRecord:
     source: str | None
     text: str
     url: str | None = None
+    # A dateline without a year ("MADRID 24 Oct. () -") as an ISO 8601 partial date, "--10-24",
+    # when no full publication date is known: guessing the year would be worse than none.
+    dateline: str | None = None
 
 
 @dataclass(frozen=True)

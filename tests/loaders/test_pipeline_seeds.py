@@ -112,3 +112,9 @@ def test_pipeline_sentences_have_no_surrounding_whitespace(seed_graphs):
     for graph in seed_graphs.values():
         for item in (*graph.statements, *graph.relations):
             assert item.sentence == item.sentence.strip() and item.sentence
+
+
+def test_pipeline_yearless_dateline_kept_as_partial_date(seed_graphs):
+    article = seed_graphs["003"].article
+    assert article.published is None and article.dateline == "--10-24"
+    assert seed_graphs["000"].article.published == "2024-10-19" and seed_graphs["000"].article.dateline is None
