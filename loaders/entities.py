@@ -746,7 +746,7 @@ def _unit_mention(head: Token, by_token: dict[int, Mention], gaz: Gazetteer) -> 
     if state is None:
         # Who sends them owns them: "North Korea sent its special forces to Russia".
         node = head
-        while node.dep_ in {"dobj", "pobj", "prep", "conj", "appos", "nsubjpass"} and node.head is not node:
+        while node.dep_ in {"dobj", "pobj", "prep", "conj", "appos", "nsubjpass"} and node.head != node:
             node = node.head
             if node.pos_ in {"VERB", "AUX"}:
                 break
@@ -1000,7 +1000,7 @@ def _front_mention(token: Token, by_token: dict[int, Mention]) -> Mention | None
     if token.lower_ == "front" and end < len(doc) and doc[end].lower_ in {"line", "lines"}:
         end += 1
     head = doc[end - 1]
-    lefts = [c for c in head.lefts] + ([c for c in token.lefts] if head is not token else [])
+    lefts = [c for c in head.lefts] + ([c for c in token.lefts] if head != token else [])
     if not any(c.dep_ in {"det", "poss"} for c in lefts):
         return None  # "in front of", "a front": not the war's front
     mods = [c for c in lefts if c.dep_ in {"amod", "compound", "nmod"} and c.i < token.i]

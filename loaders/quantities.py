@@ -169,11 +169,11 @@ def _counted_noun(num: Token) -> Token | None:
     """The soldier or casualty noun a number counts: '12,000 troops', 'four brigades of 12,000
     soldiers', 'about 500 officers', 'about 600,000 casualties', '10,000 of them'."""
     head = num
-    while head.dep_ in {"quantmod", "advmod", "compound", "nummod"} and head.head is not head and head.head.pos_ in {"NUM", "NOUN", "PROPN", "ADJ"}:
+    while head.dep_ in {"quantmod", "advmod", "compound", "nummod"} and head.head != head and head.head.pos_ in {"NUM", "NOUN", "PROPN", "ADJ"}:
         head = head.head
         if head.pos_ in {"NOUN", "PROPN", "ADJ"}:
             break
-    if head is num:
+    if head == num:
         return None
     low = head.lower_
     if low in _PEOPLE_NOUNS | _CASUALTY_NOUNS:
@@ -188,7 +188,7 @@ def _governs_measure(token: Token) -> bool:
         lemma = node.lemma_.lower()
         if any(lemma in lemmas for key, lemmas in _MEASURE_LEMMAS.items() if key not in {"present"}):
             return True
-        if node.head is node:
+        if node.head == node:
             break
     return False
 
@@ -221,7 +221,7 @@ def _measure_words(span: Span, counted: Token | None) -> list[tuple[str, Token |
         out += [(c.lemma_.lower(), c) for c in counted.children if c.dep_ in {"amod", "acl", "relcl"}]
         node = counted
     for _ in range(4):
-        if node.head is node:
+        if node.head == node:
             break
         node = node.head
         out.append((node.lemma_.lower(), node))

@@ -4,20 +4,27 @@ DEPLOYED_TO covers a unit sent, deployed, transferred, moved, brought or station
 ("sent 1,500 soldiers to Vladivostok", "troops were moved to the Kursk region", "the soldiers sent
 to Russia"), a unit stated as present somewhere ("troops are in Russia", "there are troops in X",
 "the presence / arrival / deployment of troops in X", "X has 600 troops in Y", "troops massing in X",
-"the move into X"). A front named by a place ("the front lines in Kursk") targets the place; a
-'where' clause targets the place it hangs from ("Kursk, where they were deployed"). A unit that is
-the object or agent of a combat event ("captured by forces in X") is not thereby deployed there,
-nor is "any forces ... sent". Hypotheticals are left out: a modal
-("will", "could"), a condition ("if"), a negation, or a purpose/plan infinitive ("preparing to
-deploy", "to be deployed on the border").
+"the move into X", "troops reach X"), or by what the unit does there or by being seen there
+("troops are fighting near X", "the brigade, which is operating in X", "soldiers trained near X",
+"sent to train in X", "soldiers were spotted near X", "evidence of troops in X"). "In the country"
+is the last state a unit was sent to or found in; coordinated places are each a target ("near
+the villages of A, B and C"). A front named by a place ("the front lines in Kursk") targets the
+place; a 'where' clause targets the place it hangs from ("Kursk, where they were deployed"). A unit
+that is the object or agent of a combat event ("captured by forces in X"), or killed or wounded
+somewhere, is not thereby deployed there, nor is "any forces ... sent" or "no signs of troops in
+X". Hypotheticals are left out: a modal ("will", "could"), a condition ("if", also a clause
+reported inside one: "if anyone asks why troops are in X"), a negation, or a purpose/plan
+infinitive ("preparing to deploy", "to be deployed on the border").
 
 SIGNED covers a state or person that signed, concluded or ratified a treaty, in active or passive
 voice, with coordinated parties and "they" resolved to an earlier coordinated pair.
 
 Units referred to as "they", "these troops", "the soldiers", "the contingent" or by a bare number
 ("roughly 11,000 had been sent") resolve to the unit named by a state modifier or by the sending
-state, else to the last unit mentioned before. Bare treaty nouns ("the treaty", "the ratification
-law") resolve to the last treaty mentioned before (else the first after).
+state, else to the last unit mentioned before (passing over one named only as a second name or as
+an origin: "also known as the Storm Corps", "many come from the 11th Corps"). Bare treaty nouns
+("the treaty", "the ratification law") resolve to the last treaty mentioned before (else the
+first after).
 
 Dates: the first date of the sentence, as YYYY-MM-DD when it has a day, YYYY-MM when it names only
 a month ("in June"); a missing year is the publication year (the year before when the month is
@@ -52,15 +59,24 @@ SIGN_LEMMAS = {"sign", "conclude", "ratify", "ink", "seal"}
 DEPLOY_LEMMAS = {
     "deploy", "send", "transfer", "station", "move", "dispatch", "redeploy", "relocate", "ship", "base",
     "bring", "attach", "post", "position", "airlift", "fly", "transport", "ferry", "rotate",
-    "concentrate", "amass", "mass", "gather", "assemble",
+    "concentrate", "amass", "mass", "gather", "assemble", "take",
 }
 # Verbs whose subject is the unit that moves or stays.
 _UNIT_SUBJECT_LEMMAS = {"move", "arrive", "deploy", "travel", "redeploy", "relocate", "head", "cross", "enter",
-                        "remain", "stay", "return", "mass", "gather", "assemble", "concentrate"}
+                        "remain", "stay", "return", "mass", "gather", "assemble", "concentrate", "reach"}
 # Unit-subject verbs whose destination is their object ("crossed into X", "entered Kursk"): an
 # object that names no place ("entered combat in X") makes the 'in' phrase where something else
 # happens, not where the unit went.
-_ENTRY_LEMMAS = {"enter", "cross"}
+_ENTRY_LEMMAS = {"enter", "cross", "reach"}
+# Verbs whose unit subject is thereby said to be somewhere: "troops are fighting near X", "the
+# brigade, which is operating in X", "soldiers serving in X", "soldiers (were) trained near X".
+_ACTIVITY_LEMMAS = {"fight", "operate", "serve", "train", "battle", "patrol"}
+# Verbs whose unit object (or passive subject) is thereby placed: "soldiers were spotted near X".
+# Casualties are not: "30 soldiers were killed or wounded near X" reports losses, not a deployment
+# (most annotators leave them out; the verbs are events in _EVENT_LEMMAS).
+_SIGHTING_LEMMAS = {"spot", "see", "sight", "observe", "film", "photograph", "detect"}
+# Nouns whose 'of' phrase is a unit seen somewhere: "evidence of troops in X", "signs of ...".
+_EVIDENCE_NOUNS = {"evidence", "sign", "signs", "sighting", "sightings", "footage", "images", "photos", "videos"}
 # Nouns of movement or presence: "the arrival of troops in Russia".
 _DEPLOY_NOUNS = {"deployment", "presence", "arrival", "transfer", "movement", "dispatch", "redeployment",
                  "relocation", "stationing", "sending", "move", "rotation"}
@@ -69,7 +85,7 @@ _EVENT_LEMMAS = {"capture", "kill", "wound", "injure", "attack", "fight", "defea
                  "destroy", "eliminate", "seize", "repel", "encircle", "ambush", "shell", "bomb", "face",
                  "engage", "take", "neutralize", "neutralise"}
 _TARGET_PREPS = {"to", "in", "into", "on", "toward", "towards", "at", "inside"}
-_PRESENCE_PREPS = {"in", "on", "at", "inside", "near"}
+_PRESENCE_PREPS = {"in", "on", "at", "inside", "near", "around"}
 # Nouns that name soldiers without naming whose they are.
 _UNIT_NOUNS = {
     "troops", "troop", "soldiers", "soldier", "forces", "force", "personnel", "units", "unit", "contingent",
@@ -80,7 +96,7 @@ _UNIT_NOUNS = {
 }
 # Words that stand for a number of the unit already under discussion: "a small number are in X".
 _COUNT_WORDS = {"number", "most", "some", "many", "all", "thousands", "hundreds", "dozens", "bulk", "majority",
-                "part", "parts", "rest", "half", "several", "few", "more", "others", "those", "these"}
+                "part", "parts", "rest", "half", "several", "few", "more", "others", "those", "these", "total"}
 _PRONOUNS = {"they", "them", "who", "which", "that"}
 _MODALS = {"will", "would", "could", "may", "might", "should", "shall", "'ll", "can", "must"}
 # Infinitives under these heads report a fact ("began to deploy", "is believed to have sent").
@@ -109,6 +125,9 @@ class _Context:
         self.units = [m for m in mentions if m.type is EntityType.UNIT and m.entity]
         self.treaties = [m for m in mentions if m.type is EntityType.TREATY and m.entity]
         self.places = [m for m in mentions if m.type is EntityType.PLACE and m.entity]
+        self.states = {m.entity for m in mentions if m.type is EntityType.STATE and m.entity}
+        # The last state a unit was sent to or found in: what "in the country" refers back to.
+        self.country: str | None = None
         self.gaz = load_gazetteer()
         if table is not None:
             for m in self.treaties:
@@ -151,6 +170,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], article_id: str, publis
                 pairs += [(RelationType.SIGNED, s, t) for s, t in _signings(token, ctx)]
             elif token.pos_ in {"VERB", "AUX"} and (lemma in DEPLOY_LEMMAS or lemma in _UNIT_SUBJECT_LEMMAS):
                 pairs += [(RelationType.DEPLOYED_TO, u, p) for u, p in _deployments(token, ctx)]
+            elif token.pos_ == "VERB" and lemma in _ACTIVITY_LEMMAS | _SIGHTING_LEMMAS:
+                pairs += [(RelationType.DEPLOYED_TO, u, p) for u, p in _activity(token, ctx)]
             elif lemma == "be" and token.dep_ not in {"aux", "auxpass"}:
                 pairs += [(RelationType.DEPLOYED_TO, u, p) for u, p in _presence(token, ctx)]
             elif lemma == "have" and token.pos_ == "VERB":
@@ -161,6 +182,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], article_id: str, publis
         for type_, source, target in pairs:
             if source == target:
                 continue
+            if type_ is RelationType.DEPLOYED_TO and target in ctx.states:
+                ctx.country = target
             rid = relation_id(article_id, type_, source, target, sent.start_char)
             out.setdefault(rid, RelationRecord(
                 id=rid, type=type_, source=source, target=target, sentence=sentence,
@@ -193,7 +216,7 @@ def _deployments(verb: Token, ctx: _Context) -> list[tuple[str, str]]:
         if verb.dep_ in {"acl", "relcl"}:
             heads.append(verb.head)
     # "withdraw any forces it had sent", "no troops were sent": no unit is said to have gone.
-    heads = [h for h in heads if not any(c.dep_ == "det" and c.lower_ in {"any", "no"} for c in h.children)]
+    heads = [h for h in heads if not _denied(h)]
     units = [u for h in heads if (u := _unit_of(h, ctx, verb)) is not None]
     if not units:
         return []
@@ -202,6 +225,8 @@ def _deployments(verb: Token, ctx: _Context) -> list[tuple[str, str]]:
         if obj is not None:
             place = _place_phrase(obj, ctx) or _bare_place(obj, ctx)
             return [(u, place) for u in dict.fromkeys(units) if place and not _own_territory(u, place, ctx)]
+    if lemma == "take" and not any(c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "into"} for c in verb.children):
+        return []  # "took 50 soldiers prisoner in X": only "taken to X" moves a unit
     places = _targets(verb, ctx, heads) or _surface_targets(verb, heads, ctx)
     return [(u, p) for u in dict.fromkeys(units) for p in places if not _own_territory(u, p, ctx)]
 
@@ -213,7 +238,7 @@ def _presence(be: Token, ctx: _Context) -> list[tuple[str, str]]:
     subjects = [c for c in be.children if c.dep_ == "nsubj"]
     if any(c.dep_ == "expl" for c in be.children):
         subjects += [c for c in be.children if c.dep_ in {"attr", "nsubj"}]
-    units = [u for s in subjects if (u := _unit_of(s, ctx, be)) is not None]
+    units = [u for s in subjects if not _denied(s) and (u := _unit_of(s, ctx, be)) is not None]
     if not units:
         return []
     preps = [c for c in be.children if c.dep_ == "prep" and c.lower_ in _PRESENCE_PREPS]
@@ -238,15 +263,63 @@ def _possession(have: Token, ctx: _Context) -> list[tuple[str, str]]:
             if not _own_territory(u, p, ctx)]
 
 
+def _activity(verb: Token, ctx: _Context) -> list[tuple[str, str]]:
+    """A unit placed by what it does there or by being seen there: 'troops are fighting near X',
+    'the brigade, which is operating in X', 'soldiers had been trained at ranges near X',
+    'soldiers were spotted near X', 'drones filmed troops in X'."""
+    if _hypothetical(verb):
+        return []
+    lemma = verb.lemma_.lower()
+    children = list(verb.children)
+    objects = [c for c in children if c.dep_ in {"dobj", "nsubjpass"}]
+    if verb.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in children):
+        # "were seen and filmed in X": the second verb shares the first one's subject.
+        objects += [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+        children += [c for c in verb.head.children if c.dep_ == "nsubj"]
+    if lemma in _ACTIVITY_LEMMAS:
+        # "troops fought in X"; "X trained the soldiers near Y" places the trained, not the trainer.
+        heads = [c for c in children if c.dep_ == "nsubj"] if lemma != "train" or not objects else []
+        heads += objects if lemma == "train" else []
+    else:
+        heads = objects
+    if verb.dep_ == "acl" or verb.dep_ == "relcl" and any(
+            c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"who", "which", "that"} for c in children):
+        heads.append(verb.head)  # "soldiers spotted near X", "the brigade, which is fighting in X"
+        if _event_argument(verb.head):
+            return []  # "if they join the forces who are fighting in X"
+    heads = [h for h in heads if not _denied(h)]
+    units = [u for h in heads if (u := _unit_of(h, ctx, None)) is not None]
+    if not units:
+        return []
+    preps = [c for c in children if c.dep_ == "prep" and c.lower_ in _PRESENCE_PREPS]
+    preps += [p for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in _PRESENCE_PREPS]
+    places = [p for prep in preps for p in _places_of_prep(prep, ctx)]
+    return [(u, p) for u in dict.fromkeys(units) for p in dict.fromkeys(places) if not _own_territory(u, p, ctx)]
+
+
+def _denied(noun: Token) -> bool:
+    """'no troops', 'any forces', 'no signs of troops': a phrase that says no unit is there."""
+    node = noun
+    for _ in range(4):
+        if any(c.dep_ == "det" and c.lower_ in {"no", "any"} for c in node.children):
+            return True
+        if node.dep_ not in {"pobj", "prep"} or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 def _nominal(noun: Token, ctx: _Context) -> list[tuple[str, str]]:
     """'the arrival of North Korean soldiers in Russia', 'the presence of troops on the front',
     'the movement of troops ... to Vladivostok', and a unit noun with a place phrase
     ('12,000 North Korean troops in Russia')."""
     lower = noun.lower_
-    if lower in _DEPLOY_NOUNS:
+    if lower in _EVIDENCE_NOUNS and _denied(noun):
+        return []
+    if lower in _DEPLOY_NOUNS | _EVIDENCE_NOUNS:
         units = [u for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
                  for c in p.children if c.dep_ == "pobj" and (u := _unit_of(c, ctx, None)) is not None]
-        if not units and not any(p.lower_ == "of" for p in noun.children) \
+        if not units and lower in _DEPLOY_NOUNS and not any(p.lower_ == "of" for p in noun.children) \
                 and any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an", "any", "no"} for c in noun.children):
             # "the move into Kursk", "Pyongyang's deployment to Russia": the unit under discussion.
             units = [u for u in [_unit_of_owner(noun, ctx)] if u is not None]
@@ -265,7 +338,7 @@ def _nominal(noun: Token, ctx: _Context) -> list[tuple[str, str]]:
     if noun.head.lemma_.lower() in DEPLOY_LEMMAS | _UNIT_SUBJECT_LEMMAS | {"be", "have"} or noun.head.lower_ in _DEPLOY_NOUNS \
             or noun.head.lower_ == "of" and noun.head.head.lower_ in _DEPLOY_NOUNS:
         return []
-    if _event_argument(noun):
+    if _event_argument(noun) or _denied(noun):
         return []
     preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in _PRESENCE_PREPS]
     places = [p for prep in preps if (p := _target_of_prep(prep, ctx)) is not None]
@@ -326,7 +399,7 @@ def _where_target(verb: Token, ctx: _Context) -> list[str]:
         if any(c.dep_ == "advmod" and c.lower_ == "where" for c in node.children) and node.dep_ == "relcl":
             place = _place_phrase(node.head, ctx) or _bare_place(node.head, ctx)
             return [place] if place else []
-        if node.dep_ not in {"xcomp", "conj"} or node.head is node:
+        if node.dep_ not in {"xcomp", "conj"} or node.head == node:
             break
         node = node.head
     return []
@@ -374,10 +447,10 @@ def _own_territory(unit: str, place: str, ctx: _Context) -> bool:
 
 def _same_clause(tok: Token, verb: Token) -> bool:
     node = tok.head
-    while node is not verb:
+    while node != verb:
         if node.pos_ in {"VERB", "AUX"} and node.dep_ not in {"amod", "acl"} or node.dep_ in {"relcl", "advcl", "ccomp"}:
             return False
-        if node.head is node:
+        if node.head == node:
             return False
         node = node.head
     return True
@@ -387,7 +460,7 @@ def _under_from(tok: Token, verb: Token) -> bool:
     """A 'to' inside an origin phrase is still a destination ('from X to Y'); one inside a
     quantity or time phrase is not ('bringing the total to 3,000')."""
     node = tok.head
-    while node is not verb:
+    while node != verb:
         if node.lower_ in {"total", "number", "figure", "from"} and node.dep_ in {"dobj", "nsubj"}:
             return True
         node = node.head
@@ -398,6 +471,10 @@ def _purpose_target(verb: Token, ctx: _Context) -> list[str]:
     """'deploying soldiers to help Russia': the state that the troops are sent to help."""
     out = []
     for c in verb.children:
+        if c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in _ACTIVITY_LEMMAS and any(a.lower_ == "to" for a in c.children):
+            # "sent to train in eastern Russia": where they are sent to do it.
+            out += [p for prep in c.children if prep.dep_ == "prep" and prep.lower_ in _PRESENCE_PREPS
+                    for p in _places_of_prep(prep, ctx)]
         if c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in {"help", "assist", "support", "aid", "reinforce", "bolster"} \
                 and any(a.lower_ == "to" for a in c.children):
             for obj in c.children:
@@ -407,10 +484,34 @@ def _purpose_target(verb: Token, ctx: _Context) -> list[str]:
     return out
 
 
+def _places_of_prep(prep: Token, ctx: _Context) -> list[str]:
+    """The place a preposition's object names and the places coordinated with it ('near the
+    villages of A, B and C')."""
+    first = _target_of_prep(prep, ctx)
+    if first is None:
+        return []
+    out = [first]
+    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+        for tok in pobj.subtree:
+            if tok.dep_ != "conj" or tok.i == pobj.i:
+                continue
+            root = tok
+            while root.dep_ == "conj" and root.head.i != root.i:
+                root = root.head
+            if _place_phrase(root, ctx) or _bare_place(root, ctx):
+                place = _place_phrase(tok, ctx) or _bare_place(tok, ctx)
+                if place:
+                    out.append(place)
+    return list(dict.fromkeys(out))
+
+
 def _target_of_prep(prep: Token, ctx: _Context) -> str | None:
     """The place or state a preposition's object names (registering derived places)."""
     targets = RELATION_PATTERNS[RelationType.DEPLOYED_TO][1]
     for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+        if pobj.lower_ == "country" and not any(c.dep_ in {"amod", "compound", "poss", "prep"} for c in pobj.children) \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in pobj.children):
+            return ctx.country  # "about 10,000 are in the country": the state they were said to be in
         found = _place_phrase(pobj, ctx)
         if found:
             return found
@@ -441,7 +542,7 @@ def _bare_place(tok: Token, ctx: _Context) -> str | None:
     low = tok.lower_
     for m in ctx.places:
         words = m.name.lower().split()
-        if len(words) == 2 and words[0] == low and words[1] in _REGION_WORDS:
+        if len(words) in {2, 3} and words[0] == low and words[-1] in _REGION_WORDS:  # "Kursk (border) region"
             if ctx.table is not None:
                 ctx.table.add(EntityType.PLACE, m.name, tok.text, count=False)
             return m.entity
@@ -477,6 +578,13 @@ def _place_phrase(head: Token, ctx: _Context) -> str | None:
             name = f"{compass[0].lower_} {m.name}"
             return ctx.register(EntityType.PLACE, name, _phrase(head))
         return m.entity
+    if low in {"east", "west", "north", "south"} and any(c.lower_ == "far" for c in head.children):
+        # "Russia's far east": the region named for the state it belongs to.
+        owner = [ctx.mention(c.i) for c in head.children if c.dep_ == "poss"]
+        owner = [x for x in owner if x is not None and x.type is EntityType.STATE]
+        if owner:
+            adjective = ctx.gaz.adjective.get(owner[0].name, owner[0].name)
+            return ctx.register(EntityType.PLACE, f"{adjective} Far {low.title()}", _phrase(head))
     if low in _REGION_WORDS:
         inner = [ctx.mention(c.i) for c in head.children if c.dep_ in {"compound", "amod", "nmod"}]
         inner = [x for x in inner if x is not None and x.type is EntityType.PLACE]
@@ -489,7 +597,8 @@ def _place_phrase(head: Token, ctx: _Context) -> str | None:
         names = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN" and ctx.mention(c.i) is None]
         if names and ctx.table is not None and not any(c.dep_ == "poss" and c.pos_ == "PROPN" and ctx.mention(c.i) is None
                                                        for c in head.children):
-            return ctx.table.add(EntityType.PLACE, f"{' '.join(c.text for c in names)} {low}", _phrase(head), count=False)
+            region = head.text if head.is_title else low
+            return ctx.table.add(EntityType.PLACE, f"{' '.join(c.text for c in names)} {region}", _phrase(head), count=False)
     if low in _FRONT_WORDS and (low not in {"line", "lines"} or any(c.lower_ == "front" for c in head.children)):
         return ctx.register(EntityType.PLACE, "front line", _phrase(head))
     return None
@@ -555,7 +664,17 @@ def _unit_of(head: Token, ctx: _Context, verb: Token | None) -> str | None:
         if state is not None:
             return ctx.register(EntityType.UNIT, _unit_name(state, head, ctx))
     previous = [m for m in ctx.units if m.start < head.i]
+    # "the soldiers", "they" take up a unit named as an argument, not one named in passing ("many
+    # of them come from the 11th Corps, also known as the Storm Corps").
+    previous = [m for m in previous if _argument_mention(m, ctx.doc)] or previous
     return previous[-1].entity if previous else None
+
+
+def _argument_mention(m: Mention, doc: Doc) -> bool:
+    """A mention that is not an appositive or second name ('also known as the Storm Corps') nor
+    the origin of the group talked about ('many of them come from the 11th Corps')."""
+    root = doc[m.start : m.end].root
+    return root.dep_ != "appos" and not (root.dep_ == "pobj" and root.head.lower_ in {"from", "as"})
 
 
 def _unit_name(state: str, node: Token, ctx: _Context) -> str:
@@ -589,7 +708,7 @@ def _sending_state(verb: Token, ctx: _Context) -> str | None:
     node = verb
     for _ in range(3):
         for child in node.children:
-            if child.dep_ in {"nsubj", "nsubjpass"} and node is not verb or child.dep_ == "nsubj":
+            if child.dep_ in {"nsubj", "nsubjpass"} and node != verb or child.dep_ == "nsubj":
                 m = ctx.mention(child.i)
                 if m is not None and m.type is EntityType.STATE and not m.demonym:
                     return m.name
@@ -604,7 +723,7 @@ def _sending_state(verb: Token, ctx: _Context) -> str | None:
                     m = ctx.mention(p.i)
                     if m is not None and m.type is EntityType.STATE:
                         return m.name
-        if node.dep_ not in {"xcomp", "conj"} or node.head is node:
+        if node.dep_ not in {"xcomp", "conj"} or node.head == node:
             break
         node = node.head
     return None
@@ -615,7 +734,7 @@ def _hypothetical(verb: Token) -> bool:
     node = verb
     for _ in range(4):
         children = list(node.children)
-        if any(c.dep_ == "neg" for c in children) and node is verb:
+        if any(c.dep_ == "neg" for c in children) and node == verb:
             return True
         if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in children):
             return True
@@ -629,11 +748,13 @@ def _hypothetical(verb: Token) -> bool:
             return True
         if node.dep_ in {"acl", "ccomp", "appos", "relcl"} and node.head.lower_ in _POSSIBILITY_NOUNS:
             return True
-        if node.dep_ not in {"xcomp", "conj", "acomp", "ccomp", "advcl"} or node.head is node:
+        if node.dep_ not in {"xcomp", "conj", "acomp", "ccomp", "advcl"} or node.head == node:
             return False
         if node.dep_ in {"ccomp", "advcl"}:
             # Climb a reported clause only to see whether it hangs from a possibility noun.
             head = node.head
+            if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in head.children):
+                return True  # "if anyone asks why troops are in X"
             return head.dep_ in {"acl", "ccomp", "appos", "attr"} and head.head.lower_ in _POSSIBILITY_NOUNS
         node = node.head
     return False
