@@ -184,6 +184,12 @@ def _edges(db: GraphDB, ids: list[str], filters: dict, limit: int) -> list[dict]
     return db.read(queries.EDGES_AROUND, ids=ids, max_edges=max(limit * 20, 1000), **filters)
 
 
+def top_entity(db: GraphDB) -> str | None:
+    """The best-connected actor: where the explorer opens on a large graph."""
+    rows = db.read(queries.TOP_ENTITIES, types=None, limit=1)
+    return rows[0]["id"] if rows else None
+
+
 def article_exists(db: GraphDB, article_id: str) -> bool:
     """Whether an article with this id is in the graph."""
     return bool(db.read(queries.ARTICLE_EXISTS, id=article_id))

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Set-up shared by scripts/up.sh and scripts/test.sh; safe to run again (it skips what is done).
 #  - Java 17 JDK and Maven from Debian when missing (the local Neo4j is built from Maven Central)
+#  - with KG_WITH_BROWSER=1 (scripts/test.sh): Debian's chromium and chromium-driver, for the
+#    explorer's browser tests
 #  - .venv/ with the hashed, pinned dependencies of requirements.lock and this project (editable)
 #  - Neo4j's jars in .neo4j/lib, fetched once (skipped when NEO4J_URI points at another server)
 set -euo pipefail
@@ -12,6 +14,10 @@ missing=()
 command -v java >/dev/null 2>&1 || missing+=(openjdk-17-jdk-headless)
 command -v javac >/dev/null 2>&1 || missing+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || missing+=(maven)
+if [ "${KG_WITH_BROWSER:-0}" = 1 ]; then
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+fi
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null 2>&1; then
     say "missing ${missing[*]} and not root: install them with apt-get, then run this again"; exit 1

@@ -1,19 +1,41 @@
-"""GET /explorer: the graph drawn with pyvis, one self-contained page."""
+"""GET /explorer: the graph explorer page, and the article view its evidence links open."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Annotated
+
+from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
 
 from api.deps import DBDep, SettingsDep
-from graph.explorer import render_explorer
-from graph.reader import read_subgraph
+from graph.explorer import render_article, render_explorer
+from graph.reader import read_article, read_counts, read_subgraph, top_entity
 
 router = APIRouter(tags=["explorer"])
 
 
 @router.get("/explorer", response_class=HTMLResponse, summary="Graph explorer page")
-def read_explorer(db: DBDep, settings: SettingsDep) -> HTMLResponse:
-    """The best-connected entities and the edges among them, drawn offline-ready."""
-    subgraph = read_subgraph(db, limit=settings.explorer_max_nodes)
-    return HTMLResponse(render_explorer(subgraph))
+def read_explorer(
+    db: DBDep,
+    settings: SettingsDep,
+    center: Annotated[str | None, Query(description="Actor id to open on")] = None,
+    depth: Annotated[int, Query(ge=1, le=3)] = 1,
+) -> HTMLResponse:
+    """The whole graph when it is small; on a large graph (more entities than
+    KG_EXPLORER_MAX_NODES) the neighbourhood of its best-connected actor. Offline-ready."""
+    limit = settings.explorer_max_nodes
+    if center is None and read_counts(db).entities > limit:
+        center = top_entity(db)
+    subgraph = read_subgraph(db, center=center, depth=depth, limit=limit)
+    return HTMLResponse(render_explorer(subgraph, center=center, depth=depth, limit=limit))
+
+
+@router.get("/explorer/articles/{article_id}", response_class=HTMLResponse,
+            summary="An article's text with an evidence span highlighted")
+def read_explorer_article(
+    db: DBDep,
+    article_id: str,
+    start: Annotated[int | None, Query(ge=0)] = None,
+    end: Annotated[int | None, Query(ge=0)] = None,
+) -> HTMLResponse:
+    return HTMLResponse(render_article(read_article(db, article_id), start, end))
