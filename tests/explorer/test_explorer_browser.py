@@ -125,3 +125,31 @@ def test_explorer_large_graph_opens_on_a_server_chosen_neighbourhood(served, bro
     browser.wait_js("return window.kgExplorer && window.kgExplorer.settled === true", timeout=60)
     assert browser.js("return network.physics.options.enabled") is False
     assert browser.js("return nodes.get(arguments[0]) !== null", center)
+
+
+def test_explorer_on_5000_nodes_opens_on_a_neighbourhood_and_settles(served, browser):
+    base, db = served
+    # 5,000 synthetic people in a chain of statements, one of them a hub: a graph too large to
+    # draw whole. Written with Cypher directly: this is load, not extraction.
+    db.write(lambda tx: tx.run(
+        "MERGE (a:Article {id: 'art-synthetic', text: 'x', published: '2024-10-01'}) "
+        "WITH a UNWIND range(1, 5000) AS i "
+        "CREATE (e:Entity:Person {id: 'person:p' + i, name: 'Person ' + i, type: 'Person', "
+        "        aliases: ['Person ' + i], search_keys: ['person ' + i]})-[:MENTIONED_IN]->(a)").consume())
+    db.write(lambda tx: tx.run(
+        "MATCH (art:Article {id: 'art-synthetic'}) UNWIND range(1, 4999) AS i "
+        "MATCH (a:Entity {id: 'person:p' + i}), (b:Entity {id: 'person:p' + (i + 1)}) "
+        "CREATE (a)-[:SAID {article_id: 'art-synthetic'}]->(s:Statement {id: 'st-syn-' + i, kind: 'said', "
+        "        sentence: 'Person said.', start: 0, end: 1, article_id: 'art-synthetic', published: '2024-10-01'})"
+        "-[:ABOUT]->(b), (s)-[:REPORTED_IN]->(art)").consume())
+    db.write(lambda tx: tx.run(
+        "MATCH (hub:Entity {id: 'person:p2500'}), (art:Article {id: 'art-synthetic'}) UNWIND range(1, 120) AS i "
+        "MATCH (b:Entity {id: 'person:p' + (i * 37)}) "
+        "CREATE (hub)-[:SAID {article_id: 'art-synthetic'}]->(s:Statement {id: 'st-hub-' + i, kind: 'said', "
+        "        sentence: 'Hub said.', start: 0, end: 1, article_id: 'art-synthetic', published: '2024-10-01'})"
+        "-[:ABOUT]->(b), (s)-[:REPORTED_IN]->(art)").consume())
+    browser.get(f"{base}/explorer")
+    browser.wait_js("return window.kgExplorer && window.kgExplorer.settled === true", timeout=90)
+    assert browser.js("return window.kgExplorer.state.center") == "person:p2500"
+    assert 100 < browser.js("return nodes.length") <= Settings().explorer_max_nodes
+    assert browser.js("return network.physics.options.enabled") is False
