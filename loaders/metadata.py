@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from loaders.ids import slugify
+
 # How far into the text a dateline or publication date may sit.
 _HEAD_CHARS = 400
 
@@ -160,6 +162,13 @@ def _outlet_forms() -> list[tuple[str, str]]:
     data = yaml.safe_load((Path(__file__).parent / "data" / "outlets.yaml").read_text(encoding="utf-8"))
     forms = [(form, name) for name, variants in data.items() for form in {name, *variants}]
     return sorted(forms, key=lambda pair: -len(pair[0]))
+
+
+def is_outlet(name: str) -> bool:
+    """Whether `name` is one of the forms a known news outlet signs with (case, accents and
+    punctuation aside)."""
+    wanted = slugify(name)
+    return any(slugify(form) == wanted for form, _ in _outlet_forms())
 
 
 def find_source(text: str, furniture: list[str] = ()) -> str | None:

@@ -61,19 +61,16 @@ closest Friday on or before publication; 'on Oct. 24' takes the publication year
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
 from loaders.actors import load_actors
 from loaders.entities import INSTITUTION_HEADS, ROLE_NOUNS, STATE_HEADS, Mention
 from loaders.gazetteer import load_gazetteer
-from loaders.ids import slugify, statement_id
-from loaders.metadata import MONTHS, find_published, infer_date, iso_date
+from loaders.ids import statement_id
+from loaders.metadata import MONTHS, find_published, infer_date, is_outlet, iso_date
 from loaders.nlp import sentence_span
 from loaders.resolve import EntityTable
 from schema.records import StatementRecord
@@ -1032,7 +1029,7 @@ def _closing_attribution(ctx: _Context, a: int, b: int) -> tuple[Token, str, lis
     sep = body[-1]
     cue = [sep, *ctx.doc[m.start : m.end]]
     if sep.text in _TRAILING_SEPARATORS:
-        if sep.text != ":" and _is_outlet(m.name):
+        if sep.text != ":" and is_outlet(m.name):
             return None  # "... - Reuters": a page title naming its outlet
         return ctx.doc[m.start], m.entity, cue
     if _is_report_verb(sep) and sep.tag_ in {"VBZ", "VBP"} and len(body) > 1 and body[-2].text == ",":
@@ -1040,11 +1037,4 @@ def _closing_attribution(ctx: _Context, a: int, b: int) -> tuple[Token, str, lis
     return None
 
 
-@functools.lru_cache(maxsize=1)
-def _outlet_slugs() -> frozenset[str]:
-    data = yaml.safe_load((Path(__file__).parent / "data" / "outlets.yaml").read_text(encoding="utf-8"))
-    return frozenset(slugify(form) for name, forms in data.items() for form in (name, *forms))
 
-
-def _is_outlet(name: str) -> bool:
-    return slugify(name) in _outlet_slugs()
