@@ -2,27 +2,15 @@
 verbs ('issued a statement', 'declined to comment'), parenthetical verbs, owned messages and
 institutions. No services needed."""
 
-from loaders.entities import extract_mentions
-from loaders.nlp import load_nlp
-from loaders.resolve import resolve_mentions
-from loaders.statements import extract_statements
 from schema.vocabulary import StatementKind
+from tests.loaders.statement_helpers import extract as _extract
+from tests.loaders.statement_helpers import rows as _rows
 
 SAID = StatementKind.SAID
 
 
-def _extract(text: str, published: str | None = None):
-    doc = load_nlp()(text)
-    mentions = extract_mentions(doc)
-    table = resolve_mentions(doc, mentions)
-    statements = extract_statements(doc, mentions, table, "art-test", published=published)
-    for s in statements:
-        assert text[s.start : s.end] == s.sentence
-    return [(table.names[s.speaker], s.kind, s) for s in statements]
 
 
-def _rows(text: str):
-    return [(name, kind) for name, kind, _ in _extract(text)]
 
 
 TRANSCRIPT = """Daily Press Briefing

@@ -2,27 +2,15 @@
 family-name-first surnames, pairs ('both countries', 'the two'), question subheadings, transcript
 turns as whole passages and pleasantry turns. No services needed."""
 
-from loaders.entities import extract_mentions
-from loaders.nlp import load_nlp
-from loaders.resolve import resolve_mentions
-from loaders.statements import extract_statements
 from schema.vocabulary import StatementKind
+from tests.loaders.statement_helpers import extract as _extract
+from tests.loaders.statement_helpers import rows as _rows
 
 SAID, DENIED = StatementKind.SAID, StatementKind.DENIED
 
 
-def _extract(text: str):
-    doc = load_nlp()(text)
-    mentions = extract_mentions(doc)
-    table = resolve_mentions(doc, mentions)
-    statements = extract_statements(doc, mentions, table, "art-test")
-    for s in statements:
-        assert text[s.start : s.end] == s.sentence
-    return [(table.names[s.speaker], s.kind, s) for s in statements]
 
 
-def _rows(text: str):
-    return [(name, kind) for name, kind, _ in _extract(text)]
 
 
 def test_statements_person_with_appositive_description_speaks():
