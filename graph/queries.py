@@ -45,6 +45,14 @@ MERGE (a:Article {id: $article.id})
 SET a += $article
 """
 
+# What a write replaces: the article's stored metadata and text, and its statements' dates.
+ARTICLE_AS_STORED = f"""
+OPTIONAL MATCH (a:{NodeLabel.ARTICLE.value} {{id: $article_id}})
+OPTIONAL MATCH (s:{NodeLabel.STATEMENT.value} {{article_id: $article_id}})
+RETURN a {{.title, .published, .dateline, .source, .url, .path, .text}} AS article,
+       collect(s {{.id, date: coalesce(s.date, s.published)}}) AS statements
+"""
+
 
 def merge_entities(entity_type: EntityType) -> str:
     """Upsert entities of one type and what this article says of them (on MENTIONED_IN).
