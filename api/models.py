@@ -176,7 +176,10 @@ class ArticleDetail(ArticleRef):
 class ArticleIn(BaseModel):
     """An article to ingest. Unknown fields are refused, so a misspelt one is not silently lost."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "text": "SEOUL, Nov 4 (Example Wire) - South Korea's defence ministry said on Monday that "
+                "North Korean troops had been sent to Russia's Kursk region.",
+        "source": "Example Wire", "published": "2024-11-04"}]})
 
     text: str = Field(min_length=1, description="The article text (plain, Markdown or HTML); "
                       "larger than KG_MAX_ARTICLE_BYTES is refused as too_large")

@@ -45,12 +45,12 @@ MERGE (a:Article {id: $article.id})
 SET a += $article
 """
 
-# What a write replaces: the article's stored metadata and text, and its statements' dates.
+# What a write replaces: the article's stored properties and its statements'. (properties()
+# rather than named keys: on a new database those keys do not exist yet, and Neo4j warns.)
 ARTICLE_AS_STORED = f"""
 OPTIONAL MATCH (a:{NodeLabel.ARTICLE.value} {{id: $article_id}})
 OPTIONAL MATCH (s:{NodeLabel.STATEMENT.value} {{article_id: $article_id}})
-RETURN a {{.title, .published, .dateline, .source, .url, .path, .text}} AS article,
-       collect(s {{.id, date: coalesce(s.date, s.published)}}) AS statements
+RETURN properties(a) AS article, collect(properties(s)) AS statements
 """
 
 

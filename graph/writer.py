@@ -125,16 +125,18 @@ def upsert_article(db: GraphDB, graph: ArticleGraph) -> WriteSummary:
         dropped = [r["id"] for r in tx.run(queries.DELETE_STALE_MENTIONS, article_id=art.id, ids=entity_ids)]
         tx.run(queries.REFRESH_ENTITIES, ids=entity_ids + dropped).consume()
         tx.run(queries.DELETE_ORPHAN_ENTITIES, ids=dropped).consume()
-        return before["article"], {s["id"]: s["date"] for s in before["statements"]}
+        # A statement's date is its own, else its article's (as the reads take it).
+        return before["article"], {s["id"]: s.get("date") or s.get("published")
+                                   for s in before["statements"]}
 
     stored, stored_dates = db.write(work)
     changed: dict[str, tuple[Any, Any]] = {}
     redated = 0
     if stored is not None:
-        changed = {f: (stored[f], article_props[f]) for f in METADATA_FIELDS
-                   if stored[f] != article_props[f]}
-        if stored["text"] != art.text:
-            changed["text"] = (len(stored["text"] or ""), len(art.text))
+        changed = {f: (stored.get(f), article_props[f]) for f in METADATA_FIELDS
+                   if stored.get(f) != article_props[f]}
+        if stored.get("text") != art.text:
+            changed["text"] = (len(stored.get("text") or ""), len(art.text))
         redated = sum(1 for s in graph.statements
                       if s.id in stored_dates and stored_dates[s.id] != (s.date or art.published))
     return WriteSummary(art.id, len(graph.entities), len(graph.statements), len(graph.relations),
