@@ -4,16 +4,11 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from api.errors import error_responses, install_error_handlers
+from api.errors import COMMON_ERRORS, error_responses, install_error_handlers
 from api.guard import RequestGuard
 from api.routes import actors, articles, claims, cypher, explorer, graph, health, statements
 from api.settings import Settings
 from graph.connection import GraphDB
-
-# Statuses every route can answer: the request guard's 400 and Neo4j being unreachable. Each
-# route adds its own (404 for ids, 422 for parameters, 401/403 for writes, 429 for /cypher).
-COMMON_ERRORS = (400, 503)
-
 
 def create_app(settings: Settings, db: GraphDB) -> FastAPI:
     """An app serving `db`. The caller owns the driver's lifetime."""

@@ -38,6 +38,10 @@ def error_body(status: int, code: str, message: str, **extra) -> dict:
     return {"error": {"status": status, "code": code, "message": message, **extra}}
 
 
+# Statuses every route can answer: the request guard's 400 and Neo4j being unreachable. Each
+# route adds its own (404 for ids, 422 for parameters, 401/403 for writes, 429 for /cypher).
+COMMON_ERRORS = (400, 503)
+
 # What each error status means, with an example body, for the OpenAPI responses of each route.
 _ERROR_DOCS: dict[int, tuple[str, str, str]] = {
     400: ("Bad request: a Host header not in KG_ALLOWED_HOSTS, or an API key in the query string "
@@ -55,19 +59,24 @@ _ERROR_DOCS: dict[int, tuple[str, str, str]] = {
 }
 
 
-def error_responses(*statuses: int, **descriptions: str) -> dict[int | str, dict]:
+def error_responses(*statuses: int, html_route: bool = False, **descriptions: str) -> dict[int | str, dict]:
     """OpenAPI `responses` for these error statuses: the ErrorOut model and an example.
 
-    `descriptions` overrides a status's description (key `s400` for 400).
+    `descriptions` overrides a status's description (key `s400` for 400). On a route whose
+    success is HTML, `html_route=True` keeps FastAPI from listing the JSON error model under
+    text/html (it puts a response's model under the route's own media type).
     """
-    docs = {}
+    docs: dict[int | str, dict] = {}
     for status in statuses:
         text, code, message = _ERROR_DOCS[status]
-        docs[status] = {
-            "model": ErrorOut,
-            "description": descriptions.get(f"s{status}", text),
-            "content": {"application/json": {"example": error_body(status, code, message)}},
-        }
+        json_doc: dict = {"example": error_body(status, code, message)}
+        doc: dict = {"description": descriptions.get(f"s{status}", text),
+                     "content": {"application/json": json_doc}}
+        if html_route:
+            json_doc["schema"] = {"$ref": "#/components/schemas/ErrorOut"}
+        else:
+            doc["model"] = ErrorOut
+        docs[status] = doc
     return docs
 
 

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
 
 from api.deps import DBDep, SettingsDep
-from api.errors import error_responses
+from api.errors import COMMON_ERRORS, error_responses
 from api.params import MAX_ID, MAX_OFFSET_CHARS, ArticleIdP
 from graph.explorer import render_article, render_explorer
 from graph.reader import read_article, read_counts, read_subgraph, top_entity
@@ -17,7 +17,7 @@ router = APIRouter(tags=["explorer"])
 
 
 @router.get("/explorer", response_class=HTMLResponse, summary="Graph explorer page",
-            responses=error_responses(404, 422))
+            responses=error_responses(*COMMON_ERRORS, 404, 422, html_route=True))
 def read_explorer(
     db: DBDep,
     settings: SettingsDep,
@@ -35,7 +35,7 @@ def read_explorer(
 
 @router.get("/explorer/articles/{article_id}", response_class=HTMLResponse,
             summary="An article's text with an evidence span highlighted",
-            responses=error_responses(404, 422))
+            responses=error_responses(*COMMON_ERRORS, 404, 422, html_route=True))
 def read_explorer_article(
     db: DBDep,
     article_id: ArticleIdP,
