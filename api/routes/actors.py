@@ -17,6 +17,7 @@ from schema.vocabulary import EntityType
 
 router = APIRouter(prefix="/actors", tags=["actors"])
 
+
 @router.get("", response_model=ActorList, summary="Search actors by name or alias",
             responses=error_responses(422))
 def read_actors(

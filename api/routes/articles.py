@@ -18,6 +18,7 @@ from schema.errors import Forbidden, NotFound, Unauthorized
 
 router = APIRouter(prefix="/articles", tags=["articles"])
 
+
 def require_api_key(
     settings: SettingsDep,
     x_api_key: Annotated[str | None, Header(max_length=1000, description="The API key (KG_API_KEY)")] = None,

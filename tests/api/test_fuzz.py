@@ -12,7 +12,6 @@ from __future__ import annotations
 import time
 from collections import Counter
 
-import pytest
 import schemathesis
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis.errors import Unsatisfiable
@@ -95,6 +94,4 @@ def test_fuzz_openapi_schema_no_5xx_and_conforming_answers(db):
         record("fuzz", operation=label, cases=total,
                statuses=", ".join(f"{s}×{n}" for s, n in sorted(statuses.items())),
                outcome="no 5xx; statuses documented; bodies match the schema")
-    for row in rows:
-        print(row)
     print(f"\nfuzzed {len(rows)} operations, {sum(r[1] for r in rows)} requests in {elapsed:.1f} s")
