@@ -95,7 +95,9 @@ def _run_up(settings: Settings, args: argparse.Namespace) -> int:
         print(f"Health:         http://{host}:{port}/health", flush=True)
         # uvicorn turns SIGTERM into a clean exit, so the finally below runs on `kill` too.
         signal.signal(signal.SIGTERM, signal.default_int_handler)
-        uvicorn.run(create_app(settings, db), host=host, port=port, log_level="info")
+        # The address served is a Host the API answers (KG_ALLOWED_HOSTS' default).
+        served = settings.model_copy(update={"api_host": host})
+        uvicorn.run(create_app(served, db), host=host, port=port, log_level="info")
     finally:
         db.close()
         if started_here and not args.keep_neo4j:

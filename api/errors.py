@@ -19,6 +19,8 @@ from schema.errors import (
     Unauthorized,
 )
 
+from api.models import ErrorOut
+
 log = logging.getLogger("kg.api")
 
 STATUS_BY_ERROR: dict[type[KGError], int] = {
@@ -34,6 +36,48 @@ STATUS_BY_ERROR: dict[type[KGError], int] = {
 def error_body(status: int, code: str, message: str, **extra) -> dict:
     """The body every error response carries."""
     return {"error": {"status": status, "code": code, "message": message, **extra}}
+
+
+# Statuses every route can answer: the request guard's 400 and Neo4j being unreachable. Each
+# route adds its own (404 for ids, 422 for parameters, 401/403 for writes, 429 for /cypher).
+COMMON_ERRORS = (400, 503)
+
+# What each error status means, with an example body, for the OpenAPI responses of each route.
+_ERROR_DOCS: dict[int, tuple[str, str, str]] = {
+    400: ("Bad request: a Host header not in KG_ALLOWED_HOSTS, or an API key in the query string "
+          "(keys go in the X-API-Key header only)", "key_in_query",
+          "API keys are accepted only in the X-API-Key header, never in the URL"),
+    401: ("No API key sent", "unauthorized", "this endpoint needs an API key in the X-API-Key header"),
+    403: ("Writes disabled (no KG_API_KEY configured) or the key is not valid", "forbidden",
+          "the API key is not valid"),
+    404: ("No such id", "not_found", "no actor with id 'person:nobody'"),
+    422: ("Invalid parameters or body, or a refused article (with its `reason`)", "invalid_request",
+          "query.limit: Input should be less than or equal to 1000"),
+    429: ("Too many queries at once; try again shortly", "too_many_queries",
+          "too many Cypher queries at once"),
+    503: ("Neo4j is unreachable", "graph_unavailable", "Neo4j is unreachable"),
+}
+
+
+def error_responses(*statuses: int, html_route: bool = False, **descriptions: str) -> dict[int | str, dict]:
+    """OpenAPI `responses` for these error statuses: the ErrorOut model and an example.
+
+    `descriptions` overrides a status's description (key `s400` for 400). On a route whose
+    success is HTML, `html_route=True` keeps FastAPI from listing the JSON error model under
+    text/html (it puts a response's model under the route's own media type).
+    """
+    docs: dict[int | str, dict] = {}
+    for status in statuses:
+        text, code, message = _ERROR_DOCS[status]
+        json_doc: dict = {"example": error_body(status, code, message)}
+        doc: dict = {"description": descriptions.get(f"s{status}", text),
+                     "content": {"application/json": json_doc}}
+        if html_route:
+            json_doc["schema"] = {"$ref": "#/components/schemas/ErrorOut"}
+        else:
+            doc["model"] = ErrorOut
+        docs[status] = doc
+    return docs
 
 
 def install_error_handlers(app: FastAPI) -> None:

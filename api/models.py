@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
+
+from api.params import Day
 
 
 class Counts(BaseModel):
@@ -172,17 +173,32 @@ class ArticleDetail(ArticleRef):
 
 
 class ArticleIn(BaseModel):
-    text: str = Field(min_length=1, description="The article text (plain, Markdown or HTML)")
-    title: str | None = None
-    url: str | None = None
-    published: dt.date | None = Field(None, examples=["2024-11-04"])
-    source: str | None = Field(None, examples=["Reuters"])
+    """An article to ingest. Unknown fields are refused, so a misspelt one is not silently lost."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "text": "SEOUL, Nov 4 (Example Wire) - South Korea's defence ministry said on Monday that "
+                "North Korean troops had been sent to Russia's Kursk region.",
+        "source": "Example Wire", "published": "2024-11-04"}]})
+
+    text: str = Field(min_length=1, description="The article text (plain, Markdown or HTML); "
+                      "larger than KG_MAX_ARTICLE_BYTES is refused as too_large")
+    title: str | None = Field(None, max_length=1000)
+    url: str | None = Field(None, max_length=2000)
+    published: Day | None = Field(None, examples=["2024-11-04"])
+    source: str | None = Field(None, max_length=200, examples=["Reuters"])
     format: Literal["text", "markdown", "html"] = "text"
 
 
 class Ingested(BaseModel):
     article_id: str
-    created: bool = Field(description="False when the same text was already loaded (nothing changed)")
+    created: bool = Field(description="True when the article was not in the graph before (201)")
+    updated: bool = Field(description="True when the article was there and this post changed its "
+                          "metadata (200); false with created false: nothing changed")
+    changed: dict[str, list[Any]] = Field(
+        default_factory=dict, examples=[{"source": ["Example Wire", "Reuters"]}],
+        description="Each field this post changed, as [old, new]; for `text` (the same text posted "
+        "with another `format`) the lengths in characters")
+    redated: int = Field(0, description="Statements whose date changed because `published` did")
     extraction: dict[str, Any] = Field(description="What was extracted, as `kg extract --format json`")
 
 
@@ -222,3 +238,23 @@ class GraphEdge(BaseModel):
 class GraphOut(BaseModel):
     nodes: list[GraphNode]
     edges: list[GraphEdge]
+
+
+class ErrorProblem(BaseModel):
+    where: str = Field(examples=["query.limit"])
+    problem: str = Field(examples=["Input should be less than or equal to 1000"])
+
+
+class ErrorInfo(BaseModel):
+    status: int = Field(examples=[404])
+    code: str = Field(examples=["not_found"], description="Stable, machine-readable")
+    message: str = Field(examples=["no actor with id 'person:nobody'"])
+    reason: str | None = Field(None, description="Why an article was refused (422)",
+                               examples=["too_large"])
+    details: list[ErrorProblem] | None = Field(None, description="Each invalid parameter (422)")
+
+
+class ErrorOut(BaseModel):
+    """The one error body every endpoint answers with."""
+
+    error: ErrorInfo

@@ -10,8 +10,7 @@ from api.settings import Settings
 from graph.connection import GraphDB, connect_graph, wait_for_graph
 from graph.constraints import apply_schema
 from graph.local_server import start_server
-from graph.writer import upsert_article
-from graph.reader import article_exists
+from graph.writer import WriteSummary, upsert_article
 from loaders import extract_article, parse_article_bytes, read_article_file
 from schema.errors import InvalidArticle
 from schema.records import ArticleGraph
@@ -106,10 +105,12 @@ def _shown_path(path: str, relative_to: Path | None) -> str:
 def ingest_article(
     db: GraphDB, text: str, *, max_bytes: int, title: str | None = None, url: str | None = None,
     published: str | None = None, source: str | None = None, markup: str = "text",
-) -> tuple[ArticleGraph, bool]:
+) -> tuple[ArticleGraph, WriteSummary]:
     """Check, extract and write one article given as text (the API's POST /articles).
 
-    Returns the extraction and whether the article is new. Raises InvalidArticle for text the
+    Returns the extraction and what the write did: whether the article is new, and which of its
+    metadata fields changed if it was not (the posted values replace the stored ones; a field
+    left out takes what the text gives, as on a first post). Raises InvalidArticle for text the
     loaders refuse; nothing is written then.
     """
     suffix = {"html": ".html", "markdown": ".md"}.get(markup, ".txt")
@@ -118,6 +119,4 @@ def ingest_article(
     doc = replace(doc, path=url or "api", title=title or doc.title, url=url or doc.url,
                   published=published or doc.published, source=source or doc.source)
     graph = extract_article(doc)
-    created = not article_exists(db, graph.article.id)
-    upsert_article(db, graph)
-    return graph, created
+    return graph, upsert_article(db, graph)

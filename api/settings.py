@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import AliasChoices, Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import AliasChoices, Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from graph.local_server import LocalServerConfig
 
@@ -44,8 +45,23 @@ class Settings(BaseSettings):
     explorer_max_nodes: int = Field(300, description="Most entities the explorer page draws.")
     api_key: str | None = Field(
         None, description="Key for POST/DELETE /articles (X-API-Key header); unset: writes disabled.")
+    allowed_hosts: Annotated[list[str] | None, NoDecode] = Field(
+        None, description="Host header values the API answers (comma-separated; `*`: any); "
+        "unset: 127.0.0.1, localhost, ::1 and KG_API_HOST.")
     cypher_max_rows: int = Field(1000, description="Most rows POST /cypher returns.")
     cypher_timeout_s: float = Field(10.0, description="Timeout of a POST /cypher query, seconds.")
+
+    @field_validator("allowed_hosts", mode="before")
+    @classmethod
+    def _split_hosts(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [h.strip() for h in value.split(",") if h.strip()]
+        return value
+
+    def trusted_hosts(self) -> list[str]:
+        """Host names (no port, lower case) the API answers; `*` in the list allows any."""
+        hosts = self.allowed_hosts or ["127.0.0.1", "localhost", "::1", self.api_host]
+        return sorted({h.lower().strip("[]") for h in hosts})
 
     def local_server(self) -> LocalServerConfig:
         """The project's local Neo4j server, as these settings describe it."""

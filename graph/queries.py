@@ -45,6 +45,14 @@ MERGE (a:Article {id: $article.id})
 SET a += $article
 """
 
+# What a write replaces: the article's stored properties and its statements'. (properties()
+# rather than named keys: on a new database those keys do not exist yet, and Neo4j warns.)
+ARTICLE_AS_STORED = f"""
+OPTIONAL MATCH (a:{NodeLabel.ARTICLE.value} {{id: $article_id}})
+OPTIONAL MATCH (s:{NodeLabel.STATEMENT.value} {{article_id: $article_id}})
+RETURN properties(a) AS article, collect(properties(s)) AS statements
+"""
+
 
 def merge_entities(entity_type: EntityType) -> str:
     """Upsert entities of one type and what this article says of them (on MENTIONED_IN).

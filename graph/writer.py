@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from graph import queries
 from graph.connection import GraphDB
@@ -12,22 +13,36 @@ from schema.records import ArticleGraph
 from schema.vocabulary import STATEMENT_REL, EntityType, NodeLabel, RelationType
 
 
+# Article fields a re-post may change (the id is the text's hash, so the text itself only
+# changes when the same text is read with another format).
+METADATA_FIELDS = ("title", "published", "dateline", "source", "url", "path")
+
+
 @dataclass(frozen=True)
 class WriteSummary:
-    """What an upsert wrote for one article."""
+    """What an upsert wrote for one article.
+
+    `created`: the article was not in the graph before. Otherwise `changed` maps each article
+    field the write changed to (old, new) (for `text`, the lengths in characters; empty: nothing
+    changed), and `redated` counts the statements kept whose date changed.
+    """
 
     article_id: str
     entities: int
     statements: int
     relations: int
     quantities: int = 0
+    created: bool = True
+    changed: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+    redated: int = 0
 
 
 def upsert_article(db: GraphDB, graph: ArticleGraph) -> WriteSummary:
     """Merge the article, its entities, statements and relations, and drop what it no longer says.
 
     Every node and edge is merged on a deterministic id, so writing the same ArticleGraph twice
-    leaves the database unchanged. Raises GraphUnavailable when Neo4j cannot be reached; any
+    leaves the database unchanged. An article already stored takes this graph's metadata; the
+    summary says what that changed (read in the same transaction, so it is exact). Raises GraphUnavailable when Neo4j cannot be reached; any
     other database error rolls the whole article back and propagates.
     """
     _check_references(graph)
@@ -90,7 +105,8 @@ def upsert_article(db: GraphDB, graph: ArticleGraph) -> WriteSummary:
     statement_ids = [s.id for s in graph.statements]
     relation_ids = [r.id for r in graph.relations]
 
-    def work(tx) -> None:
+    def work(tx) -> tuple[dict | None, dict]:
+        before = tx.run(queries.ARTICLE_AS_STORED, article_id=art.id).single()
         tx.run(queries.MERGE_ARTICLE, article=article_props).consume()
         for etype, rows in entity_rows.items():
             tx.run(queries.merge_entities(etype), rows=rows, article_id=art.id).consume()
@@ -109,10 +125,23 @@ def upsert_article(db: GraphDB, graph: ArticleGraph) -> WriteSummary:
         dropped = [r["id"] for r in tx.run(queries.DELETE_STALE_MENTIONS, article_id=art.id, ids=entity_ids)]
         tx.run(queries.REFRESH_ENTITIES, ids=entity_ids + dropped).consume()
         tx.run(queries.DELETE_ORPHAN_ENTITIES, ids=dropped).consume()
+        # A statement's date is its own, else its article's (as the reads take it).
+        return before["article"], {s["id"]: s.get("date") or s.get("published")
+                                   for s in before["statements"]}
 
-    db.write(work)
+    stored, stored_dates = db.write(work)
+    changed: dict[str, tuple[Any, Any]] = {}
+    redated = 0
+    if stored is not None:
+        changed = {f: (stored.get(f), article_props[f]) for f in METADATA_FIELDS
+                   if stored.get(f) != article_props[f]}
+        if stored.get("text") != art.text:
+            changed["text"] = (len(stored.get("text") or ""), len(art.text))
+        redated = sum(1 for s in graph.statements
+                      if s.id in stored_dates and stored_dates[s.id] != (s.date or art.published))
     return WriteSummary(art.id, len(graph.entities), len(graph.statements), len(graph.relations),
-                        len(graph.quantities))
+                        len(graph.quantities), created=stored is None, changed=changed,
+                        redated=redated)
 
 
 def _check_references(graph: ArticleGraph) -> None:

@@ -7,6 +7,7 @@ import re
 from api.app import create_app
 from api.runtime import load_files
 from api.settings import Settings, env_name
+from tests.api.client import BASE_URL
 from tests.conftest import ROOT, SEEDS
 
 README = (ROOT / "README.md").read_text()
@@ -45,7 +46,7 @@ def test_readme_curl_examples_answer_on_the_seed_graph(db):
     load_files(db, [str(SEEDS)], max_bytes=2_000_000)
     urls = re.findall(r"curl -s '(http://127\.0\.0\.1:8000[^']*)'", README)
     assert urls
-    with TestClient(create_app(Settings(), db)) as client:
+    with TestClient(base_url=BASE_URL, app=create_app(Settings(), db)) as client:
         for url in urls:
             response = client.get(url.removeprefix("http://127.0.0.1:8000"))
             assert response.status_code == 200, url
@@ -62,6 +63,6 @@ def test_readme_cypher_post_example_answers_on_the_seed_graph(db):
     load_files(db, [str(SEEDS)], max_bytes=2_000_000)
     match = re.search(r"-X POST 'http://127\.0\.0\.1:8000/cypher'.*?-d '(\{.*?\})'", README, re.S)
     assert match
-    with TestClient(create_app(Settings(), db)) as client:
+    with TestClient(base_url=BASE_URL, app=create_app(Settings(), db)) as client:
         body = client.post("/cypher", json=json.loads(match.group(1))).json()
     assert body["count"] > 0 and body["columns"] == ["who", "n"]

@@ -6,6 +6,7 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from api.settings import Settings
 from graph.writer import upsert_article
+from tests.api.client import BASE_URL
 from tests.graph.factories import sample_graph
 
 
@@ -14,5 +15,5 @@ def client(db):
     """An API client over the real test database holding two small hand-made articles."""
     upsert_article(db, sample_graph("art-a"))
     upsert_article(db, sample_graph("art-b"))
-    with TestClient(create_app(Settings(), db), raise_server_exceptions=False) as c:
+    with TestClient(base_url=BASE_URL, app=create_app(Settings(), db), raise_server_exceptions=False) as c:
         yield c

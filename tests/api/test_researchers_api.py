@@ -9,6 +9,7 @@ from api.app import create_app
 from api.runtime import load_files
 from api.settings import Settings
 from graph.connection import connect_graph
+from tests.api.client import BASE_URL
 from tests.conftest import SEEDS, free_port, seed_paths
 from tests.graph.factories import dump_graph
 
@@ -28,7 +29,7 @@ def seeded(db):
 
 @pytest.fixture
 def api(seeded):
-    with TestClient(create_app(Settings(api_key=KEY), seeded), raise_server_exceptions=False) as client:
+    with TestClient(base_url=BASE_URL, app=create_app(Settings(api_key=KEY), seeded), raise_server_exceptions=False) as client:
         yield client
 
 
@@ -135,9 +136,9 @@ def test_articles_list_and_detail_with_offsets(api):
 
 def test_articles_write_needs_a_valid_key(seeded):
     body = {"text": NEW_ARTICLE}
-    with TestClient(create_app(Settings(api_key=None), seeded)) as closed:
+    with TestClient(base_url=BASE_URL, app=create_app(Settings(api_key=None), seeded)) as closed:
         assert "KG_API_KEY" in _error(closed.post("/articles", json=body), 403, "forbidden")["message"]
-    with TestClient(create_app(Settings(api_key=KEY), seeded)) as client:
+    with TestClient(base_url=BASE_URL, app=create_app(Settings(api_key=KEY), seeded)) as client:
         _error(client.post("/articles", json=body), 401, "unauthorized")
         _error(client.post("/articles", json=body, headers={"X-API-Key": "wrong"}), 403, "forbidden")
         _error(client.delete("/articles/art-x", headers={"X-API-Key": "wrong"}), 403, "forbidden")
@@ -177,7 +178,7 @@ def test_articles_ingest_refuses_bad_text_and_writes_nothing(api, seeded):
 
 
 def test_cypher_read_only_with_parameters_timeout_and_row_cap(seeded):
-    with TestClient(create_app(Settings(cypher_max_rows=3), seeded)) as client:
+    with TestClient(base_url=BASE_URL, app=create_app(Settings(cypher_max_rows=3), seeded)) as client:
         ok = client.post("/cypher", json={
             "query": "MATCH (p:Person) WHERE p.name STARTS WITH $prefix RETURN p.name AS name, p ORDER BY name",
             "parameters": {"prefix": "L"}}).json()
@@ -212,7 +213,7 @@ def test_graph_neighbourhood_depth_and_filters(api):
 def test_every_endpoint_answers_503_while_neo4j_is_down():
     dead = connect_graph(f"bolt://127.0.0.1:{free_port()}")
     app = create_app(Settings(api_key=KEY), dead)
-    with TestClient(app, raise_server_exceptions=False) as client:
+    with TestClient(app, base_url=BASE_URL, raise_server_exceptions=False) as client:
         for path in ("/health", "/actors", "/actors/person:x", "/actors/person:x/statements", "/statements",
                      "/claims", "/timeline", "/articles", "/articles/art-x", "/graph", "/explorer"):
             error = _error(client.get(path), 503, "graph_unavailable")

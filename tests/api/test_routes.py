@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from api.settings import Settings
 from graph.connection import connect_graph
+from tests.api.client import BASE_URL
 from tests.conftest import free_port
 
 
@@ -29,7 +30,7 @@ def test_read_health_counts_graph(client):
 
 def test_read_health_503_when_neo4j_unreachable():
     dead = connect_graph(f"bolt://127.0.0.1:{free_port()}")
-    with TestClient(create_app(Settings(), dead), raise_server_exceptions=False) as c:
+    with TestClient(base_url=BASE_URL, app=create_app(Settings(), dead), raise_server_exceptions=False) as c:
         response = c.get("/health")
     dead.close()
     _assert_error(response, 503, "graph_unavailable")

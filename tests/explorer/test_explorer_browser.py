@@ -15,6 +15,7 @@ from api.app import create_app
 from api.runtime import load_files
 from api.settings import Settings
 from graph.reader import read_subgraph
+from tests.api.client import BASE_URL
 from tests.conftest import ROOT, SEEDS, free_port
 from tests.explorer.webdriver import Browser, find_browser
 
@@ -117,7 +118,7 @@ def test_explorer_large_graph_opens_on_a_server_chosen_neighbourhood(served, bro
     from api.settings import Settings as S
     from graph.reader import top_entity
 
-    with TestClient(create_app(S(explorer_max_nodes=15), db)) as client:
+    with TestClient(base_url=BASE_URL, app=create_app(S(explorer_max_nodes=15), db)) as client:
         page = client.get("/explorer").text
     center = top_entity(db)
     assert f'"center": "{center}"' in page

@@ -124,3 +124,52 @@ def test_delete_article_removes_only_what_it_alone_supported(db):
     assert delete_article(db, "art-a") is True
     ids = {r["id"] for r in db.read("MATCH (n) RETURN n.id AS id")}
     assert ids == {"art-b", "person:anna-berg", "st-art-b-2"}
+
+
+def _with_article(graph, **fields):
+    return dataclasses.replace(graph, article=dataclasses.replace(graph.article, **fields))
+
+
+def test_upsert_article_summary_says_created_then_nothing_changed(db):
+    first = upsert_article(db, sample_graph())
+    assert first.created is True and first.changed == {} and first.redated == 0
+    before = dump_graph(db)
+    again = upsert_article(db, sample_graph())
+    assert again.created is False and again.changed == {} and again.redated == 0
+    assert dump_graph(db) == before
+
+
+def test_upsert_article_new_metadata_is_written_and_reported(db):
+    upsert_article(db, sample_graph())
+    statements_before = db.read("MATCH (s:Statement) RETURN properties(s) AS p ORDER BY p.id")
+    renamed = _with_article(sample_graph(), title="Another title", source="Other Wire", url="https://x.example/1")
+    summary = upsert_article(db, renamed)
+    assert summary.created is False and summary.redated == 0
+    assert summary.changed == {"title": ("A test", "Another title"), "source": ("Test Wire", "Other Wire"),
+                               "url": (None, "https://x.example/1")}
+    stored = db.read("MATCH (a:Article) RETURN a.title AS title, a.source AS source, a.url AS url")[0]
+    assert stored == {"title": "Another title", "source": "Other Wire", "url": "https://x.example/1"}
+    # The date did not change, so no statement did.
+    assert db.read("MATCH (s:Statement) RETURN properties(s) AS p ORDER BY p.id") == statements_before
+
+
+def test_upsert_article_new_date_redates_statements_and_equals_a_fresh_load(db):
+    upsert_article(db, sample_graph())
+    redated = _with_article(sample_graph(), published="2024-11-02")
+    summary = upsert_article(db, redated)
+    assert summary.changed == {"published": ("2024-10-19", "2024-11-02")}
+    assert summary.redated == 2  # neither statement has a date of its own
+    after = dump_graph(db)
+    published = {r["p"] for r in db.read("MATCH ()-[r]->() WHERE r.published IS NOT NULL RETURN DISTINCT r.published AS p")}
+    assert published == {"2024-11-02"}
+    db.write(lambda tx: tx.run("MATCH (n) DETACH DELETE n").consume())
+    upsert_article(db, redated)
+    assert dump_graph(db) == after  # re-posting is the same as loading the new metadata fresh
+
+
+def test_upsert_article_statement_with_its_own_date_is_not_redated(db):
+    graph = sample_graph()
+    own = dataclasses.replace(graph.statements[1], date="2024-10-14")
+    upsert_article(db, dataclasses.replace(graph, statements=(graph.statements[0], own)))
+    moved = _with_article(dataclasses.replace(graph, statements=(graph.statements[0], own)), published="2024-11-02")
+    assert upsert_article(db, moved).redated == 1
