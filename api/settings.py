@@ -44,8 +44,20 @@ class Settings(BaseSettings):
     explorer_max_nodes: int = Field(300, description="Most entities the explorer page draws.")
     api_key: str | None = Field(
         None, description="Key for POST/DELETE /articles (X-API-Key header); unset: writes disabled.")
-    cypher_max_rows: int = Field(1000, description="Most rows POST /cypher returns.")
-    cypher_timeout_s: float = Field(10.0, description="Timeout of a POST /cypher query, seconds.")
+    cypher_max_rows: int = Field(1000, ge=1, description="Most rows POST /cypher returns.")
+    cypher_timeout_s: float = Field(
+        10.0, gt=0, description="Timeout of a POST /cypher query, seconds; the answer comes "
+                                "within about a second more, and Neo4j's transaction is ended.")
+    cypher_max_concurrent: int = Field(
+        4, ge=1, description="POST /cypher queries running at once; beyond it 429 with Retry-After.")
+    cypher_max_response_bytes: int = Field(
+        2_000_000, ge=1000, description="Most bytes of rows POST /cypher returns (then truncated).")
+    cypher_max_query_chars: int = Field(
+        10_000, ge=1, description="Longest POST /cypher query accepted, characters.")
+    cypher_max_nesting: int = Field(
+        20, ge=1, description="Deepest bracket nesting accepted in a POST /cypher query.")
+    cypher_max_parameter_bytes: int = Field(
+        1_000_000, ge=1, description="Largest POST /cypher parameters accepted, bytes of JSON.")
 
     def local_server(self) -> LocalServerConfig:
         """The project's local Neo4j server, as these settings describe it."""
