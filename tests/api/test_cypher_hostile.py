@@ -251,3 +251,16 @@ def test_cypher_response_is_capped_in_bytes(db):
     record("cypher", query="UNWIND range(1, 900) … (KG_CYPHER_MAX_RESPONSE_BYTES=20000)",
            expected="200 truncated by bytes", status=200,
            outcome=f"{body['count']} rows, {len(response.content)} bytes, truncated_reason max_bytes")
+
+
+@pytest.mark.parametrize(("body", "status"), [
+    ('{"query": "RETURN $x AS x", "parameters": {"x": ' + "[" * 100_000 + "]" * 100_000 + "}}", 400),
+    ('{"query": "RETURN $x AS x", "parameters": {"x": ' + "9" * 5000 + "}}", 400),
+    ('{"query": "RETURN 1 AS x", "parameters": []}', 422),
+    ('{"query": "// only a comment"}', 400),
+])
+def test_cypher_malformed_bodies_never_answer_500(hostile_client, body, status):
+    response = hostile_client.post("/cypher", content=body, headers={"Content-Type": "application/json"})
+    assert response.status_code == status and set(response.json()["error"]) >= {"status", "code", "message"}
+    record("cypher", query=f"body: {_shown(body)}", expected=str(status), status=response.status_code,
+           outcome=response.json()["error"]["code"])

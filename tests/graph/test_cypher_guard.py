@@ -166,6 +166,14 @@ def _tagged(db, tag: str) -> list[dict]:
                            "WHERE metaData.kg_cypher = $tag RETURN transactionId", tag=tag).data()
 
 
+def _any_tagged(db, query: str = CROSS_PRODUCT) -> bool:
+    """Whether a tagged researcher's transaction still runs `query` in Neo4j."""
+    with db.session() as session:
+        return bool(session.run("SHOW TRANSACTIONS YIELD metaData, currentQuery "
+                                "WHERE metaData.kg_cypher IS NOT NULL AND currentQuery = $query "
+                                "RETURN count(*) AS n", query=query).single()["n"])
+
+
 def test_terminate_tagged_ends_the_server_side_transaction(db):
     outcome: dict = {}
     tag = "test-terminate"
@@ -209,6 +217,10 @@ def test_runner_caps_concurrent_queries_and_frees_slots(db):
     for thread in threads:
         thread.join(10)
     assert [type(e) for e in errors] == [QueryTimedOut, QueryTimedOut]
+    deadline = time.monotonic() + 5  # and Neo4j's side of them was ended
+    while _any_tagged(db) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _any_tagged(db)
     deadline = time.monotonic() + 10  # a slot is freed once Neo4j really finished
     while time.monotonic() < deadline:
         try:
