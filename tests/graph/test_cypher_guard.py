@@ -170,8 +170,8 @@ def _any_tagged(db, query: str = CROSS_PRODUCT) -> bool:
     """Whether a tagged researcher's transaction still runs `query` in Neo4j."""
     with db.session() as session:
         return bool(session.run("SHOW TRANSACTIONS YIELD metaData, currentQuery "
-                                "WHERE metaData.kg_cypher IS NOT NULL AND currentQuery = $query "
-                                "RETURN count(*) AS n", query=query).single()["n"])
+                                "WHERE metaData.kg_cypher IS NOT NULL AND currentQuery = $q "
+                                "RETURN count(*) AS n", q=query).single()["n"])
 
 
 def test_terminate_tagged_ends_the_server_side_transaction(db):
