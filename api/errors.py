@@ -16,6 +16,7 @@ from schema.errors import (
     KGError,
     NotFound,
     QueryRejected,
+    TooManyQueries,
     Unauthorized,
 )
 
@@ -29,6 +30,7 @@ STATUS_BY_ERROR: dict[type[KGError], int] = {
     QueryRejected: 400,
     Unauthorized: 401,
     Forbidden: 403,
+    TooManyQueries: 429,
     GraphUnavailable: 503,
 }
 
@@ -86,8 +88,10 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(KGError)
     async def handle_kg_error(request: Request, exc: KGError) -> JSONResponse:
         status = next((s for cls, s in STATUS_BY_ERROR.items() if isinstance(exc, cls)), 500)
-        extra = {"reason": exc.reason} if isinstance(exc, InvalidArticle) else {}
+        extra = {"reason": exc.reason} if isinstance(exc, (InvalidArticle, QueryRejected)) else {}
         headers = {"WWW-Authenticate": "X-API-Key"} if status == 401 else None
+        if isinstance(exc, TooManyQueries):
+            headers = {"Retry-After": str(exc.retry_after_s)}
         return JSONResponse(error_body(status, exc.code, str(exc), **extra), status_code=status,
                             headers=headers)
 

@@ -212,7 +212,9 @@ class CypherOut(BaseModel):
     columns: list[str]
     rows: list[list[Any]]
     count: int
-    truncated: bool = Field(description="True when the row cap cut the result")
+    truncated: bool = Field(description="True when a cap cut the result")
+    truncated_reason: Literal["max_rows", "max_bytes"] | None = Field(
+        None, description="Which cap: KG_CYPHER_MAX_ROWS or KG_CYPHER_MAX_RESPONSE_BYTES")
 
 
 class GraphNode(BaseModel):

@@ -48,8 +48,20 @@ class Settings(BaseSettings):
     allowed_hosts: Annotated[list[str] | None, NoDecode] = Field(
         None, description="Host header values the API answers (comma-separated; `*`: any); "
         "unset: 127.0.0.1, localhost, ::1 and KG_API_HOST.")
-    cypher_max_rows: int = Field(1000, description="Most rows POST /cypher returns.")
-    cypher_timeout_s: float = Field(10.0, description="Timeout of a POST /cypher query, seconds.")
+    cypher_max_rows: int = Field(1000, ge=1, description="Most rows POST /cypher returns.")
+    cypher_timeout_s: float = Field(
+        10.0, gt=0, description="Timeout of a POST /cypher query, seconds; the answer comes "
+                                "within about a second more, and Neo4j's transaction is ended.")
+    cypher_max_concurrent: int = Field(
+        4, ge=1, description="POST /cypher queries running at once; beyond it 429 with Retry-After.")
+    cypher_max_response_bytes: int = Field(
+        2_000_000, ge=1000, description="Most bytes of rows POST /cypher returns (then truncated).")
+    cypher_max_query_chars: int = Field(
+        10_000, ge=1, description="Longest POST /cypher query accepted, characters.")
+    cypher_max_nesting: int = Field(
+        20, ge=1, description="Deepest bracket nesting accepted in a POST /cypher query.")
+    cypher_max_parameter_bytes: int = Field(
+        1_000_000, ge=1, description="Largest POST /cypher parameters accepted, bytes of JSON.")
 
     @field_validator("allowed_hosts", mode="before")
     @classmethod

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 import neo4j
 from neo4j import GraphDatabase, Query, RoutingControl
-from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from schema.errors import GraphUnavailable
 
@@ -73,6 +73,22 @@ class GraphDB:
     def mark_unavailable(self, exc: Exception) -> GraphUnavailable:
         """Record that Neo4j did not answer; returns the error to raise."""
         return self._trip(exc)
+
+    def confirm_unavailable(self, exc: Exception) -> GraphUnavailable | None:
+        """After a query lost its connection, ping Neo4j on a fresh one.
+
+        Returns the GraphUnavailable to raise (and trips the breaker) only if the ping fails
+        too; None when Neo4j answers, so one query that broke its own connection (a parser
+        stack overflow, a result the driver cannot decode) does not fail every endpoint.
+        """
+        try:
+            self.driver.execute_query(Query("RETURN 1", timeout=2.0), database_=self.database,
+                                      routing_=RoutingControl.READ)
+        except UNAVAILABLE_ERRORS:
+            return self._trip(exc)
+        except Neo4jError:
+            pass  # Neo4j answered, if only with an error: it is reachable
+        return None
 
     def close(self) -> None:
         self.driver.close()

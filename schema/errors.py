@@ -40,9 +40,35 @@ class LocalServerError(KGError):
 
 
 class QueryRejected(KGError):
-    """A researcher's Cypher was refused by Neo4j (syntax, a write, a timeout...)."""
+    """A researcher's Cypher was refused, by the guard before it ran or by Neo4j.
+
+    `reason` is a short machine code: `write`, `load_csv`, `procedure`, `too_deep`, `neo4j`...
+    """
 
     code = "query_rejected"
+
+    def __init__(self, message: str, reason: str = "neo4j"):
+        self.reason = reason
+        super().__init__(message)
+
+
+class QueryTimedOut(QueryRejected):
+    """A researcher's Cypher ran past its deadline and was stopped."""
+
+    code = "query_timeout"
+
+    def __init__(self, message: str):
+        super().__init__(message, reason="timeout")
+
+
+class TooManyQueries(KGError):
+    """Every slot for researchers' Cypher is busy; `retry_after_s` says when to try again."""
+
+    code = "too_many_queries"
+
+    def __init__(self, message: str, retry_after_s: int):
+        self.retry_after_s = retry_after_s
+        super().__init__(message)
 
 
 class Unauthorized(KGError):
