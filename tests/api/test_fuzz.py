@@ -31,9 +31,9 @@ from tests.graph.factories import sample_graph
 from tests.reliability import record
 
 KEY = "fuzz-key"
-EXAMPLES = 25  # per operation and mode
-CYPHER_EXAMPLES = 10  # /cypher is hardened elsewhere; here it only must not 5xx or break its schema
-BUDGET_S = 6.0  # per operation and mode: generation stops being sent once spent
+EXAMPLES = 20  # per operation and mode
+CYPHER_EXAMPLES = 8  # /cypher is hardened elsewhere; here it only must not 5xx or break its schema
+BUDGET_S = 4.0  # per operation and mode: generation stops being sent once spent
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
           response_schema_conformance]
 
@@ -87,7 +87,7 @@ def test_fuzz_openapi_schema_no_5xx_and_conforming_answers(db):
         assert not any(status >= 500 for status in statuses), (operation.label, statuses)
         rows.append((operation.label, total, statuses))
     elapsed = time.monotonic() - started
-    assert elapsed < 150, f"the fuzz run took {elapsed:.0f} s"
+    assert elapsed < 180, f"the fuzz run took {elapsed:.0f} s"
     read_counts(db)  # the graph still answers
 
     for label, total, statuses in rows:
