@@ -1,6 +1,7 @@
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -118,6 +119,8 @@ public final class Launcher {
             }
         }
         Files.writeString(applied, digest);
+        // Unsalted: a password the user chose must not be guessable from it by other local users.
+        Files.setPosixFilePermissions(applied, PosixFilePermissions.fromString("rw-------"));
     }
 
     /** The builder with every setting; a port of 0 leaves that connector off. */

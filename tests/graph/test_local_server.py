@@ -109,3 +109,23 @@ def test_local_server_start_reports_a_failed_download(tmp_path, monkeypatch):
     with pytest.raises(LocalServerError, match="downloading Neo4j's jars from Maven Central failed"):
         start_server(config)
     assert not (tmp_path / "lib").exists()
+
+
+def test_kg_neo4j_status_shows_user_and_password(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    home = tmp_path / "home"
+    config = LocalServerConfig(home=home / ".neo4j", bolt_port=free_port(), http_port=free_port())
+    _, password = local_credentials(config)
+    env = {**os.environ, "KG_HOME": str(home), "KG_NEO4J_BOLT_PORT": str(config.bolt_port),
+           "KG_NEO4J_HTTP_PORT": str(config.http_port)}
+    env.pop("NEO4J_URI", None)
+    result = subprocess.run([sys.executable, "-m", "api.cli", "neo4j", "status"], cwd=ROOT,
+                            env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 3, result.stderr  # not running
+    status = json.loads(result.stdout)
+    assert status["running"] is False
+    assert (status["user"], status["password_file"], status["password"]) == (
+        "neo4j", str(config.password_file), password)

@@ -192,3 +192,30 @@ def test_builtin_procedures_ignore_the_allowlist(local, driver):
     assert local.password not in json.dumps(jmx)
     assert local.password not in json.dumps(
         _read(driver, "CALL dbms.listConfig() YIELD name, value RETURN name, value"))
+
+
+def test_docker_compose_neo4j_has_the_same_hardening(local, driver):
+    """docker-compose.yml sets the launcher's settings as NEO4J_* variables (the image's
+    convention: `_` is `.`, `__` is `_`); each must name a real setting with the value the local
+    server runs with, and there is no default password."""
+    import yaml
+
+    from tests.conftest import ROOT
+
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    env = compose["services"]["neo4j"]["environment"]
+    assert ":?" in env["NEO4J_AUTH"]  # compose refuses to start without NEO4J_PASSWORD
+    live = _settings(driver)
+    shared = {name: value for name, value in env.items()
+              if name not in ("NEO4J_AUTH",) and "memory" not in name}
+    assert len(shared) >= 8
+    for name, value in shared.items():
+        setting = name.removeprefix("NEO4J_").replace("__", "\0").replace("_", ".").replace("\0", "_")
+        if setting.startswith("internal."):  # not listed by SHOW SETTINGS: as the launcher sets it
+            launcher = (ROOT / "graph" / "neo4j_server" / "Launcher.java").read_text()
+            assert f'"{setting}", "{value}"' in launcher, setting
+            continue
+        expected = live[setting]
+        if setting == "dbms.security.http_access_control_allow_origin":
+            expected = "http://127.0.0.1:7474"  # the port compose publishes
+        assert value == expected, setting
