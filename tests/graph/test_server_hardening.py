@@ -208,7 +208,7 @@ def test_docker_compose_neo4j_has_the_same_hardening(local, driver):
     live = _settings(driver)
     shared = {name: value for name, value in env.items()
               if name not in ("NEO4J_AUTH",) and "memory" not in name}
-    assert len(shared) >= 8
+    assert len(shared) >= 7
     for name, value in shared.items():
         setting = name.removeprefix("NEO4J_").replace("__", "\0").replace("_", ".").replace("\0", "_")
         if setting.startswith("internal."):  # not listed by SHOW SETTINGS: as the launcher sets it
