@@ -63,7 +63,8 @@ def _parser() -> argparse.ArgumentParser:
     for name, fn, text in (
         ("start", _run_neo4j_start, "start it and wait until Bolt answers"),
         ("stop", _run_neo4j_stop, "stop it cleanly"),
-        ("status", _run_neo4j_status, "say whether it runs"),
+        ("status", _run_neo4j_status,
+         "say whether it runs, with its addresses, user and password (JSON)"),
         ("install", _run_neo4j_install, "fetch its jars from Maven Central (start does this too)"),
     ):
         neo_sub.add_parser(name, help=text).set_defaults(run=fn)
@@ -75,7 +76,7 @@ def _run_up(settings: Settings, args: argparse.Namespace) -> int:
 
     from api.app import create_app
     from api.runtime import graph_uri, load_files, open_graph
-    from graph.local_server import server_status, stop_server
+    from graph.local_server import LOCAL_USER, server_status, stop_server
 
     host = args.host or settings.api_host
     port = args.port or settings.api_port
@@ -89,7 +90,9 @@ def _run_up(settings: Settings, args: argparse.Namespace) -> int:
             _print_outcomes(outcomes)
         print(f"Neo4j Bolt:     {graph_uri(settings)}")
         if local:
-            print(f"Neo4j Browser:  {settings.local_server().browser_url}")
+            server = settings.local_server()
+            print(f"Neo4j Browser:  {server.browser_url}  (user {LOCAL_USER}, password in "
+                  f"{server.password_file}; `kg neo4j status` shows it)")
         print(f"API:            http://{host}:{port}/  (docs: http://{host}:{port}/docs)")
         print(f"Explorer:       http://{host}:{port}/explorer")
         print(f"Health:         http://{host}:{port}/health", flush=True)
@@ -171,6 +174,7 @@ def _run_neo4j_start(settings: Settings, args: argparse.Namespace) -> int:
         return 0
     status = start_server(settings.local_server())
     print(f"Neo4j is running (pid {status.pid}): {status.bolt_uri}  browser: {status.browser_url}")
+    print(f"user {status.user}, password in {status.password_file}")
     return 0
 
 

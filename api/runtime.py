@@ -9,7 +9,7 @@ from pathlib import Path
 from api.settings import Settings
 from graph.connection import GraphDB, connect_graph, wait_for_graph
 from graph.constraints import apply_schema
-from graph.local_server import start_server
+from graph.local_server import local_credentials, start_server
 from graph.writer import WriteSummary, upsert_article
 from loaders import extract_article, parse_article_bytes, read_article_file
 from schema.errors import InvalidArticle
@@ -23,14 +23,22 @@ def graph_uri(settings: Settings) -> str:
     return settings.neo4j_uri or settings.local_server().bolt_uri
 
 
+def graph_auth(settings: Settings) -> tuple[str | None, str | None]:
+    """User and password: NEO4J_USER / NEO4J_PASSWORD for a configured NEO4J_URI, else the
+    local server's own (its generated password file)."""
+    if settings.neo4j_uri:
+        return settings.neo4j_user, settings.neo4j_password
+    return local_credentials(settings.local_server())
+
+
 def open_graph(settings: Settings, start_local: bool = True, wait_s: float = 60.0) -> GraphDB:
     """Connect to the configured Neo4j (starting the local server if none is configured),
     wait until it answers and apply the schema."""
     if settings.neo4j_uri is None and start_local:
         start_server(settings.local_server())
+    user, password = graph_auth(settings)
     db = connect_graph(
-        graph_uri(settings), settings.neo4j_user, settings.neo4j_password,
-        settings.neo4j_database, settings.read_timeout_s,
+        graph_uri(settings), user, password, settings.neo4j_database, settings.read_timeout_s,
     )
     try:
         wait_for_graph(db, timeout_s=wait_s)

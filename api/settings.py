@@ -23,10 +23,10 @@ class Settings(BaseSettings):
         description="Bolt URI of an existing Neo4j; unset: the project's local server is used.")
     neo4j_user: str | None = Field(
         None, validation_alias=AliasChoices("NEO4J_USER"),
-        description="User for NEO4J_URI (unset: no auth).")
+        description="User for NEO4J_URI (unset: no auth); the local server uses its own user.")
     neo4j_password: str | None = Field(
         None, validation_alias=AliasChoices("NEO4J_PASSWORD"),
-        description="Password for NEO4J_URI.")
+        description="Password for NEO4J_URI; the local server's is generated in HOME/.neo4j/password.")
     neo4j_database: str = Field(
         "neo4j", validation_alias=AliasChoices("NEO4J_DATABASE"),
         description="Database name.")

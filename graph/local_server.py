@@ -3,14 +3,19 @@
 Layout under `home` (kept out of git):
     lib/        runtime jars, fetched once by Maven; `lib/.complete` marks a finished copy
     classes/    the compiled launcher
-    server/     the database home (data and Neo4j's own logs); survives restarts
+    server/     the database home (data, an empty import folder, Neo4j's own logs); survives restarts
+    password    the neo4j user's password, generated on first use (mode 0600)
     launcher.log, neo4j.pid
+
+The server runs with auth on (user `neo4j`, that password) for Bolt and HTTP alike: other local
+processes and web pages the analyst visits are not trusted. Launcher.java lists the other settings.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import secrets
 import shutil
 import signal
 import socket
@@ -25,6 +30,9 @@ from schema.errors import LocalServerError
 _RESOURCES = Path(__file__).parent / "neo4j_server"
 _POM = _RESOURCES / "pom.xml"
 _LAUNCHER = _RESOURCES / "Launcher.java"
+
+# Community has one user; the launcher sets its password (Launcher.USER).
+LOCAL_USER = "neo4j"
 
 # From Neo4j 5.26's default neo4j.conf: needed for Netty's direct buffers on Java 17.
 _JVM_FLAGS = (
@@ -56,6 +64,10 @@ class LocalServerConfig:
         return self.jars or self.home / "lib"
 
     @property
+    def password_file(self) -> Path:
+        return self.home / "password"
+
+    @property
     def bolt_uri(self) -> str:
         return f"bolt://127.0.0.1:{self.bolt_port}"
 
@@ -73,6 +85,34 @@ class ServerStatus:
     bolt_uri: str
     browser_url: str
     jars_ready: bool
+    user: str
+    password_file: str
+    password: str | None  # None until the first start generates it
+
+
+def local_credentials(config: LocalServerConfig) -> tuple[str, str]:
+    """The user and password of the local server, generating the password on first use.
+
+    The password is 32 random URL-safe characters in `home/password`, readable by its owner only.
+    The server applies it at its next start (Launcher.java), so a changed file takes effect then.
+    """
+    path = config.password_file
+    try:
+        password = path.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        password = ""
+    if not password:
+        password = secrets.token_urlsafe(24)
+        config.home.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.fchmod(fd, 0o600)  # an existing empty file keeps its mode through O_CREAT
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(password + "\n")
+    elif len(password) < 8:
+        raise LocalServerError(f"the password in {path} is shorter than 8 characters, which Neo4j "
+                               "refuses; write a longer one or empty the file to have one generated")
+    os.chmod(path, 0o600)
+    return LOCAL_USER, password
 
 
 def install_jars(config: LocalServerConfig) -> Path:
@@ -139,7 +179,17 @@ def server_status(config: LocalServerConfig) -> ServerStatus:
         bolt_uri=config.bolt_uri,
         browser_url=config.browser_url,
         jars_ready=(config.lib / ".complete").exists(),
+        user=LOCAL_USER,
+        password_file=str(config.password_file),
+        password=_read_password(config),
     )
+
+
+def _read_password(config: LocalServerConfig) -> str | None:
+    try:
+        return config.password_file.read_text(encoding="utf-8").strip() or None
+    except FileNotFoundError:
+        return None
 
 
 def start_server(config: LocalServerConfig) -> ServerStatus:
@@ -165,6 +215,7 @@ def start_server(config: LocalServerConfig) -> ServerStatus:
                 f"stop it or choose another port with {var}"
             )
     config.home.mkdir(parents=True, exist_ok=True)
+    local_credentials(config)  # the launcher reads the file; it never goes on a command line
     lib = install_jars(config)
     classes = _compile_launcher(config, lib)
     java = _require_tool("java", "a Java 17+ runtime")
@@ -174,7 +225,7 @@ def start_server(config: LocalServerConfig) -> ServerStatus:
         java, f"-Xms{config.heap}", f"-Xmx{config.heap}", *_JVM_FLAGS,
         "-cp", f"{classes}{os.pathsep}{lib}/*", "Launcher",
         str(config.home / "server"), str(config.bolt_port), str(config.http_port),
-        str(config.pagecache_mb), str(config.tx_timeout_s),
+        str(config.pagecache_mb), str(config.tx_timeout_s), str(config.password_file),
     ]
     with open(log_path, "ab") as log:
         proc = subprocess.Popen(

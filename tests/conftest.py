@@ -1,7 +1,8 @@
 """Shared fixtures: one real Neo4j per test session, and a clean database for each test.
 
 Where the server comes from, in order: NEO4J_URI if set; else a testcontainers Neo4j when a
-Docker daemon answers; else the project's local server (its own data folder and free ports).
+Docker daemon answers; else the project's local server (its own data folder and free ports,
+auth on with its generated password, as `kg up` runs it).
 If none can be had the tests that need it error out with the reason: they never skip.
 """
 
@@ -18,7 +19,7 @@ import pytest
 
 from graph.connection import GraphDB, connect_graph, wait_for_graph
 from graph.constraints import apply_schema
-from graph.local_server import LocalServerConfig, start_server, stop_server
+from graph.local_server import LocalServerConfig, local_credentials, start_server, stop_server
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -31,6 +32,7 @@ class Neo4jTarget:
     user: str | None
     password: str | None
     origin: str  # "NEO4J_URI", "testcontainers" or "local server"
+    local: LocalServerConfig | None = None  # the project's local server, when that is the one
 
 
 def free_port() -> int:
@@ -83,8 +85,10 @@ def neo4j_target() -> Iterator[Neo4jTarget]:
     except Exception as exc:  # the run must fail loudly, never skip
         pytest.fail(f"no Neo4j could be had (no NEO4J_URI, no Docker daemon, and the local "
                     f"server failed): {exc}", pytrace=False)
+    # The hardened server as users run it: auth on, so every test runs against that config.
+    user, password = local_credentials(config)
     try:
-        yield Neo4jTarget(config.bolt_uri, None, None, "local server")
+        yield Neo4jTarget(config.bolt_uri, user, password, "local server", config)
     finally:
         stop_server(config)
 

@@ -1,15 +1,19 @@
-"""The project's local Neo4j: start, status, data kept across restarts, stop, clear failures."""
+"""The project's local Neo4j: start, status, data and password kept across restarts, stop, clear
+failures."""
 
 from __future__ import annotations
 
 import os
 import socket
 import stat
+import urllib.request
 
+import neo4j
 import pytest
 
 from graph.connection import connect_graph
-from graph.local_server import LocalServerConfig, server_status, start_server, stop_server
+from graph.local_server import (LocalServerConfig, local_credentials, server_status, start_server,
+                                stop_server)
 from schema.errors import LocalServerError
 from tests.conftest import ROOT, free_port
 
@@ -23,30 +27,58 @@ def _config(tmp_path, **kw) -> LocalServerConfig:
     return LocalServerConfig(**values)
 
 
-def test_local_server_restart_keeps_data_and_reports_status(tmp_path, neo4j_target):
+def test_local_server_restart_keeps_data_password_and_reports_status(tmp_path, neo4j_target):
     # neo4j_target first: it fetches the jars when this machine has none yet.
     config = _config(tmp_path)
     try:
         status = start_server(config)
         assert status.running and status.pid
-        db = connect_graph(config.bolt_uri)
+        user, password = local_credentials(config)
+        assert (user, len(password)) == ("neo4j", 32)
+        assert stat.S_IMODE(config.password_file.stat().st_mode) == 0o600
+        assert (status.user, status.password_file, status.password) == (
+            "neo4j", str(config.password_file), password)
+        db = connect_graph(config.bolt_uri, user, password)
         db.write(lambda tx: tx.run("CREATE (:Probe {v: 42})").consume())
         db.close()
         assert stop_server(config) is True
         assert server_status(config).running is False
 
         start_server(config)
-        db = connect_graph(config.bolt_uri)
+        assert local_credentials(config) == (user, password)  # the same password after a restart
+        db = connect_graph(config.bolt_uri, user, password)
         assert db.read("MATCH (p:Probe) RETURN p.v AS v") == [{"v": 42}]
         db.close()
-        # The browser is served by the same process (neo4j-browser jar on the classpath).
-        import urllib.request
-
+        # The browser is served by the same process (neo4j-browser jar on the classpath), and
+        # needs no login to load: it asks for the password itself.
         with urllib.request.urlopen(f"http://127.0.0.1:{config.http_port}/browser/", timeout=10) as r:
             assert r.status == 200
+
+        # A password written to the file is applied to the existing database at the next start
+        # (the path an existing data folder created with auth off takes too); the old one stops.
+        stop_server(config)
+        config.password_file.write_text("a-new-password-of-my-own\n")
+        start_server(config)
+        db = connect_graph(config.bolt_uri, user, "a-new-password-of-my-own")
+        assert db.read("MATCH (p:Probe) RETURN p.v AS v") == [{"v": 42}]
+        db.close()
+        old = neo4j.GraphDatabase.driver(config.bolt_uri, auth=(user, password))
+        with pytest.raises(neo4j.exceptions.AuthError):
+            old.verify_connectivity()
+        old.close()
     finally:
         stop_server(config)
     assert stop_server(config) is False
+
+
+def test_local_credentials_refuse_a_short_password(tmp_path):
+    config = _config(tmp_path)
+    config.home.mkdir()
+    config.password_file.write_text("short\n")
+    with pytest.raises(LocalServerError, match="shorter than 8 characters"):
+        local_credentials(config)
+    config.password_file.write_text("")  # emptied: a new one is generated
+    assert len(local_credentials(config)[1]) == 32
 
 
 def test_local_server_start_refuses_taken_port(tmp_path):
@@ -77,3 +109,23 @@ def test_local_server_start_reports_a_failed_download(tmp_path, monkeypatch):
     with pytest.raises(LocalServerError, match="downloading Neo4j's jars from Maven Central failed"):
         start_server(config)
     assert not (tmp_path / "lib").exists()
+
+
+def test_kg_neo4j_status_shows_user_and_password(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    home = tmp_path / "home"
+    config = LocalServerConfig(home=home / ".neo4j", bolt_port=free_port(), http_port=free_port())
+    _, password = local_credentials(config)
+    env = {**os.environ, "KG_HOME": str(home), "KG_NEO4J_BOLT_PORT": str(config.bolt_port),
+           "KG_NEO4J_HTTP_PORT": str(config.http_port)}
+    env.pop("NEO4J_URI", None)
+    result = subprocess.run([sys.executable, "-m", "api.cli", "neo4j", "status"], cwd=ROOT,
+                            env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 3, result.stderr  # not running
+    status = json.loads(result.stdout)
+    assert status["running"] is False
+    assert (status["user"], status["password_file"], status["password"]) == (
+        "neo4j", str(config.password_file), password)
