@@ -256,7 +256,8 @@ def _check_words(tokens: list[Token], names: list[bool]) -> None:
         if tok.kind == "punct" and tok.text == ";" and index != len(tokens) - 1:
             raise QueryRejected("one statement per request", reason="syntax")
         prev = tokens[index - 1] if index else None
-        if tok.kind in {"word", "name"} and not (prev and (prev.text == "." or prev.key == "call")):
+        after_dot = prev is not None and prev.kind == "punct" and prev.text == "."
+        if tok.kind in {"word", "name"} and not after_dot and not (prev and prev.key == "call"):
             _check_function(tokens, index)
         if tok.kind != "word" or names[index]:
             continue
