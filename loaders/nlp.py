@@ -39,11 +39,22 @@ PARSE_CHUNK_CHARS = 100_000
 _INDEX = "kg_index"
 
 
+_STOPS = {".", "!", "?"}
+
+
 @Language.component("line_breaks")
 def mark_line_breaks(doc):
-    """Start a sentence after blank lines, and after line breaks that end a headline or sentence."""
+    """Start a sentence after blank lines, and after line breaks that end a headline or sentence.
+
+    So that no parse tree outgrows MAX_SENTENCE_TOKENS (the rules walk subtrees, and a tree over a
+    whole page makes them quadratic), a sentence also starts after a full stop once that many
+    tokens ran without a start, and anywhere once that many ran without a full stop. The seed
+    and gold articles never come near (their longest line has 104 tokens, their longest run
+    without a full stop 66), so this only touches text that is not prose.
+    """
     text = doc.text
     prev = None  # the last non-space token
+    since_start = since_stop = 0  # tokens since the last sentence start set here / full stop
     for token in doc:
         if token.is_space:
             continue
@@ -54,6 +65,14 @@ def mark_line_breaks(doc):
                 line = text[line_start : prev.idx + len(prev.text)].strip()
                 if gap.count("\n") >= 2 or len(line) < _SHORT_LINE or line.endswith(_FINAL):
                     token.is_sent_start = True
+            if not token.is_sent_start and (
+                since_stop >= MAX_SENTENCE_TOKENS or since_start >= MAX_SENTENCE_TOKENS and prev.text in _STOPS
+            ):
+                token.is_sent_start = True
+            if token.is_sent_start:
+                since_start = since_stop = 0
+        since_start += 1
+        since_stop = 0 if token.text in _STOPS else since_stop + 1
         prev = token
     return doc
 
@@ -82,6 +101,13 @@ class _DocIndex:
         self.ent_starts = [ent.start for ent in self.ents]
         self.sents = tuple(_bounded_sentences(doc))
         self.sent_starts = [sent.start for sent in self.sents]
+        self.check: Callable[[], None] | None = None
+
+    def iter_sents(self) -> Iterator[Span]:
+        for sent in self.sents:
+            if self.check is not None:
+                self.check()
+            yield sent
 
     def sentence_at(self, i: int) -> Span:
         return self.sents[max(0, bisect.bisect_right(self.sent_starts, i) - 1)]
@@ -92,7 +118,7 @@ def index_doc(doc: Doc) -> Doc:
     `token.sent` from the cache. Call it only once the Doc is fully annotated."""
     index = _DocIndex(doc)
     doc.user_hooks[_INDEX] = index
-    doc.user_hooks["sents"] = lambda d: iter(index.sents)
+    doc.user_hooks["sents"] = lambda d: index.iter_sents()
     doc.user_span_hooks["sent"] = lambda span: index.sentence_at(span.start)
     doc.user_token_hooks["sent"] = lambda token: index.sentence_at(token.i)
     return doc
@@ -104,6 +130,12 @@ def _index(doc: Doc) -> _DocIndex:
         index_doc(doc)
         index = doc.user_hooks[_INDEX]
     return index
+
+
+def attach_check(doc: Doc, check: Callable[[], None]) -> None:
+    """Call `check()` before each sentence any loop over `doc.sents` gets, so that a caller's
+    time budget is enforced inside the rules' loops (`check` raises to stop)."""
+    _index(doc).check = check
 
 
 def doc_text(doc: Doc) -> str:
@@ -144,23 +176,21 @@ def _bounded_sentences(doc: Doc) -> Iterator[Span]:
         start = i
 
 
-def parse_text(text: str, check: Callable[[str], None] | None = None) -> Doc:
+def parse_text(text: str, check: Callable[[], None] | None = None) -> Doc:
     """Parse `text` with the pipeline into one Doc whose text is exactly `text`.
 
     Texts longer than PARSE_CHUNK_CHARS are parsed in pieces (so no piece reaches
-    nlp.max_length and memory stays bounded) and joined; `check(stage)` is called before each
+    nlp.max_length and memory stays bounded) and joined; `check()` is called before each
     piece so a caller can stop a parse that runs over its time budget.
     """
     nlp = load_nlp()
     pieces = list(_chunks(text, PARSE_CHUNK_CHARS))
     if len(pieces) == 1:
-        if check is not None:
-            check("parsing")
         return nlp(text)
     docs = []
     for piece in pieces:
         if check is not None:
-            check("parsing")
+            check()
         docs.append(nlp(piece))
     doc = Doc.from_docs(docs, ensure_whitespace=False)
     return index_doc(doc)

@@ -62,6 +62,8 @@ def create_article(db: DBDep, settings: SettingsDep, body: ArticleIn, response: 
     nothing (200 instead of 201). Refused articles (empty, binary, too large, not English...) get
     422 with the reason."""
     graph, created = ingest_article(db, body.text, max_bytes=settings.max_article_bytes,
+                                    max_chars=settings.max_article_chars,
+                                    budget_s=settings.extract_budget_s,
                                     title=body.title, url=body.url,
                                     published=iso(body.published), source=body.source,
                                     markup=body.format)
