@@ -40,7 +40,7 @@ class Settings(BaseSettings):
     max_article_bytes: int = Field(
         2_000_000, gt=0, description="Article files (and API bodies) of more bytes are refused.")
     max_article_chars: int = Field(
-        300_000, gt=0,
+        200_000, gt=0,
         description="Articles of more characters are refused (too_large) before parsing.")
     extract_budget_s: float = Field(
         60.0, gt=0,

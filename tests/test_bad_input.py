@@ -44,7 +44,7 @@ def _utf8(text: str) -> bytes:
 
 
 def _cases() -> list[Case]:
-    big = ENGLISH * (300_001 // len(ENGLISH) + 1)
+    big = ENGLISH * (200_001 // len(ENGLISH) + 1)
     deep = "[" * 10_000 + "]" * 10_000
     png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256)) * 4
     return [
@@ -62,10 +62,10 @@ def _cases() -> list[Case]:
              {"text": "".join(map(chr, range(1, 9))) * 100 + "Seoul said."}, "binary"),
         Case("more bytes than KG_MAX_ARTICLE_BYTES", "huge.txt", _utf8(ENGLISH) * (2_000_001 // len(ENGLISH) + 1),
              "too_large"),
-        Case("more characters than KG_MAX_ARTICLE_CHARS", "long.txt", _utf8(big[:300_001]), "too_large",
-             {"text": big[:300_001]}, "too_large"),
+        Case("more characters than KG_MAX_ARTICLE_CHARS", "long.txt", _utf8(big[:200_001]), "too_large",
+             {"text": big[:200_001]}, "too_large"),
         Case("1,000,001 characters (over spaCy's max_length)", "million.txt",
-             _utf8((big * 4)[:1_000_001]), "too_large", {"text": (big * 4)[:1_000_001]}, "too_large"),
+             _utf8((big * 6)[:1_000_001]), "too_large", {"text": (big * 6)[:1_000_001]}, "too_large"),
         Case("French", "fr.txt", _utf8("Le gouvernement a confirmé lundi que les soldats étaient arrivés "
                                        "dans la région et que le ministre n'avait pas de doute. " * 5),
              "not_english", {"text": "Le gouvernement a confirmé lundi que les soldats étaient arrivés "
