@@ -72,6 +72,7 @@ def test_sentences_and_parse_trees_stay_bounded_without_full_stops():
     assert max(len(list(t.subtree)) for t in doc) <= MAX_SENTENCE_TOKENS
 
 
+@pytest.mark.filterwarnings("ignore::UserWarning")  # W109: the copy is meant to lose the hooks
 def test_cached_sentences_and_entities_answer_as_spacy_does():
     text = seed_paths()[2].read_text(encoding="utf-8")
     doc = parse_text(text)
