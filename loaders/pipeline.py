@@ -39,7 +39,7 @@ class Budget:
         self.check()
         self.stage = stage
 
-    def check(self, *_: object) -> None:
+    def check(self) -> None:
         """Raise InvalidArticle(reason='too_complex') once the budget is spent."""
         if self._deadline is not None and time.monotonic() > self._deadline:
             raise InvalidArticle(
