@@ -6,10 +6,11 @@ import argparse
 import json
 import signal
 import sys
+from collections import Counter
 from dataclasses import asdict
 
 from api.settings import Settings
-from schema.errors import InvalidArticle, KGError
+from schema.errors import KGError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -75,7 +76,7 @@ def _run_up(settings: Settings, args: argparse.Namespace) -> int:
     import uvicorn
 
     from api.app import create_app
-    from api.runtime import graph_uri, load_files, open_graph
+    from api.runtime import ExtractLimits, graph_uri, load_articles, open_graph
     from graph.local_server import LOCAL_USER, server_status, stop_server
 
     host = args.host or settings.api_host
@@ -85,9 +86,8 @@ def _run_up(settings: Settings, args: argparse.Namespace) -> int:
     db = open_graph(settings)
     try:
         if not args.no_seeds:
-            outcomes = load_files(db, [str(settings.seeds)], settings.max_article_bytes,
-                                  relative_to=settings.home)
-            _print_outcomes(outcomes)
+            _print_outcomes(load_articles(db, [str(settings.seeds)], ExtractLimits.from_settings(settings),
+                                          relative_to=settings.home))
         print(f"Neo4j Bolt:     {graph_uri(settings)}")
         if local:
             server = settings.local_server()
@@ -110,33 +110,37 @@ def _run_up(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _run_load(settings: Settings, args: argparse.Namespace) -> int:
-    from api.runtime import load_files, open_graph
+    """Each file's outcome as it goes, past any refusal; a summary line at the end. A database
+    failure stops the load with its message and the summary of what was written before."""
+    from api.runtime import ExtractLimits, load_articles, open_graph
 
     db = open_graph(settings)
+    counts: Counter[str] = Counter()
     try:
-        outcomes = load_files(db, args.paths, settings.max_article_bytes)
+        _print_outcomes(load_articles(db, args.paths, ExtractLimits.from_settings(settings)), counts)
+    except Exception as exc:  # bad input never gets here: only the database's errors
+        print(f"kg: error: writing to Neo4j failed, load stopped: {exc}", file=sys.stderr, flush=True)
+        _print_summary(counts)
+        return 1
     finally:
         db.close()
-    _print_outcomes(outcomes)
-    return 1 if any(o.error for o in outcomes) else 0
+    _print_summary(counts)
+    return 1 if counts["refused"] else 0
 
 
 def _run_extract(settings: Settings, args: argparse.Namespace) -> int:
-    from api.runtime import expand_paths
-    from loaders import extract_article, read_article_file
+    from api.runtime import ExtractLimits, extract_files
 
-    failed = False
-    for path in expand_paths(args.paths):
-        try:
-            graphs = [extract_article(doc) for doc in
-                      read_article_file(path, max_bytes=settings.max_article_bytes)]
-        except InvalidArticle as exc:
-            print(f"kg: refused: {exc}", file=sys.stderr)
-            failed = True
-            continue
-        for graph in graphs:
+    counts: Counter[str] = Counter()
+    for outcome, graph in extract_files(args.paths, ExtractLimits.from_settings(settings)):
+        if graph is None:
+            counts["refused"] += 1
+            print(f"kg: refused: {outcome.error}", file=sys.stderr, flush=True)
+        else:
+            counts["extracted"] += 1
             print(json.dumps(graph.to_json(), ensure_ascii=False), flush=True)
-    return 1 if failed else 0
+    print(f"kg: {counts['extracted']} extracted, {counts['refused']} refused", file=sys.stderr, flush=True)
+    return 1 if counts["refused"] else 0
 
 
 def _run_eval(settings: Settings, args: argparse.Namespace) -> int:
@@ -154,7 +158,9 @@ def _run_eval(settings: Settings, args: argparse.Namespace) -> int:
             print(f"kg: no gold for {path} in {args.gold_dir}", file=sys.stderr)
             return 1
         for doc in read_article_file(path, max_bytes=settings.max_article_bytes):
-            pairs.append((extract_article(doc), gold[stem], doc.text))
+            graph = extract_article(doc, max_chars=settings.max_article_chars,
+                                    budget_s=settings.extract_budget_s)
+            pairs.append((graph, gold[stem], doc.text))
     scores = score_set(pairs)
     if args.json:
         print(json.dumps({"articles": len(pairs), **scores.as_dict()}, indent=2))
@@ -200,13 +206,21 @@ def _run_neo4j_install(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_outcomes(outcomes) -> None:
+def _print_outcomes(outcomes, counts: Counter[str] | None = None) -> None:
+    """Print each outcome as it comes (refusals on stderr), counting them by status."""
     for o in outcomes:
-        if o.error:
-            print(f"refused  {o.error}", file=sys.stderr)
+        if counts is not None:
+            counts[o.status] += 1
+        if o.status == "refused":
+            print(f"refused   {o.error}", file=sys.stderr, flush=True)
         else:
-            print(f"loaded   {o.path} -> {o.article_id}: {o.entities} entities, "
-                  f"{o.statements} statements, {o.relations} relations")
+            print(f"{o.status:<9} {o.where} -> {o.article_id}: {o.entities} entities, "
+                  f"{o.statements} statements, {o.relations} relations", flush=True)
+
+
+def _print_summary(counts: Counter[str]) -> None:
+    print(f"{counts['loaded']} loaded, {counts['unchanged']} unchanged, {counts['refused']} refused",
+          flush=True)
 
 
 if __name__ == "__main__":

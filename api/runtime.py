@@ -11,7 +11,8 @@ from graph.connection import GraphDB, connect_graph, wait_for_graph
 from graph.constraints import apply_schema
 from graph.local_server import local_credentials, start_server
 from graph.writer import WriteSummary, upsert_article
-from loaders import extract_article, parse_article_bytes, read_article_file
+from loaders import extract_article, parse_article_bytes
+from loaders.read import SourceDoc, read_article_records
 from schema.errors import InvalidArticle
 from schema.records import ArticleGraph
 
@@ -51,54 +52,123 @@ def open_graph(settings: Settings, start_local: bool = True, wait_s: float = 60.
 
 @dataclass(frozen=True)
 class LoadOutcome:
-    """What happened to one article: written (with counts) or refused (with the reason)."""
+    """What happened to one article: written (with counts), already there, or refused (with
+    the reason). `line` is the record's line in a JSON Lines file."""
 
     path: str
+    status: str = "loaded"  # "loaded", "unchanged" or "refused"
     article_id: str | None = None
     title: str | None = None
     entities: int = 0
     statements: int = 0
     relations: int = 0
-    error: str | None = None
+    error: str | None = None  # the refusal's message
+    reason: str | None = None  # the refusal's reason code
+    line: int | None = None
+
+    @property
+    def where(self) -> str:
+        return f"{self.path} line {self.line}" if self.line else self.path
+
+
+@dataclass(frozen=True)
+class ExtractLimits:
+    """The bounds every article is extracted within (from the settings)."""
+
+    max_bytes: int
+    max_chars: int | None = None
+    budget_s: float | None = None
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> ExtractLimits:
+        return cls(settings.max_article_bytes, settings.max_article_chars, settings.extract_budget_s)
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[str]:
-    """Files as given, and the article files inside given folders, in name order."""
+    """Files as given, and the article files inside given folders, in name order. A folder with
+    no article file is yielded itself, so that reading it refuses it by name."""
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            for child in sorted(path.iterdir()):
-                if child.is_file() and child.suffix.lower() in ARTICLE_SUFFIXES:
-                    yield str(child)
+            children = [child for child in sorted(path.iterdir())
+                        if child.is_file() and child.suffix.lower() in ARTICLE_SUFFIXES]
+            yield from (str(child) for child in children) if children else [given]
         else:
             yield given
 
 
-def load_files(
-    db: GraphDB, paths: Iterable[str], max_bytes: int, relative_to: Path | None = None
-) -> list[LoadOutcome]:
-    """Read, extract and write each article; a refused article is reported and skipped whole.
+def refusal(path: str, exc: InvalidArticle, line: int | None = None) -> LoadOutcome:
+    """The outcome of a refused file, record or article."""
+    error = f"{exc} (line {line})" if line else str(exc)
+    return LoadOutcome(path=path, status="refused", error=error, reason=exc.reason, line=line)
 
-    Articles record their path as given, or relative to `relative_to` when they lie under it
-    (so the seeds' paths do not depend on where the project is checked out).
-    """
-    outcomes = []
+
+def extract_files(paths: Iterable[str], limits: ExtractLimits, relative_to: Path | None = None
+                  ) -> Iterator[tuple[LoadOutcome, ArticleGraph | None]]:
+    """Read and extract each article, one at a time: (outcome, graph), the graph None when the
+    article was refused. Bad input never raises: a refused file, JSON Lines record or article
+    is a refused outcome, and the next one goes on. Nothing is written."""
     for path in expand_paths(paths):
         shown = _shown_path(path, relative_to)
         try:
-            docs = [replace(doc, path=shown) for doc in read_article_file(path, max_bytes=max_bytes)]
-            graphs = [extract_article(doc) for doc in docs]
+            records = read_article_records(path, max_bytes=limits.max_bytes)
         except InvalidArticle as exc:
-            outcomes.append(LoadOutcome(path=path, error=str(exc)))
+            yield refusal(path, exc), None
             continue
-        for graph in graphs:
-            summary = upsert_article(db, graph)
-            outcomes.append(LoadOutcome(
-                path=shown, article_id=summary.article_id, title=graph.article.title,
-                entities=summary.entities, statements=summary.statements,
-                relations=summary.relations,
-            ))
-    return outcomes
+        for record in records:
+            if isinstance(record, InvalidArticle):
+                yield refusal(path, record), None
+                continue
+            try:
+                graph = extract_bounded(replace(record, path=shown), limits)
+            except InvalidArticle as exc:
+                yield refusal(path, exc, record.line), None
+                continue
+            yield LoadOutcome(path=shown, article_id=graph.article.id, title=graph.article.title,
+                              line=record.line), graph
+
+
+def extract_bounded(doc: SourceDoc, limits: ExtractLimits) -> ArticleGraph:
+    """`extract_article` within the limits; any failure of extraction is InvalidArticle.
+
+    Extraction touches no database, so an error other than a refusal is a bug or a limit of the
+    NLP libraries met by this one text: it is refused as 'extraction_failed' rather than
+    stopping a whole load or answering 500.
+    """
+    try:
+        return extract_article(doc, max_chars=limits.max_chars, budget_s=limits.budget_s)
+    except InvalidArticle:
+        raise
+    except Exception as exc:
+        raise InvalidArticle("extraction_failed", f"{type(exc).__name__}: {exc}"[:300], doc.path) from exc
+
+
+def load_articles(db: GraphDB, paths: Iterable[str], limits: ExtractLimits,
+                  relative_to: Path | None = None) -> Iterator[LoadOutcome]:
+    """Read, extract and write each article, yielding its outcome as soon as it is known.
+
+    A refused article is reported and skipped whole (nothing of it is written); the others go
+    on. Articles record their path as given, or relative to `relative_to` when they lie under it
+    (so the seeds' paths do not depend on where the project is checked out). Raises
+    GraphUnavailable when Neo4j stops answering.
+    """
+    for outcome, graph in extract_files(paths, limits, relative_to):
+        if graph is None:
+            yield outcome
+            continue
+        existed = article_exists(db, graph.article.id)
+        summary = upsert_article(db, graph)
+        yield replace(outcome, status="unchanged" if existed else "loaded",
+                      article_id=summary.article_id, entities=summary.entities,
+                      statements=summary.statements, relations=summary.relations)
+
+
+def load_files(
+    db: GraphDB, paths: Iterable[str], max_bytes: int, relative_to: Path | None = None,
+    *, max_chars: int | None = None, budget_s: float | None = None,
+) -> list[LoadOutcome]:
+    """`load_articles`, all at once."""
+    return list(load_articles(db, paths, ExtractLimits(max_bytes, max_chars, budget_s), relative_to))
 
 
 def _shown_path(path: str, relative_to: Path | None) -> str:
@@ -113,6 +183,7 @@ def _shown_path(path: str, relative_to: Path | None) -> str:
 def ingest_article(
     db: GraphDB, text: str, *, max_bytes: int, title: str | None = None, url: str | None = None,
     published: str | None = None, source: str | None = None, markup: str = "text",
+    max_chars: int | None = None, budget_s: float | None = None,
 ) -> tuple[ArticleGraph, WriteSummary]:
     """Check, extract and write one article given as text (the API's POST /articles).
 
@@ -126,5 +197,5 @@ def ingest_article(
     (doc,) = parse_article_bytes(text.encode("utf-8"), path=f"api{suffix}", max_bytes=max_bytes)
     doc = replace(doc, path=url or "api", title=title or doc.title, url=url or doc.url,
                   published=published or doc.published, source=source or doc.source)
-    graph = extract_article(doc)
+    graph = extract_bounded(doc, ExtractLimits(max_bytes, max_chars, budget_s))
     return graph, upsert_article(db, graph)

@@ -38,7 +38,14 @@ class Settings(BaseSettings):
     neo4j_pagecache_mb: int = Field(512, description="Page cache of the local server in MiB.")
     neo4j_start_timeout_s: float = Field(180.0, description="Seconds to wait for the local server.")
     read_timeout_s: float = Field(10.0, description="Timeout of each read transaction, seconds.")
-    max_article_bytes: int = Field(2_000_000, description="Articles larger than this are refused.")
+    max_article_bytes: int = Field(
+        2_000_000, gt=0, description="Article files (and API bodies) of more bytes are refused.")
+    max_article_chars: int = Field(
+        200_000, gt=0,
+        description="Articles of more characters are refused (too_large) before parsing.")
+    extract_budget_s: float = Field(
+        60.0, gt=0,
+        description="Seconds one article's extraction may take; over it, refused (too_complex).")
     seeds_dir: Path | None = Field(None, description="Articles `kg up` loads (default HOME/seeds).")
     api_host: str = Field("127.0.0.1", description="Address the API binds to.")
     api_port: int = Field(8000, description="Port the API listens on.")

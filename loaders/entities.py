@@ -15,6 +15,8 @@ from spacy.tokens import Doc, Span, Token
 from loaders.actors import load_actors
 from loaders.gazetteer import Gazetteer, load_gazetteer
 from loaders.ids import slugify
+from loaders.nlp import doc_text
+from loaders.ranges import CharRanges, covers
 from schema.vocabulary import EntityType
 
 
@@ -137,7 +139,7 @@ def extract_mentions(doc: Doc, skip: list[tuple[int, int]] | None = None) -> lis
     (typically demonyms) inside them.
     """
     gaz = load_gazetteer()
-    skip = [*(skip or []), *_credit_ranges(doc)]
+    skip = CharRanges([*(skip or []), *_credit_ranges(doc)])
     mentions = [m for ent in doc.ents if (m := _ner_mention(ent, gaz)) is not None]
     mentions = [m for m in mentions if not _in_ranges(doc, m, skip) and not _is_agency_tag(doc, m)]
     _retype_person_suffixes(doc, mentions)
@@ -597,14 +599,20 @@ def _clean_span(ent: Span) -> Span | None:
 
 def _is_byline(span: Span) -> bool:
     """A person named in a byline ('Published by X', 'By X') or on a line of their own."""
-    text = span.doc.text
+    text = doc_text(span.doc)
     line_start = text.rfind("\n", 0, span.start_char) + 1
     line_end = text.find("\n", span.end_char)
     line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
     if line == span.text:
         return True
     before = text[line_start : span.start_char]
-    return bool(re.search(r"(?:^|\b(?:published|written|verified|reported|edited|photos?))\s*by\s*$", before, re.I))
+    # A match ends in "by" and blanks, so it starts at most 9 characters (the longest keyword)
+    # before what precedes that "by": searching from there spares rescanning a long line.
+    head = len(before.rstrip()[:-2].rstrip())
+    return bool(_BYLINE_BEFORE.search(before, max(0, head - 9)))
+
+
+_BYLINE_BEFORE = re.compile(r"(?:^|\b(?:published|written|verified|reported|edited|photos?))\s*by\s*$", re.I)
 
 
 def _after_role(span: Span) -> bool:
@@ -681,12 +689,11 @@ def _strip_the(text: str) -> str:
 
 
 def _in_ranges(doc: Doc, m: Mention, ranges: list[tuple[int, int]]) -> bool:
-    start = doc[m.start].idx
-    return any(a <= start < b for a, b in ranges)
+    return covers(ranges, doc[m.start].idx)
 
 
 def _in_ranges_token(token: Token, ranges: list[tuple[int, int]]) -> bool:
-    return any(a <= token.idx < b for a, b in ranges)
+    return covers(ranges, token.idx)
 
 
 def _token_index(mentions: list[Mention]) -> dict[int, Mention]:

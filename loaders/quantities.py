@@ -15,7 +15,8 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from loaders.entities import Mention
-from loaders.nlp import sentence_span
+from loaders.nlp import sentence_span, span_ents
+from loaders.ranges import covers
 from loaders.relations import sentence_date
 from schema.records import QuantityRecord, StatementRecord
 from schema.vocabulary import SPEAKER_TYPES, EntityType
@@ -96,7 +97,7 @@ def extract_quantities(doc: Doc, mentions: list[Mention], table, statements: lis
     out: list[QuantityRecord] = []
     for sent in doc.sents:
         sentence, start, end = sentence_span(sent)
-        if not sentence or skip and any(a <= start < b for a, b in skip):
+        if not sentence or covers(skip, start):
             continue
         figures = _figures(sent)
         if not figures:
@@ -125,7 +126,7 @@ def _figures(sent: Span) -> list[tuple[Span, Token | None]]:
     """(figure span, counted noun or None) for each number about soldiers or casualties."""
     doc = sent.doc
     out: list[tuple[Span, Token | None]] = []
-    for ent in sent.ents:
+    for ent in span_ents(sent):
         if ent.label_ not in {"CARDINAL", "QUANTITY"}:
             continue
         span = _trim(ent)

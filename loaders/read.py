@@ -27,6 +27,11 @@ class SourceDoc:
     source: str | None = None
     url: str | None = None
     markup: str = "text"  # "text", "markdown" or "html": how the loaders clean it
+    line: int | None = None  # the record's line in a JSON Lines file
+
+
+# One record of a file as read: an article, or the refusal of one JSON Lines record.
+Record = SourceDoc | InvalidArticle
 
 
 _HTML_HINT = re.compile(r"<(?:html|body|article|p|div|br|h1|span)\b[^>]*>", re.I)
@@ -37,34 +42,62 @@ def read_article_file(path: str, *, max_bytes: int) -> list[SourceDoc]:
     """Read one article file (.txt/.md/other as plain text, .json, .jsonl) into SourceDocs.
 
     Raises InvalidArticle with reason `not_found`, `too_large`, or any reason of
-    `parse_article_bytes`.
+    `parse_article_bytes`, including for the first bad record of a JSON Lines file.
+    """
+    return _strict(read_article_records(path, max_bytes=max_bytes))
+
+
+def read_article_records(path: str, *, max_bytes: int) -> list[Record]:
+    """Like `read_article_file`, but a JSON Lines file's bad records are returned in place, as
+    InvalidArticle values naming their line, instead of refusing the whole file.
+
+    Raises InvalidArticle when the file as a whole is refused (missing, too large, binary...).
     """
     try:
         size = os.path.getsize(path)
     except OSError:
         raise InvalidArticle("not_found", "no such file", path) from None
+    if os.path.isdir(path):
+        raise InvalidArticle("not_found", "is a directory, not a file", path)
     # Refuse before reading the whole file into memory.
     if size > max_bytes:
-        raise InvalidArticle("too_large", f"{size} bytes is more than the limit of {max_bytes}", path)
+        raise InvalidArticle("too_large", f"{size:,} bytes is more than the limit of {max_bytes:,}", path)
     try:
         with open(path, "rb") as handle:
             data = handle.read(max_bytes + 1)
     except FileNotFoundError:
         raise InvalidArticle("not_found", "no such file", path) from None
-    except IsADirectoryError:
-        raise InvalidArticle("not_found", "is a directory, not a file", path) from None
-    return parse_article_bytes(data, path=path, max_bytes=max_bytes)
+    except OSError as err:
+        raise InvalidArticle("unreadable", err.strerror or type(err).__name__, path) from None
+    return parse_article_records(data, path=path, max_bytes=max_bytes)
 
 
 def parse_article_bytes(data: bytes, *, path: str, max_bytes: int) -> list[SourceDoc]:
     """Turn raw bytes into SourceDocs; the format is chosen by the extension of `path`.
 
-    Raises InvalidArticle with reason `empty`, `too_large`, `binary`, `not_utf8` or `malformed`.
+    Raises InvalidArticle with reason `empty`, `too_large`, `binary`, `not_utf8` or `malformed`
+    (for a JSON Lines file, at its first bad record).
     """
+    return _strict(parse_article_records(data, path=path, max_bytes=max_bytes))
+
+
+def _strict(records: list[Record]) -> list[SourceDoc]:
+    for record in records:
+        if isinstance(record, InvalidArticle):
+            raise record
+    return records  # type: ignore[return-value]
+
+
+def parse_article_records(data: bytes, *, path: str, max_bytes: int) -> list[Record]:
+    """`parse_article_bytes` that returns each bad JSON Lines record as an InvalidArticle in its
+    place; the other records still load."""
     if len(data) > max_bytes:
-        raise InvalidArticle("too_large", f"{len(data)} bytes is more than the limit of {max_bytes}", path)
+        raise InvalidArticle("too_large", f"{len(data):,} bytes is more than the limit of {max_bytes:,}", path)
     if not data.strip():
         raise InvalidArticle("empty", "the article has no text", path)
+    for bom, name in _UTF16_32_BOMS:
+        if data.startswith(bom):
+            raise InvalidArticle("not_utf8", f"this is {name} text (byte order mark); save it as UTF-8", path)
     if b"\x00" in data:
         raise InvalidArticle("binary", "contains NUL bytes: this is a binary file, not text", path)
     try:
@@ -77,24 +110,25 @@ def parse_article_bytes(data: bytes, *, path: str, max_bytes: int) -> list[Sourc
 
     ext = os.path.splitext(path)[1].lower()
     if ext == ".json":
-        try:
-            obj = json.loads(text)
-        except json.JSONDecodeError as err:
-            raise InvalidArticle("malformed", f"invalid JSON: {err.msg} at line {err.lineno}", path) from None
+        obj = _load_json(text, path, where="")
         return [_with_markup(_doc_from_object(obj, path, where=""))]
     if ext == ".jsonl":
-        docs = []
-        for number, line in enumerate(text.splitlines(), start=1):
+        records: list[Record] = []
+        # Only "\n" ends a record (JSON strings cannot hold a raw one), as the format says.
+        for number, line in enumerate(text.split("\n"), start=1):
             if not line.strip():
                 continue
+            where = f"line {number}: "
             try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as err:
-                raise InvalidArticle("malformed", f"line {number}: invalid JSON: {err.msg}", path) from None
-            docs.append(_with_markup(_doc_from_object(obj, path, where=f"line {number}: ")))
-        if not docs:
+                obj = _load_json(line, path, where=where)
+                doc = _doc_from_object(obj, path, where=where)
+            except InvalidArticle as err:
+                records.append(err)
+                continue
+            records.append(replace(_with_markup(doc), line=number))
+        if not records:
             raise InvalidArticle("empty", "the JSON lines file has no records", path)
-        return docs
+        return records
     if not text.strip():
         raise InvalidArticle("empty", "the article has only whitespace", path)
     # The text is kept exactly as decoded (a BOM stays as U+FEFF) so offsets index into it.
@@ -102,6 +136,21 @@ def parse_article_bytes(data: bytes, *, path: str, max_bytes: int) -> list[Sourc
     if markup == "html":
         return [SourceDoc(text=text, path=path, markup="html", **html_metadata(text))]
     return [SourceDoc(text=text, path=path, markup=markup)]
+
+
+_UTF16_32_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
+                  (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))
+
+
+def _load_json(text: str, path: str, *, where: str) -> object:
+    """json.loads, with a syntax error or a nesting too deep for the parser refused as malformed."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        at = f" at line {err.lineno}" if not where else ""
+        raise InvalidArticle("malformed", f"{where}invalid JSON: {err.msg}{at}", path) from None
+    except RecursionError:
+        raise InvalidArticle("malformed", f"{where}invalid JSON: nested too deeply", path) from None
 
 
 def _with_markup(doc: SourceDoc) -> SourceDoc:

@@ -42,7 +42,8 @@ from loaders.entities import Mention
 from loaders.gazetteer import load_gazetteer
 from loaders.ids import entity_id, relation_id, slugify
 from loaders.metadata import MONTHS, infer_date, iso_date
-from loaders.nlp import sentence_span
+from loaders.nlp import sentence_span, span_ents
+from loaders.ranges import covers
 from schema.records import RelationRecord
 from schema.vocabulary import RELATION_PATTERNS, EntityType, RelationType
 
@@ -161,7 +162,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], article_id: str, publis
     for sent in doc.sents:
         sentence, start, end = sentence_span(sent)
         # Test where the words start: blanked-out boilerplate can lead the sentence as spaces.
-        if not sentence or skip and any(a <= start < b for a, b in skip):
+        if not sentence or covers(skip, start):
             continue
         pairs: list[tuple[RelationType, str, str]] = []
         for token in sent:
@@ -904,7 +905,7 @@ def sentence_date(sent: Span, published: str | None) -> str | None:
     """The first DATE entity of the sentence as ISO: 'YYYY-MM-DD' with a day, 'YYYY-MM' with a
     month only ('in June'), else None. A missing year comes from the publication date.
     """
-    for ent in sent.ents:
+    for ent in span_ents(sent):
         if ent.label_ != "DATE":
             continue
         match = _DAY_MONTH.search(ent.text)

@@ -259,11 +259,13 @@ def _add_title_mentions(doc: Doc, mentions: list[Mention], actors: ActorDictiona
         return
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     longest = max(len(p.split()) for p in phrases)
+    prefixes = _letter_prefixes(phrases)
+    letters = [slugify(t.text).replace("-", "") for t in doc]
     i = 0
     added: list[Mention] = []
     while i < len(doc):
         found = None
-        for n in range(min(longest + 2, len(doc) - i), 0, -1):
+        for n in _title_lengths(letters, i, min(longest + 2, len(doc) - i), prefixes):
             span = doc[i : i + n]
             key = slugify(span.text).replace("-", " ")
             if key in phrases and not span[-1].is_punct:
@@ -290,6 +292,35 @@ def _add_title_mentions(doc: Doc, mentions: list[Mention], actors: ActorDictiona
         added.append(Mention(span.start, span.end, span.text, EntityType.PERSON, actor.name, label="TITLE", rule="title"))
     mentions.extend(added)
     mentions.sort(key=lambda m: m.start)
+
+
+def _letter_prefixes(phrases: dict[str, Actor]) -> dict[str, bool]:
+    """Every prefix of each phrase's letters and digits (spaces dropped) -> whether it is a whole
+    phrase's."""
+    out: dict[str, bool] = {}
+    for phrase in phrases:
+        whole = phrase.replace(" ", "")
+        for k in range(len(whole)):
+            out.setdefault(whole[:k], False)
+        out[whole] = True
+    return out
+
+
+def _title_lengths(letters: list[str], i: int, most: int, prefixes: dict[str, bool]) -> list[int]:
+    """Token counts n <= most, longest first, for which doc[i:i+n] may spell a title phrase.
+
+    A span's slug keeps the letters and digits of its tokens' slugs in order, so a span whose
+    letters are no phrase's cannot match; this spares slugifying every span at every token."""
+    out = []
+    so_far = ""
+    for n in range(1, most + 1):
+        so_far += letters[i + n - 1]
+        whole = prefixes.get(so_far)
+        if whole is None:
+            break
+        if whole:
+            out.append(n)
+    return out[::-1]
 
 
 _TREATY_NORMAL = {"defence": "defense", "mutual-defence": "mutual defense", "mutual-defense": "mutual defense"}

@@ -71,7 +71,8 @@ from loaders.entities import INSTITUTION_HEADS, ROLE_NOUNS, STATE_HEADS, Mention
 from loaders.gazetteer import load_gazetteer
 from loaders.ids import statement_id
 from loaders.metadata import MONTHS, find_published, infer_date, is_outlet, iso_date
-from loaders.nlp import sentence_span
+from loaders.nlp import doc_text, sentence_span
+from loaders.ranges import covers
 from loaders.resolve import EntityTable
 from schema.records import StatementRecord
 from schema.vocabulary import SPEAKER_TYPES, EntityType, StatementKind
@@ -202,7 +203,7 @@ def extract_statements(
     seen: set[tuple[str, int]] = set()
     line_acts = _line_acts(ctx, skip or [])
     for sent in doc.sents:
-        if skip and any(a <= sent.start_char < b for a, b in skip):
+        if covers(skip, sent.start_char):
             continue
         for token in sent:
             cue_tokens: list[Token] = []
@@ -267,7 +268,7 @@ def _record(ctx: _Context, sent: Span, verb_token: Token, speaker: str, verb: st
     """One statement on `sent`; `passage` (character offsets) replaces the sentence as the located
     text when the act spans more than one sentence (a transcript turn)."""
     quotes = [(a, b) for a, b in ctx.quotes if a < sent.end_char and b > sent.start_char]
-    text = ctx.doc.text
+    text = doc_text(ctx.doc)
     quote = " … ".join(text[a + 1 : b - 1].strip() for a, b in quotes) or None
     about = []
     for m in ctx.mentions:
@@ -932,7 +933,7 @@ def _line_acts(ctx: _Context, skip: list[tuple[int, int]]
     for line in text.split("\n"):
         a, b = pos, pos + len(line)
         pos = b + 1
-        if not line.strip() or any(x <= a < y or x < b <= y for x, y in skip):
+        if not line.strip() or covers(skip, a) or covers(skip, b - 1):
             continue
         match = _LINE_LABEL.match(line)
         if match:
@@ -969,7 +970,7 @@ def _label_tokens(ctx: _Context, start: int, end: int) -> list[Token]:
 def _label_speaker(ctx: _Context, start: int, end: int, titled: bool, rest: str) -> tuple[str | None, list[Token]]:
     """The speaker a line label names: a person (by mention, surname or role), or an agency or state
     named by a non-place mention when the rest of the line carries a quote or a verb."""
-    label = ctx.doc.text[start:end].strip()
+    label = doc_text(ctx.doc)[start:end].strip()
     tokens = _label_tokens(ctx, start, end)
     if not tokens or label.lower() in _NOT_SPEAKER_LABELS or label.lower().rstrip(".") in _NOT_SPEAKER_LABELS:
         return None, []

@@ -107,3 +107,35 @@ def test_cli_up_serves_seed_graph_end_to_end(tmp_path, neo4j_target):
     assert code in (0, 130), Path(log.name).read_text()
     config = LocalServerConfig(home=home / ".neo4j", bolt_port=bolt, http_port=http)
     assert server_status(config).running is False
+
+
+def _graph_env(target) -> dict:
+    env = {"NEO4J_URI": target.uri}
+    if target.user:
+        env["NEO4J_USER"], env["NEO4J_PASSWORD"] = target.user, target.password or ""
+    return env
+
+
+def test_cli_load_reports_each_file_goes_on_and_sums_up(db, neo4j_target, tmp_path):
+    """`kg load` prints each file's outcome, refuses bad ones without a traceback, reloading
+    says unchanged, and the last line sums up; exit 1 when anything was refused."""
+    good = seed_paths()[0]
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    result = _kg("load", str(empty), str(good), str(tmp_path / "missing.txt"), env=_graph_env(neo4j_target))
+    out = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in out, out
+    assert f"refused   {empty}: empty:" in result.stderr
+    assert "missing.txt: not found:" in result.stderr
+    assert any(line.startswith("loaded ") and str(good) in line for line in result.stdout.splitlines()), out
+    assert result.stdout.strip().splitlines()[-1] == "1 loaded, 0 unchanged, 2 refused"
+    again = _kg("load", str(good), env=_graph_env(neo4j_target))
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.startswith("unchanged ") and again.stdout.strip().endswith("0 loaded, 1 unchanged, 0 refused")
+
+
+def test_cli_load_stops_with_a_message_when_neo4j_is_gone(tmp_path):
+    """A database that does not answer stops the load with a clear message, not a traceback."""
+    result = _kg("load", str(seed_paths()[0]), env={"NEO4J_URI": f"bolt://127.0.0.1:{free_port()}"}, timeout=240)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "kg: error:" in result.stderr, result.stderr

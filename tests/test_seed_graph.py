@@ -39,10 +39,10 @@ def test_seed_graph_refused_file_leaves_graph_untouched(db, tmp_path):
     bad[1].write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 50)
     bad[2].write_text("El gobierno de España ha confirmado hoy que los soldados llegaron a la frontera "
                       "y que el ministro dijo que no hay ninguna duda sobre la situación en el país.")
-    bad[3].write_text('{"text": "Fine article text said the minister."}\n{"text": \n')
+    bad[3].write_text('{"title": "no text"}\n{"text": \n')  # every record bad (mixed: test_bad_input)
     outcomes = load_files(db, [str(p) for p in bad], max_bytes=2_000_000)
     reasons = [o.error for o in outcomes]
     assert all(reasons), reasons
     assert "empty:" in reasons[0] and "binary:" in reasons[1] and "not english:" in reasons[2]
-    assert "line 2" in reasons[3]
+    assert "line 1" in reasons[3] and "line 2" in reasons[4]
     assert dump_graph(db) == before

@@ -70,6 +70,8 @@ def create_article(db: DBDep, settings: SettingsDep, body: ArticleIn, response: 
     only when `published` changed (`redated`). Refused articles (empty, binary, too large, not
     English...) get 422 with the reason."""
     graph, summary = ingest_article(db, body.text, max_bytes=settings.max_article_bytes,
+                                    max_chars=settings.max_article_chars,
+                                    budget_s=settings.extract_budget_s,
                                     title=body.title, url=body.url, published=body.published,
                                     source=body.source, markup=body.format)
     if not summary.created:

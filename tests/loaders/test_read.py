@@ -3,6 +3,7 @@ import json
 import pytest
 
 from loaders import parse_article_bytes, read_article_file
+from loaders.read import parse_article_records, read_article_records
 from schema.errors import InvalidArticle
 
 LIMIT = 10_000
@@ -84,3 +85,34 @@ def test_read_file_roundtrip(tmp_path):
     path.write_text("# Title\n\nText é.\n", encoding="utf-8")
     [doc] = read_article_file(str(path), max_bytes=LIMIT)
     assert doc.text == "# Title\n\nText é.\n"
+
+
+def test_read_jsonl_records_keep_good_lines_and_refuse_bad_ones_by_line():
+    body = '{"text": "One."}\n{"text": \n\n[1]\n{"text": "Five.", "title": "T"}\n'
+    records = parse_article_records(body.encode(), path="a.jsonl", max_bytes=LIMIT)
+    assert [type(r).__name__ for r in records] == ["SourceDoc", "InvalidArticle", "InvalidArticle", "SourceDoc"]
+    assert (records[0].text, records[0].line, records[3].text, records[3].line) == ("One.", 1, "Five.", 5)
+    assert [r.reason for r in records[1:3]] == ["malformed", "malformed"]
+    assert "line 2" in str(records[1]) and "line 4" in str(records[2])
+
+
+def test_read_json_nested_too_deep_is_malformed():
+    deep = b"[" * 100_000 + b"]" * 100_000
+    assert _reason(deep, path="a.json", limit=10**6) == "malformed"
+    assert _reason(b'{"text": ' + deep + b"}", path="a.json", limit=10**6) == "malformed"
+    records = parse_article_records(b'{"text": "ok."}\n' + deep + b"\n", path="a.jsonl", max_bytes=10**6)
+    assert records[0].text == "ok." and records[1].reason == "malformed" and "nested" in str(records[1])
+
+
+def test_read_utf16_and_utf32_refused_as_not_utf8():
+    for encoding in ("utf-16", "utf-32"):
+        with pytest.raises(InvalidArticle) as err:
+            parse_article_bytes("Seoul said troops left.".encode(encoding), path="a.txt", max_bytes=LIMIT)
+        assert err.value.reason == "not_utf8" and encoding.upper() in str(err.value)
+
+
+def test_read_records_of_a_folder_or_missing_file_refused(tmp_path):
+    for path in (tmp_path, tmp_path / "missing.jsonl"):
+        with pytest.raises(InvalidArticle) as err:
+            read_article_records(str(path), max_bytes=LIMIT)
+        assert err.value.reason == "not_found"
