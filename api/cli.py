@@ -219,7 +219,8 @@ def _print_outcomes(outcomes, counts: Counter[str] | None = None) -> None:
 
 
 def _print_summary(counts: Counter[str]) -> None:
-    print(f"{counts['loaded']} loaded, {counts['unchanged']} unchanged, {counts['refused']} refused",
+    updated = f"{counts['updated']} updated, " if counts["updated"] else ""
+    print(f"{counts['loaded']} loaded, {updated}{counts['unchanged']} unchanged, {counts['refused']} refused",
           flush=True)
 
 

@@ -56,7 +56,7 @@ class LoadOutcome:
     the reason). `line` is the record's line in a JSON Lines file."""
 
     path: str
-    status: str = "loaded"  # "loaded", "unchanged" or "refused"
+    status: str = "loaded"  # "loaded", "updated" (metadata changed), "unchanged" or "refused"
     article_id: str | None = None
     title: str | None = None
     entities: int = 0
@@ -156,9 +156,9 @@ def load_articles(db: GraphDB, paths: Iterable[str], limits: ExtractLimits,
         if graph is None:
             yield outcome
             continue
-        existed = article_exists(db, graph.article.id)
         summary = upsert_article(db, graph)
-        yield replace(outcome, status="unchanged" if existed else "loaded",
+        status = "loaded" if summary.created else "updated" if summary.changed else "unchanged"
+        yield replace(outcome, status=status,
                       article_id=summary.article_id, entities=summary.entities,
                       statements=summary.statements, relations=summary.relations)
 
