@@ -7,8 +7,10 @@ to a Person, Agency or State. One statement per speaker per reporting act:
   confirm', 'neither confirmed nor denied') are kind `said`, never confirmed/denied, and
   'neither X nor Y' is one act;
 - 'reject'/'dismiss' deny only a claim ('rejected claims that', 'dismissed the reports as'); calling
-  a report a fabrication ('described the reports as "fake"') is a denial; 'acknowledge', 'admit',
-  'concede' are concessions, kind `said`;
+  a report a fabrication ('described the reports as "fake"', 'called it propaganda', 'accused Kyiv
+  of disinformation') is a denial; 'acknowledge', 'admit', 'concede' confirm (CONVENTIONS.md);
+- verbs, verb + particle pairs ('pointed out', 'brushed off' = denied) and their kinds, hedges and
+  falsity words are data in loaders/data/ (loaders/lexicon.py);
 - a participle that spells out the act it hangs on ('denied the reports, saying ...', 'X, citing Y,
   said') is part of that act ('citing Y' becomes the source); 'adding' is a new act;
 - a belief verb framed by a reporting verb ('X believes ..., officials said') and a 'say' verb
@@ -70,33 +72,21 @@ from loaders.actors import load_actors
 from loaders.entities import INSTITUTION_HEADS, ROLE_NOUNS, STATE_HEADS, Mention
 from loaders.gazetteer import load_gazetteer
 from loaders.ids import statement_id
+from loaders.lexicon import load_reporting_lexicon
 from loaders.metadata import MONTHS, find_published, infer_date, is_outlet, iso_date
 from loaders.nlp import sentence_span
 from loaders.resolve import EntityTable
 from schema.records import StatementRecord
 from schema.vocabulary import SPEAKER_TYPES, EntityType, StatementKind
 
-SAY_LEMMAS = {
-    "say", "tell", "state", "add", "stress", "warn", "claim", "insist", "write", "post", "announce",
-    "report", "explain", "note", "argue", "conclude", "maintain", "urge", "call", "demand", "assure",
-    "indicate", "consider", "believe", "estimate", "declare", "assert", "allege", "suggest",
-    "emphasize", "emphasise", "underline", "reiterate", "predict", "clarify", "tweet", "cite",
-    "affirm", "contend", "comment", "reply", "respond", "recall", "observe", "mention", "complain",
-    "accuse", "criticize", "criticise", "condemn", "describe", "assess", "caution", "pledge",
-    "promise", "vow", "threaten", "publish", "denounce", "welcome", "acknowledge", "admit", "concede",
-    "request", "attribute", "underscore", "issue", "release", "put", "refer", "decline", "refuse",
-}
-CONFIRM_LEMMAS = {"confirm", "verify", "corroborate"}
-DENY_LEMMAS = {"deny", "reject", "refute", "dismiss", "rebut", "disavow", "dispute"}
+_LEXICON = load_reporting_lexicon()
+SAY_LEMMAS = set(_LEXICON.lemmas(StatementKind.SAID))
+CONFIRM_LEMMAS = set(_LEXICON.lemmas(StatementKind.CONFIRMED))
+DENY_LEMMAS = set(_LEXICON.lemmas(StatementKind.DENIED))
 REPORT_LEMMAS = SAY_LEMMAS | CONFIRM_LEMMAS | DENY_LEMMAS
 # Verbs with other everyday senses count only with reported content: a clause, a quote, or
 # (for "call") "call on/for".
-_NEEDS_CONTENT = {
-    "add", "call", "consider", "note", "post", "write", "state", "maintain", "conclude", "indicate",
-    "believe", "estimate", "publish", "report", "describe", "recall", "observe", "mention",
-    "respond", "reply", "comment", "promise", "threaten", "suggest", "tell", "welcome", "request",
-    "attribute", "acknowledge", "admit", "concede",
-}
+_NEEDS_CONTENT = set(_LEXICON.needs_content)
 # Everyday verbs that report only in set phrases ("issued a statement", "put out a statement",
 # "declined to comment", "referred reporters to the ministry"): _set_phrase_act decides.
 _SET_PHRASE_LEMMAS = {"issue", "release", "put", "refer", "decline", "refuse"}
@@ -112,29 +102,26 @@ _REFUSED_ACTS = {
 _MESSAGE_NOUNS = {"briefing", "statement", "report", "communique", "communiqué", "bulletin", "readout", "post", "update"}
 # Content that is a thing, not a clause, still counts for these: "published a report", "welcomed
 # the decision", "attributed the losses to".
-_OBJECT_CONTENT = {"report", "publish", "describe", "welcome", "request", "attribute", "acknowledge", "admit"}
+_OBJECT_CONTENT = set(_LEXICON.object_content)
 # Denial verbs that also have everyday senses ("dismissed the commander", "rejected the bid") deny
 # only a claim: one of these nouns, a clause, or "as ..." ("dismissed the reports as fake").
-_SOFT_DENY = {"reject", "dismiss", "dispute"}
+_SOFT_DENY = set(_LEXICON.soft_deny)
 _CLAIM_NOUNS = {
     "report", "claim", "allegation", "accusation", "charge", "suggestion", "assertion", "rumour",
     "rumor", "speculation", "story", "account", "statement", "idea", "notion", "assessment",
-    "finding", "information", "news", "reporting", "contention", "insinuation",
+    "finding", "information", "news", "reporting", "contention", "insinuation", "narrative", "version",
+    "remark", "comment", "letter",
 }
 # "described the reports as a fabrication": calling a claim false is denying it.
-_LABEL_LEMMAS = {"describe", "call", "label", "brand", "term", "characterize", "characterise"}
-_FALSITY = {
-    "fabrication", "fake", "false", "lie", "baseless", "groundless", "unfounded", "nonsense",
-    "absurd", "untrue", "fiction", "fabricate", "hoax", "disinformation", "misinformation",
-    "propaganda", "smear", "rumour", "rumor", "speculation", "provocation",
-}
+_LABEL_LEMMAS = {"describe", "call", "label", "brand", "term", "characterize", "characterise", "denounce", "decry"}
+_FALSITY = set(_LEXICON.falsity)
 # Belief verbs framed by a reporting verb are that verb's content, not an act of their own.
 _BELIEF_LEMMAS = {"believe", "consider", "estimate", "assess", "predict", "conclude", "expect", "think", "suspect"}
 # Participles that spell out the act they hang on ("denied it, saying ...").
 _SAME_ACT_PARTICIPLES = {"say", "tell", "cite", "describe", "claim", "insist", "state", "explain"}
 _HEDGE_HEADS = {"refuse", "decline", "fail", "unable", "able", "position", "want", "try", "seek", "expect"}
 _HEDGE_MODALS = {"could", "would", "might", "may", "should"}
-_HEDGE_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "apparently", "ostensibly", "presumably"}
+_HEDGE_ADVERBS = set(_LEXICON.hedges)
 _ANTECEDENT_SENTENCES = 5
 _PRONOUN_SENTENCES = 3
 _ROLE_SENTENCES = 12
@@ -220,12 +207,12 @@ def extract_statements(
                 verb, kind, cue_tokens = "according to", StatementKind.SAID, [token, to]
                 source = None
                 clause = token.head if token.head.i != token.i else token
-            elif token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in REPORT_LEMMAS:
+            elif token.pos_ in {"VERB", "AUX"} and _act_key(token):
                 if _inside_quote(token, ctx) or not _has_content(token, ctx, sent) or _part_of_other_act(token, ctx) \
                         or _is_question(sent):
                     continue
                 speakers = _verb_speakers(token, ctx, sent)
-                verb = token.lemma_.lower()
+                verb = _act_key(token)
                 kind, cue_tokens = _kind(token)
                 source = _cited_source(token, ctx, sent)
                 clause = token
@@ -302,14 +289,25 @@ def _inside_quote(token: Token, ctx: _Context) -> bool:
     return any(a < token.idx < b for a, b in ctx.quotes)
 
 
+def _act_key(token: Token) -> str | None:
+    """The reporting lexicon's key for a verb: a listed verb + particle ('pointed out' -> 'point
+    out', 'brushed off'), else its lemma when that reports; None for any other verb."""
+    lemma = token.lemma_.lower()
+    for c in token.children:
+        if (c.dep_ == "prt" or c.i == token.i + 1 and c.dep_ in {"prep", "advmod"}) \
+                and f"{lemma} {c.lower_}" in _LEXICON.phrasal:
+            return f"{lemma} {c.lower_}"
+    return lemma if lemma in REPORT_LEMMAS else None
+
+
 def _is_report_verb(token: Token) -> bool:
-    if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in REPORT_LEMMAS:
+    if token.pos_ not in {"VERB", "AUX"} or not _act_key(token):
         return False
     return token.lemma_.lower() not in _SET_PHRASE_LEMMAS or _set_phrase_act(token)
 
 
 def _has_content(verb: Token, ctx: _Context, sent: Span) -> bool:
-    lemma = verb.lemma_.lower()
+    lemma = _act_key(verb) or verb.lemma_.lower()
     if lemma in _SET_PHRASE_LEMMAS:
         return _set_phrase_act(verb)
     deps = {c.dep_ for c in verb.children}
@@ -327,7 +325,7 @@ def _has_content(verb: Token, ctx: _Context, sent: Span) -> bool:
             c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
     if lemma not in _NEEDS_CONTENT:
         return True
-    if clause:
+    if clause or lemma in _LABEL_LEMMAS and _calls_false(verb):
         return True
     if lemma == "call" and any(c.dep_ in {"prep", "prt"} and c.lower_ in {"on", "for", "upon"} for c in verb.children):
         return True
@@ -419,19 +417,31 @@ def _framing_act(participle: Token, ctx: _Context) -> Token | None:
 def _kind(verb: Token) -> tuple[StatementKind, list[Token]]:
     """The statement kind after negation and hedging, and the cue words (auxiliaries, negation, verb)."""
     lemma = verb.lemma_.lower()
-    cue = [verb] + [c for c in verb.children if c.dep_ in {"neg", "aux", "auxpass"}]
+    key = _act_key(verb) or lemma
+    cue = [verb] + [c for c in verb.children if c.dep_ in {"neg", "aux", "auxpass", "prt"}]
     if lemma in _LABEL_LEMMAS and _calls_false(verb) and not _negated_or_hedged(verb):
         return StatementKind.DENIED, cue
-    if lemma not in CONFIRM_LEMMAS | DENY_LEMMAS:
+    if lemma == "accuse" and _accuses_of_falsity(verb) and not _negated_or_hedged(verb):
+        return StatementKind.DENIED, cue
+    kind = _LEXICON.kind_of(key) or StatementKind.SAID
+    if kind is StatementKind.SAID or _negated_or_hedged(verb):
         return StatementKind.SAID, cue
-    if _negated_or_hedged(verb):
-        return StatementKind.SAID, cue
-    return (StatementKind.CONFIRMED if lemma in CONFIRM_LEMMAS else StatementKind.DENIED), cue
+    return kind, cue
+
+
+def _accuses_of_falsity(verb: Token) -> bool:
+    """'accused Kyiv of disinformation', 'accused the West of spreading lies': calling the other
+    side's account false denies it."""
+    holders = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+    return any(t.lemma_.lower() in _FALSITY or t.lower_ in _FALSITY
+               for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree)
 
 
 def _calls_false(verb: Token) -> bool:
     """'described the reports as "another fabrication"', 'called the claims baseless'."""
-    if _claim_object(verb) is None:
+    if _claim_object(verb) is None and not any(
+            c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in {"it", "this", "that", "them", "these", "those"}
+            for c in verb.children):
         return False
     complements = [t for c in verb.children if c.dep_ in {"prep", "oprd", "acomp", "xcomp"} for t in c.subtree]
     return any(t.lemma_.lower() in _FALSITY or t.lower_ in _FALSITY for t in complements)
