@@ -84,6 +84,8 @@ INSTITUTION_HEADS = {
 }
 # Nouns that, modified by a state, stand for the state itself.
 STATE_HEADS = {"government", "authorities", "officials", "administration", "regime", "leadership", "side"}
+# Of those, plural nouns for unnamed people: a group the article names ("U.S. officials"), an Agency.
+GROUP_HEADS = {"authorities", "officials"}
 # Nouns for a person's office; "spokesman Christophe Lemoine" makes the name a person.
 ROLE_NOUNS = {
     "president", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "official",
@@ -826,6 +828,11 @@ def _institution_mention(head: Token, by_token: dict[int, Mention], gaz: Gazette
         # "North Korea's KCNA state news agency", "Ukraine's SBU security service": the named body.
         return Mention(left, head.i + 1, doc[left : head.i + 1].text, EntityType.AGENCY, named.name,
                        label="INSTITUTION", rule=named.rule or "description")
+    if head.lower_ in GROUP_HEADS:
+        # CONVENTIONS.md: "U.S. officials", "Pakistani authorities" are a group named as the
+        # article names it, not the state.
+        surface = doc[left : head.i + 1].text
+        return Mention(left, head.i + 1, surface, EntityType.AGENCY, surface, label="INSTITUTION", rule="description")
     if head.lower_ in STATE_HEADS:
         return Mention(left, head.i + 1, doc[left : head.i + 1].text, EntityType.STATE, state, label="INSTITUTION",
                        rule="metonym")

@@ -666,17 +666,80 @@ def _speakers_of(head: Token, ctx: _Context, sent: Span, conjuncts: bool = True)
             if person:
                 ctx.roles.setdefault(person, set()).update(_phrase_words(head))
             return [person] if person else []
+        unnamed = _unnamed_speaker(head, ctx)
+        if unnamed:
+            return [unnamed]
         institutions = [n.entity for n in named if n.type in SPEAKER_TYPES and not n.demonym]
         states = [n.entity for n in named if n.type is EntityType.STATE]
         found = (institutions or states)[:1]
         if found and low in _ROLE_GENDER:
             ctx.spoken.append((head.i, found[0], _ROLE_GENDER[low]))  # "A Pentagon spokeswoman ... she"
         return found
+    unnamed = _unnamed_speaker(head, ctx)
+    if unnamed:
+        return [unnamed]
     if low in STATE_HEADS or head.lemma_.lower() in STATE_HEADS:
         return _states_of(head, ctx, sent, is_definite)
     if low in INSTITUTION_HEADS or head.lemma_.lower() in INSTITUTION_HEADS:
         return [_antecedent_agency(head, ctx, sent)]
     return []
+
+
+# Plural nouns for unnamed people who speak as a group: "diplomatic sources", "many locals".
+_GROUP_LEMMAS = {
+    "source", "local", "resident", "witness", "leader", "diplomat",
+    "lawmaker", "official", "activist", "journalist", "soldier", "officer", "member", "authority",
+}
+# Determiners that single out an unnamed person ("a senior official") or make a group indefinite.
+_INDEFINITE = {"a", "an", "another", "one"}
+_GROUP_DETERMINERS = {"some", "several", "many", "other", "two", "three", "few", "numerous", "various"}
+# Prepositions that say where an unnamed speaker is from: "an official from Seoul's foreign ministry".
+_ORIGIN_PREPS = {"from", "in", "at", "of", "with", "within", "inside", "for"}
+
+
+def _unnamed_speaker(head: Token, ctx: _Context) -> str | None:
+    """An unnamed speaker named as the article names it (CONVENTIONS.md): one person singled out
+    ("a senior US official", "an official from the foreign ministry", "one of the soldiers") is a
+    Person; a described group ("diplomatic sources", "US intelligence officials", "some sources") is
+    an Agency. None for other phrases (a bare "officials", "the minister")."""
+    low, lemma = head.lower_, head.lemma_.lower()
+    dets = {c.lower_ for c in head.children if c.dep_ in {"det", "nummod", "amod", "predet"}}
+    if low == "one":
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        member = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if member is None or member.lemma_.lower() not in _GROUP_LEMMAS | ROLE_NOUNS:
+            return None
+        type_ = EntityType.PERSON
+    elif head.tag_ == "NN" and (lemma in ROLE_NOUNS or low in _ROLE_GENDER) and dets & _INDEFINITE:
+        type_ = EntityType.PERSON
+    elif head.tag_ == "NNS" and lemma in _GROUP_LEMMAS and (
+            dets & _GROUP_DETERMINERS or any(c.dep_ in {"amod", "compound", "nmod", "poss"} for c in head.children)
+            or _origin_preps(head)):
+        type_ = EntityType.AGENCY
+    else:
+        return None
+    tokens = [t for c in head.lefts if c.dep_ not in {"det", "punct", "cc"} or c.lower_ in _GROUP_DETERMINERS
+              for t in c.subtree] + [head]
+    for prep in _origin_preps(head) if low != "one" else [c for c in head.children if c.dep_ == "prep"]:
+        tokens += [prep] + [t for o in prep.children if o.dep_ == "pobj" for t in _phrase_tokens(o)]
+    left, right = min(t.i for t in tokens), max(t.i for t in tokens)
+    while left < head.i and (ctx.doc[left].lower_ in {"a", "an", "the"} or ctx.doc[left].is_punct):
+        left += 1
+    surface = ctx.doc[left : right + 1].text
+    entity = ctx.table.add(type_, surface, surface, rule="description")
+    if type_ is EntityType.PERSON:
+        gender = _ROLE_GENDER.get(low)
+        ctx.roles.setdefault(entity, set()).update(_phrase_words(head))
+        ctx.spoken.append((head.i, entity, gender))
+        if gender:
+            ctx.gender.setdefault(entity, gender)
+    return entity
+
+
+def _origin_preps(head: Token) -> list[Token]:
+    """'from/in/at ...' phrases of an unnamed speaker that name a body or a state."""
+    return [c for c in head.children if c.dep_ == "prep" and c.lower_ in _ORIGIN_PREPS
+            and any(t.ent_type_ or t.pos_ == "PROPN" or t.lower_ in INSTITUTION_HEADS for t in c.subtree)]
 
 
 _PAIR_STATE_NOUNS = {"country", "countries", "nation", "nations", "state", "states", "government", "governments", "sides", "allies"}
