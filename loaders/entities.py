@@ -67,10 +67,14 @@ _ARMY_HEADS = {"army", "military", "armed forces", "forces", "armed-forces"}
 # A formation named by its number or name: "11th Army Corps", "76th Guards Air Assault Division".
 _FORMATION = re.compile(
     r"^(?:\d+(?:st|nd|rd|th)\b.*|.*\b(?:corps|division|brigade|regiment|battalion|fleet))$", re.I)
-TREATY_HEADS = {"treaty", "pact", "agreement", "accord", "partnership", "convention", "memorandum"}
+# CONVENTIONS.md: a Treaty is any identified agreement: treaty, accord, deal, protocol, memorandum,
+# joint declaration, ceasefire agreement.
+TREATY_HEADS = {"treaty", "pact", "agreement", "accord", "partnership", "convention", "memorandum", "deal",
+                "protocol", "declaration", "truce", "armistice"}
 _TREATY_WORDS = re.compile(r"\b(treaty|pact|agreement|accord|convention|charter|protocol|act|memorandum)\b", re.I)
 # Modifiers that describe a treaty's importance, not which treaty it is.
-_TREATY_EVALUATIVE = {"landmark", "historic", "new", "so", "called", "so-called", "major", "key", "important"}
+_TREATY_EVALUATIVE = {"landmark", "historic", "new", "so", "called", "so-called", "major", "key", "important",
+                      "great", "big", "good", "bad", "better", "whole", "done", "real", "raw"}
 UNIT_HEADS = {
     "troops", "soldiers", "brigades", "brigade", "battalions", "battalion", "contingent", "forces",
     "units", "servicemen", "serviceman", "regiments", "regiment", "marines", "paratroopers",
