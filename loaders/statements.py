@@ -115,6 +115,13 @@ _CLAIM_NOUNS = {
 # "described the reports as a fabrication": calling a claim false is denying it.
 _LABEL_LEMMAS = {"describe", "call", "label", "brand", "term", "characterize", "characterise", "denounce", "decry"}
 _FALSITY = set(_LEXICON.falsity)
+# Claims written as nouns ("Seoul's claims that ...") and the kind each states (CONVENTIONS.md).
+_NOMINAL_ACTS = {
+    "claim": StatementKind.SAID, "allegation": StatementKind.SAID, "assertion": StatementKind.SAID,
+    "accusation": StatementKind.SAID, "contention": StatementKind.SAID, "warning": StatementKind.SAID,
+    "insistence": StatementKind.SAID, "denial": StatementKind.DENIED, "admission": StatementKind.CONFIRMED,
+    "confirmation": StatementKind.CONFIRMED,
+}
 # Belief verbs framed by a reporting verb are that verb's content, not an act of their own.
 _BELIEF_LEMMAS = {"believe", "consider", "estimate", "assess", "predict", "conclude", "expect", "think", "suspect"}
 # Participles that spell out the act they hang on ("denied it, saying ...").
@@ -204,9 +211,18 @@ def extract_statements(
                 to = next(c for c in token.children if c.lower_ == "to")
                 objects = [c for c in to.children if c.dep_ == "pobj"]
                 speakers = [s for o in objects for s in _speakers_of(o, ctx, sent)]
+                if not speakers:
+                    speakers = [x for o in objects for x in _message_owner(o, ctx, sent)][:1]
                 verb, kind, cue_tokens = "according to", StatementKind.SAID, [token, to]
                 source = None
                 clause = token.head if token.head.i != token.i else token
+            elif token.pos_ == "NOUN" and token.lemma_.lower() in _NOMINAL_ACTS and _nominal_content(token):
+                # "Putin's claim that his forces ...": a claim written as a noun, with its owner.
+                owners = [c for c in token.children if c.dep_ == "poss"]
+                speakers = [x for o in owners for x in _speakers_of(o, ctx, sent)]
+                verb, kind, cue_tokens = token.lemma_.lower(), _NOMINAL_ACTS[token.lemma_.lower()], [token]
+                source = None
+                clause = token
             elif token.pos_ in {"VERB", "AUX"} and _act_key(token):
                 if _inside_quote(token, ctx) or not _has_content(token, ctx, sent) or _part_of_other_act(token, ctx) \
                         or _is_question(sent):
@@ -232,6 +248,26 @@ _QUESTION_OPENERS = {
     "what", "who", "whom", "why", "how", "when", "where", "which", "do", "does", "did", "is", "are",
     "was", "were", "has", "have", "had", "can", "could", "will", "would", "should",
 }
+
+
+def _message_owner(noun: Token, ctx: _Context, sent: Span) -> list[str]:
+    """'According to the statement, ...': the speaker of the latest act, in the three sentences
+    before, whose sentence names that message ('the NIS said in a statement')."""
+    lemma = noun.lemma_.lower()
+    if lemma not in _MESSAGE_NOUNS or any(c.dep_ in {"poss", "compound", "amod"} for c in noun.children):
+        return []
+    start = _window_start(ctx, sent, _PRONOUN_SENTENCES)
+    for first, speaker in reversed(ctx.said_in):
+        if start <= first < sent.start and any(t.lemma_.lower() == lemma for t in ctx.doc[first].sent):
+            return [speaker]
+    return []
+
+
+def _nominal_content(noun: Token) -> bool:
+    """A claim noun with an owner and a content clause: "X's claim that ...", "X's denial that ..."."""
+    return any(c.dep_ == "poss" for c in noun.children) and any(
+        c.dep_ in {"acl", "ccomp", "relcl"} and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        for c in noun.children)
 
 
 def _is_question(sent: Span) -> bool:

@@ -51,3 +51,25 @@ def test_unnamed_sources_and_one_of_a_group():
 
 def test_unnamed_bare_plural_is_not_a_speaker():
     assert _speakers("Officials said the road was closed.") == []
+
+
+def test_nominal_claim_with_owner_and_content_is_a_statement():
+    found = rows("Chile rejected Peru's claim that its navy had entered the disputed waters.")
+    assert ("Peru", SAID) in found, found
+
+
+def test_nominal_claim_without_content_is_none():
+    assert ("Peru", SAID) not in rows("Chile studied Peru's claim for weeks.")
+
+
+def test_according_to_the_statement_is_who_issued_it():
+    text = ("The Chilean navy said in a statement on Monday that two frigates had left Valparaiso. "
+            "According to the statement, the ships will patrol for ten days.")
+    found = rows(text)
+    assert len(found) == 2 and found[0][0] == found[1][0], found
+
+
+def test_according_to_the_statement_without_one_issued_is_none():
+    text = ("The Chilean navy said on Monday that two frigates had left Valparaiso. "
+            "According to the statement, the ships will patrol for ten days.")
+    assert len(rows(text)) == 1
