@@ -79,6 +79,9 @@ UNIT_HEADS = {
     "troops", "soldiers", "brigades", "brigade", "battalions", "battalion", "contingent", "forces",
     "units", "servicemen", "serviceman", "regiments", "regiment", "marines", "paratroopers",
     "mercenaries", "troop", "soldier", "personnel", "army", "military",
+    # CONVENTIONS.md: naval, air and police contingents are units too.
+    "warships", "warship", "vessels", "boats", "frigates", "destroyers", "warplanes", "jets",
+    "instructors",
 }
 # Nouns that, modified by a state ("Ukrainian", "Seoul's"), name that state's institution.
 INSTITUTION_HEADS = {

@@ -93,6 +93,8 @@ _UNIT_NOUNS = {
     "paratroopers", "mercenaries", "fighters", "men", "crews", "echelons", "batch", "group", "contingents",
     "corps", "division", "divisions", "formation", "formations", "detachment", "reinforcements",
     "replacements", "recruits", "conscripts", "officers", "koreans",
+    "warships", "warship", "vessels", "boats", "frigates", "destroyers", "warplanes", "jets",
+    "instructors",
 }
 # Words that stand for a number of the unit already under discussion: "a small number are in X".
 _COUNT_WORDS = {"number", "most", "some", "many", "all", "thousands", "hundreds", "dozens", "bulk", "majority",

@@ -36,3 +36,8 @@ def test_relations_agency_signs():
 def test_relations_reach_without_treaty_still_moves_troops():
     found = _relations("North Korean troops have reached the front line in Kursk.")
     assert any(t == "DEPLOYED_TO" and o == "front line" for _, t, o in found), found
+
+
+def test_relations_naval_contingent_is_a_unit_and_deploys():
+    found = _relations("Britain sent two warships to the Red Sea on Sunday, the ministry said.")
+    assert any(t == "DEPLOYED_TO" and o == "Red Sea" for _, t, o in found), found
