@@ -69,14 +69,21 @@ _ARMY_HEADS = {"army", "military", "armed forces", "forces", "armed-forces"}
 # A formation named by its number or name: "11th Army Corps", "76th Guards Air Assault Division".
 _FORMATION = re.compile(
     r"^(?:\d+(?:st|nd|rd|th)\b.*|.*\b(?:corps|division|brigade|regiment|battalion|fleet))$", re.I)
-TREATY_HEADS = {"treaty", "pact", "agreement", "accord", "partnership", "convention", "memorandum"}
+# CONVENTIONS.md: a Treaty is any identified agreement: treaty, accord, deal, protocol, memorandum,
+# joint declaration, ceasefire agreement.
+TREATY_HEADS = {"treaty", "pact", "agreement", "accord", "partnership", "convention", "memorandum", "deal",
+                "protocol", "declaration", "truce", "armistice"}
 _TREATY_WORDS = re.compile(r"\b(treaty|pact|agreement|accord|convention|charter|protocol|act|memorandum)\b", re.I)
 # Modifiers that describe a treaty's importance, not which treaty it is.
-_TREATY_EVALUATIVE = {"landmark", "historic", "new", "so", "called", "so-called", "major", "key", "important"}
+_TREATY_EVALUATIVE = {"landmark", "historic", "new", "so", "called", "so-called", "major", "key", "important",
+                      "great", "big", "good", "bad", "better", "whole", "done", "real", "raw"}
 UNIT_HEADS = {
     "troops", "soldiers", "brigades", "brigade", "battalions", "battalion", "contingent", "forces",
     "units", "servicemen", "serviceman", "regiments", "regiment", "marines", "paratroopers",
     "mercenaries", "troop", "soldier", "personnel", "army", "military",
+    # CONVENTIONS.md: naval, air and police contingents are units too.
+    "warships", "warship", "vessels", "boats", "frigates", "destroyers", "warplanes", "jets",
+    "instructors",
 }
 # Nouns that, modified by a state ("Ukrainian", "Seoul's"), name that state's institution.
 INSTITUTION_HEADS = {
@@ -86,6 +93,8 @@ INSTITUTION_HEADS = {
 }
 # Nouns that, modified by a state, stand for the state itself.
 STATE_HEADS = {"government", "authorities", "officials", "administration", "regime", "leadership", "side"}
+# Of those, plural nouns for unnamed people: a group the article names ("U.S. officials"), an Agency.
+GROUP_HEADS = {"authorities", "officials"}
 # Nouns for a person's office; "spokesman Christophe Lemoine" makes the name a person.
 ROLE_NOUNS = {
     "president", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "official",
@@ -833,6 +842,11 @@ def _institution_mention(head: Token, by_token: dict[int, Mention], gaz: Gazette
         # "North Korea's KCNA state news agency", "Ukraine's SBU security service": the named body.
         return Mention(left, head.i + 1, doc[left : head.i + 1].text, EntityType.AGENCY, named.name,
                        label="INSTITUTION", rule=named.rule or "description")
+    if head.lower_ in GROUP_HEADS:
+        # CONVENTIONS.md: "U.S. officials", "Pakistani authorities" are a group named as the
+        # article names it, not the state.
+        surface = doc[left : head.i + 1].text
+        return Mention(left, head.i + 1, surface, EntityType.AGENCY, surface, label="INSTITUTION", rule="description")
     if head.lower_ in STATE_HEADS:
         return Mention(left, head.i + 1, doc[left : head.i + 1].text, EntityType.STATE, state, label="INSTITUTION",
                        rule="metonym")

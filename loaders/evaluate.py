@@ -5,6 +5,13 @@ kind and sentence (by overlapping character spans) agree; relations when type, s
 sentence agree; quantity claims when value, claimant (both none, or sharing a name form) and
 sentence agree. Matching is one-to-one and greedy in document order. Gold quantities are scored
 only for articles whose gold file has a `quantities` list.
+
+Gold written under the real-article conventions (the corpus's `CONVENTIONS.md`: a top-level
+`source` URL, statements with `about`) is scored by that corpus's matching rules instead, so `kg
+eval` and its reference scorer agree: names compared as word sets without function words (units,
+places and treaties also match when one name's words contain the other's), sentences by word
+overlap (at least 0.6 of the shorter one's words), a statement paired on speaker and sentence first
+and then counted right only if its kind is too, relations on type, source and target alone.
 """
 
 from __future__ import annotations
@@ -114,12 +121,21 @@ def load_gold(gold_dir: str | Path) -> dict[str, dict]:
     return {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(Path(gold_dir).glob("*.json"))}
 
 
+def follows_conventions(gold: dict) -> bool:
+    """Whether a gold annotation follows the real-article conventions (CONVENTIONS.md) rather than
+    tests/gold/FORMAT.md: it names its page (`source`) or gives statements an `about`."""
+    return "source" in gold or any("about" in s for s in gold.get("statements", ()))
+
+
 def score_article(graph: ArticleGraph, gold: dict, text: str | None = None) -> Scores:
     """Compare one extraction with its gold annotation.
 
     `text` is the article as read (gold sentences are located in it); by default the stored,
-    cleaned text, which has the same offsets but blanks boilerplate out.
+    cleaned text, which has the same offsets but blanks boilerplate out. Gold that follows the
+    real-article conventions is scored by their rules (`score_article_conventions`).
     """
+    if follows_conventions(gold):
+        return score_article_conventions(graph, gold)
     text = text if text is not None else graph.article.text
     scores = Scores()
     label = Path(graph.article.path).stem[:12]
@@ -205,6 +221,115 @@ def score_article(graph: ArticleGraph, gold: dict, text: str | None = None) -> S
             scores.quantities.fp += 1
             scores.misses.append(f"{label} quantity extra: {q.text} ({q.measure}) by {names.get(q.claimed_by)} "
                                  f"| {q.sentence[:60]}")
+    return scores
+
+
+# --- the real-article conventions' matching rules ---------------------------------------------
+
+_FUNCTION_WORDS = {"the", "a", "an", "of", "s", "'s", "and", "his", "its", "their"}
+_LOOSE_TYPES = {EntityType.UNIT.value, EntityType.PLACE.value, EntityType.TREATY.value}
+
+
+def word_form(name: str) -> str:
+    """A name as the conventions compare it: folded to ASCII lower case, possessives and
+    punctuation dropped, function words removed.
+
+    >>> word_form("The Kremlin's spokesman, Dmitry Peskov")
+    'kremlin spokesman dmitry peskov'
+    """
+    folded = unicodedata.normalize("NFKD", name or "").encode("ascii", "ignore").decode().lower()
+    folded = re.sub(r"[^a-z0-9]+", " ", re.sub(r"'s\b", "", folded))
+    return " ".join(w for w in folded.split() if w not in _FUNCTION_WORDS)
+
+
+def _word_forms(name: str, aliases: Iterable[str]) -> set[str]:
+    return {f for f in (word_form(n) for n in (name, *aliases)) if f}
+
+
+def _same_name(gold: set[str], pred: set[str], loose: bool) -> bool:
+    if gold & pred:
+        return True
+    if not loose:
+        return False
+    return any(g and p and (set(g.split()) <= set(p.split()) or set(p.split()) <= set(g.split()))
+               for g in gold for p in pred)
+
+
+def _same_sentence(gold: str, pred: str) -> bool:
+    a, b = set(word_form(gold).split()), set(word_form(pred).split())
+    return bool(a and b) and len(a & b) / min(len(a), len(b)) >= 0.6
+
+
+def score_article_conventions(graph: ArticleGraph, gold: dict) -> Scores:
+    """Compare one extraction with a gold annotation written under the real-article conventions,
+    by their matching rules (see the module docstring); one-to-one, greedy in gold order."""
+    scores = Scores()
+    label = Path(graph.article.path).stem[:12]
+    names = {e.id: e.name for e in graph.entities}
+    pred_forms = {e.id: _word_forms(e.name, e.aliases) for e in graph.entities}
+    gold_forms = {e["name"]: _word_forms(e["name"], e.get("aliases") or ()) for e in gold.get("entities", ())}
+
+    def of_pred(entity_id: str | None) -> set[str]:
+        return pred_forms[entity_id] if entity_id in pred_forms else {word_form(str(entity_id))}
+
+    def of_gold(name: str) -> set[str]:
+        return gold_forms[name] if name in gold_forms else {word_form(name)}
+
+    unmatched = list(graph.entities)
+    for g in gold.get("entities", ()):
+        tally = scores.entities.setdefault(g["type"], Tally())
+        match = next((p for p in unmatched if p.type.value == g["type"]
+                      and _same_name(gold_forms[g["name"]], pred_forms[p.id], g["type"] in _LOOSE_TYPES)), None)
+        if match is not None:
+            tally.tp += 1
+            unmatched.remove(match)
+        else:
+            tally.fn += 1
+            scores.misses.append(f"{label} entity missed: {g['type']} {g['name']}")
+    for p in unmatched:
+        scores.entities[p.type.value].fp += 1
+        scores.misses.append(f"{label} entity extra: {p.type.value} {p.name}")
+
+    remaining = list(graph.statements)
+    for g in gold.get("statements", ()):
+        match = next((s for s in remaining if _same_sentence(g.get("sentence", ""), s.sentence)
+                      and _same_name(of_gold(g["speaker"]), of_pred(s.speaker), False)), None)
+        if match is not None:
+            remaining.remove(match)
+        if match is not None and match.kind.value == g["kind"]:
+            scores.statements.tp += 1
+            continue
+        scores.statements.fn += 1
+        if match is not None:
+            scores.statements.fp += 1
+            scores.misses.append(f"{label} statement wrong kind: {g['speaker']} {g['kind']} as {match.kind.value} "
+                                 f"({match.verb}) | {g['sentence'][:60]}")
+        else:
+            scores.misses.append(f"{label} statement missed: {g['speaker']} {g['kind']} | {g['sentence'][:60]}")
+    for s in remaining:
+        scores.statements.fp += 1
+        scores.misses.append(f"{label} statement extra: {names.get(s.speaker)} {s.kind.value} "
+                             f"({s.verb}) | {s.sentence[:60]}")
+
+    remaining_rel = list(graph.relations)
+    for g in gold.get("relations", ()):
+        if g["type"] not in scores.relations:
+            continue
+        match = next((r for r in remaining_rel if r.type.value == g["type"]
+                      and _same_name(of_gold(g["source"]), of_pred(r.source), True)
+                      and _same_name(of_gold(g["target"]), of_pred(r.target), True)), None)
+        tally = scores.relations[g["type"]]
+        if match is not None:
+            tally.tp += 1
+            remaining_rel.remove(match)
+        else:
+            tally.fn += 1
+            scores.misses.append(f"{label} relation missed: {g['source']} {g['type']} {g['target']} "
+                                 f"| {g.get('sentence', '')[:60]}")
+    for r in remaining_rel:
+        scores.relations[r.type.value].fp += 1
+        scores.misses.append(f"{label} relation extra: {names.get(r.source)} {r.type.value} {names.get(r.target)} "
+                             f"| {r.sentence[:60]}")
     return scores
 
 

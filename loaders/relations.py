@@ -55,7 +55,7 @@ class EntityRegistry(Protocol):
             count: bool = True) -> str: ...
 
 
-SIGN_LEMMAS = {"sign", "conclude", "ratify", "ink", "seal"}
+SIGN_LEMMAS = {"sign", "conclude", "ratify", "ink", "seal", "reach", "strike"}
 # Verbs that move a unit somewhere; the moved unit is the object (or passive subject).
 DEPLOY_LEMMAS = {
     "deploy", "send", "transfer", "station", "move", "dispatch", "redeploy", "relocate", "ship", "base",
@@ -94,6 +94,8 @@ _UNIT_NOUNS = {
     "paratroopers", "mercenaries", "fighters", "men", "crews", "echelons", "batch", "group", "contingents",
     "corps", "division", "divisions", "formation", "formations", "detachment", "reinforcements",
     "replacements", "recruits", "conscripts", "officers", "koreans",
+    "warships", "warship", "vessels", "boats", "frigates", "destroyers", "warplanes", "jets",
+    "instructors",
 }
 # Words that stand for a number of the unit already under discussion: "a small number are in X".
 _COUNT_WORDS = {"number", "most", "some", "many", "all", "thousands", "hundreds", "dozens", "bulk", "majority",
@@ -107,7 +109,8 @@ _COMPASS = {"eastern", "western", "northern", "southern", "central", "north", "s
             "northeastern", "northwestern", "southeastern", "southwestern", "far"}
 _FRONT_WORDS = {"front", "frontline", "frontlines", "front-line", "line", "lines"}
 _REGION_WORDS = {"region", "oblast", "province", "district", "area", "krai", "territory"}
-_TREATY_NOUNS = {"treaty", "pact", "agreement", "accord", "deal", "convention", "law", "bill", "document"}
+_TREATY_NOUNS = {"treaty", "pact", "agreement", "accord", "deal", "convention", "law", "bill", "document",
+                 "protocol", "declaration", "memorandum", "truce", "armistice"}
 _PERSON_HEADS = {"leader", "president", "premier", "minister", "chancellor", "king", "ruler", "dictator"}
 # Nouns that make the clause they introduce a possibility, not a fact.
 _POSSIBILITY_NOUNS = {"option", "possibility", "scenario", "plan", "plans", "prospect", "risk", "fear", "fears",
@@ -167,8 +170,10 @@ def extract_relations(doc: Doc, mentions: list[Mention], article_id: str, publis
         pairs: list[tuple[RelationType, str, str]] = []
         for token in sent:
             lemma = token.lemma_.lower()
-            if token.pos_ == "VERB" and lemma in SIGN_LEMMAS:
-                pairs += [(RelationType.SIGNED, s, t) for s, t in _signings(token, ctx)]
+            signings = _signings(token, ctx) if token.pos_ == "VERB" and lemma in SIGN_LEMMAS else []
+            if signings:
+                # "reached a deal", "struck an accord": without a treaty object the verb may move a unit.
+                pairs += [(RelationType.SIGNED, s, t) for s, t in signings]
             elif token.pos_ in {"VERB", "AUX"} and (lemma in DEPLOY_LEMMAS or lemma in _UNIT_SUBJECT_LEMMAS):
                 pairs += [(RelationType.DEPLOYED_TO, u, p) for u, p in _deployments(token, ctx)]
             elif token.pos_ == "VERB" and lemma in _ACTIVITY_LEMMAS | _SIGHTING_LEMMAS:
@@ -788,8 +793,9 @@ def _signings(verb: Token, ctx: _Context) -> list[tuple[str, str]]:
     subjects += [p for c in subj_verb.children if c.dep_ == "agent" for p in c.children]
     # "signed with the Soviet Union": the other party.
     subjects += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children]
-    # Signatories are states and people (a parliament that votes to ratify is not one).
-    sources = frozenset({EntityType.STATE, EntityType.PERSON})
+    # CONVENTIONS.md: signatories are states, people and agencies (a parliament that ratifies, the
+    # IAEA, an armed group that signs a ceasefire).
+    sources = frozenset({EntityType.STATE, EntityType.PERSON, EntityType.AGENCY})
     parties: list[str] = []
     for subj in subjects:
         for node in [subj, *subj.conjuncts]:
@@ -818,12 +824,12 @@ def _relative_treaty(verb: Token, ctx: _Context) -> tuple[str | None, list[Token
 
 
 def _party_of(node: Token, ctx: _Context) -> str | None:
-    """The state or person a subject phrase names: the mention at its head ("Russia's State Duma"
-    is the Duma, not a signatory); a person named inside it ("Russian President Vladimir Putin");
+    """The state, person or agency a subject phrase names: the mention at its head ("Russia's State
+    Duma" is the Duma); a person named inside it ("Russian President Vladimir Putin");
     else a state modifier ("the North Korean leader" signs for North Korea)."""
     head = ctx.mention(node.i)
     if head is not None:
-        return head.entity if head.type in {EntityType.STATE, EntityType.PERSON} else None
+        return head.entity if head.type in {EntityType.STATE, EntityType.PERSON, EntityType.AGENCY} else None
     found = [m for t in node.subtree if (m := ctx.mention(t.i)) is not None]
     person = next((m for m in found if m.type is EntityType.PERSON), None)
     if person is not None:

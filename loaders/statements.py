@@ -7,8 +7,10 @@ to a Person, Agency or State. One statement per speaker per reporting act:
   confirm', 'neither confirmed nor denied') are kind `said`, never confirmed/denied, and
   'neither X nor Y' is one act;
 - 'reject'/'dismiss' deny only a claim ('rejected claims that', 'dismissed the reports as'); calling
-  a report a fabrication ('described the reports as "fake"') is a denial; 'acknowledge', 'admit',
-  'concede' are concessions, kind `said`;
+  a report a fabrication ('described the reports as "fake"', 'called it propaganda', 'accused Kyiv
+  of disinformation') is a denial; 'acknowledge', 'admit', 'concede' confirm (CONVENTIONS.md);
+- verbs, verb + particle pairs ('pointed out', 'brushed off' = denied) and their kinds, hedges and
+  falsity words are data in loaders/data/ (loaders/lexicon.py);
 - a participle that spells out the act it hangs on ('denied the reports, saying ...', 'X, citing Y,
   said') is part of that act ('citing Y' becomes the source); 'adding' is a new act;
 - a belief verb framed by a reporting verb ('X believes ..., officials said') and a 'say' verb
@@ -70,6 +72,7 @@ from loaders.actors import load_actors
 from loaders.entities import INSTITUTION_HEADS, ROLE_NOUNS, STATE_HEADS, Mention
 from loaders.gazetteer import load_gazetteer
 from loaders.ids import statement_id
+from loaders.lexicon import load_reporting_lexicon
 from loaders.metadata import MONTHS, find_published, infer_date, is_outlet, iso_date
 from loaders.nlp import doc_text, sentence_span
 from loaders.ranges import covers
@@ -77,27 +80,14 @@ from loaders.resolve import EntityTable
 from schema.records import StatementRecord
 from schema.vocabulary import SPEAKER_TYPES, EntityType, StatementKind
 
-SAY_LEMMAS = {
-    "say", "tell", "state", "add", "stress", "warn", "claim", "insist", "write", "post", "announce",
-    "report", "explain", "note", "argue", "conclude", "maintain", "urge", "call", "demand", "assure",
-    "indicate", "consider", "believe", "estimate", "declare", "assert", "allege", "suggest",
-    "emphasize", "emphasise", "underline", "reiterate", "predict", "clarify", "tweet", "cite",
-    "affirm", "contend", "comment", "reply", "respond", "recall", "observe", "mention", "complain",
-    "accuse", "criticize", "criticise", "condemn", "describe", "assess", "caution", "pledge",
-    "promise", "vow", "threaten", "publish", "denounce", "welcome", "acknowledge", "admit", "concede",
-    "request", "attribute", "underscore", "issue", "release", "put", "refer", "decline", "refuse",
-}
-CONFIRM_LEMMAS = {"confirm", "verify", "corroborate"}
-DENY_LEMMAS = {"deny", "reject", "refute", "dismiss", "rebut", "disavow", "dispute"}
+_LEXICON = load_reporting_lexicon()
+SAY_LEMMAS = set(_LEXICON.lemmas(StatementKind.SAID))
+CONFIRM_LEMMAS = set(_LEXICON.lemmas(StatementKind.CONFIRMED))
+DENY_LEMMAS = set(_LEXICON.lemmas(StatementKind.DENIED))
 REPORT_LEMMAS = SAY_LEMMAS | CONFIRM_LEMMAS | DENY_LEMMAS
 # Verbs with other everyday senses count only with reported content: a clause, a quote, or
 # (for "call") "call on/for".
-_NEEDS_CONTENT = {
-    "add", "call", "consider", "note", "post", "write", "state", "maintain", "conclude", "indicate",
-    "believe", "estimate", "publish", "report", "describe", "recall", "observe", "mention",
-    "respond", "reply", "comment", "promise", "threaten", "suggest", "tell", "welcome", "request",
-    "attribute", "acknowledge", "admit", "concede",
-}
+_NEEDS_CONTENT = set(_LEXICON.needs_content)
 # Everyday verbs that report only in set phrases ("issued a statement", "put out a statement",
 # "declined to comment", "referred reporters to the ministry"): _set_phrase_act decides.
 _SET_PHRASE_LEMMAS = {"issue", "release", "put", "refer", "decline", "refuse"}
@@ -113,21 +103,25 @@ _REFUSED_ACTS = {
 _MESSAGE_NOUNS = {"briefing", "statement", "report", "communique", "communiqué", "bulletin", "readout", "post", "update"}
 # Content that is a thing, not a clause, still counts for these: "published a report", "welcomed
 # the decision", "attributed the losses to".
-_OBJECT_CONTENT = {"report", "publish", "describe", "welcome", "request", "attribute", "acknowledge", "admit"}
+_OBJECT_CONTENT = set(_LEXICON.object_content)
 # Denial verbs that also have everyday senses ("dismissed the commander", "rejected the bid") deny
 # only a claim: one of these nouns, a clause, or "as ..." ("dismissed the reports as fake").
-_SOFT_DENY = {"reject", "dismiss", "dispute"}
+_SOFT_DENY = set(_LEXICON.soft_deny)
 _CLAIM_NOUNS = {
     "report", "claim", "allegation", "accusation", "charge", "suggestion", "assertion", "rumour",
     "rumor", "speculation", "story", "account", "statement", "idea", "notion", "assessment",
-    "finding", "information", "news", "reporting", "contention", "insinuation",
+    "finding", "information", "news", "reporting", "contention", "insinuation", "narrative", "version",
+    "remark", "comment", "letter",
 }
 # "described the reports as a fabrication": calling a claim false is denying it.
-_LABEL_LEMMAS = {"describe", "call", "label", "brand", "term", "characterize", "characterise"}
-_FALSITY = {
-    "fabrication", "fake", "false", "lie", "baseless", "groundless", "unfounded", "nonsense",
-    "absurd", "untrue", "fiction", "fabricate", "hoax", "disinformation", "misinformation",
-    "propaganda", "smear", "rumour", "rumor", "speculation", "provocation",
+_LABEL_LEMMAS = {"describe", "call", "label", "brand", "term", "characterize", "characterise", "denounce", "decry"}
+_FALSITY = set(_LEXICON.falsity)
+# Claims written as nouns ("Seoul's claims that ...") and the kind each states (CONVENTIONS.md).
+_NOMINAL_ACTS = {
+    "claim": StatementKind.SAID, "allegation": StatementKind.SAID, "assertion": StatementKind.SAID,
+    "accusation": StatementKind.SAID, "contention": StatementKind.SAID, "warning": StatementKind.SAID,
+    "insistence": StatementKind.SAID, "denial": StatementKind.DENIED, "admission": StatementKind.CONFIRMED,
+    "confirmation": StatementKind.CONFIRMED,
 }
 # Belief verbs framed by a reporting verb are that verb's content, not an act of their own.
 _BELIEF_LEMMAS = {"believe", "consider", "estimate", "assess", "predict", "conclude", "expect", "think", "suspect"}
@@ -135,7 +129,7 @@ _BELIEF_LEMMAS = {"believe", "consider", "estimate", "assess", "predict", "concl
 _SAME_ACT_PARTICIPLES = {"say", "tell", "cite", "describe", "claim", "insist", "state", "explain"}
 _HEDGE_HEADS = {"refuse", "decline", "fail", "unable", "able", "position", "want", "try", "seek", "expect"}
 _HEDGE_MODALS = {"could", "would", "might", "may", "should"}
-_HEDGE_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "apparently", "ostensibly", "presumably"}
+_HEDGE_ADVERBS = set(_LEXICON.hedges)
 _ANTECEDENT_SENTENCES = 5
 _PRONOUN_SENTENCES = 3
 _ROLE_SENTENCES = 12
@@ -218,15 +212,24 @@ def extract_statements(
                 to = next(c for c in token.children if c.lower_ == "to")
                 objects = [c for c in to.children if c.dep_ == "pobj"]
                 speakers = [s for o in objects for s in _speakers_of(o, ctx, sent)]
+                if not speakers:
+                    speakers = [x for o in objects for x in _message_owner(o, ctx, sent)][:1]
                 verb, kind, cue_tokens = "according to", StatementKind.SAID, [token, to]
                 source = None
                 clause = token.head if token.head.i != token.i else token
-            elif token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in REPORT_LEMMAS:
+            elif token.pos_ == "NOUN" and token.lemma_.lower() in _NOMINAL_ACTS and _nominal_content(token):
+                # "Putin's claim that his forces ...": a claim written as a noun, with its owner.
+                owners = [c for c in token.children if c.dep_ == "poss"]
+                speakers = [x for o in owners for x in _speakers_of(o, ctx, sent)]
+                verb, kind, cue_tokens = token.lemma_.lower(), _NOMINAL_ACTS[token.lemma_.lower()], [token]
+                source = None
+                clause = token
+            elif token.pos_ in {"VERB", "AUX"} and _act_key(token):
                 if _inside_quote(token, ctx) or not _has_content(token, ctx, sent) or _part_of_other_act(token, ctx) \
                         or _is_question(sent):
                     continue
                 speakers = _verb_speakers(token, ctx, sent)
-                verb = token.lemma_.lower()
+                verb = _act_key(token)
                 kind, cue_tokens = _kind(token)
                 source = _cited_source(token, ctx, sent)
                 clause = token
@@ -246,6 +249,26 @@ _QUESTION_OPENERS = {
     "what", "who", "whom", "why", "how", "when", "where", "which", "do", "does", "did", "is", "are",
     "was", "were", "has", "have", "had", "can", "could", "will", "would", "should",
 }
+
+
+def _message_owner(noun: Token, ctx: _Context, sent: Span) -> list[str]:
+    """'According to the statement, ...': the speaker of the latest act, in the three sentences
+    before, whose sentence names that message ('the NIS said in a statement')."""
+    lemma = noun.lemma_.lower()
+    if lemma not in _MESSAGE_NOUNS or any(c.dep_ in {"poss", "compound", "amod"} for c in noun.children):
+        return []
+    start = _window_start(ctx, sent, _PRONOUN_SENTENCES)
+    for first, speaker in reversed(ctx.said_in):
+        if start <= first < sent.start and any(t.lemma_.lower() == lemma for t in ctx.doc[first].sent):
+            return [speaker]
+    return []
+
+
+def _nominal_content(noun: Token) -> bool:
+    """A claim noun with an owner and a content clause: "X's claim that ...", "X's denial that ..."."""
+    return any(c.dep_ == "poss" for c in noun.children) and any(
+        c.dep_ in {"acl", "ccomp", "relcl"} and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        for c in noun.children)
 
 
 def _is_question(sent: Span) -> bool:
@@ -303,14 +326,25 @@ def _inside_quote(token: Token, ctx: _Context) -> bool:
     return any(a < token.idx < b for a, b in ctx.quotes)
 
 
+def _act_key(token: Token) -> str | None:
+    """The reporting lexicon's key for a verb: a listed verb + particle ('pointed out' -> 'point
+    out', 'brushed off'), else its lemma when that reports; None for any other verb."""
+    lemma = token.lemma_.lower()
+    for c in token.children:
+        if (c.dep_ == "prt" or c.i == token.i + 1 and c.dep_ in {"prep", "advmod"}) \
+                and f"{lemma} {c.lower_}" in _LEXICON.phrasal:
+            return f"{lemma} {c.lower_}"
+    return lemma if lemma in REPORT_LEMMAS else None
+
+
 def _is_report_verb(token: Token) -> bool:
-    if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in REPORT_LEMMAS:
+    if token.pos_ not in {"VERB", "AUX"} or not _act_key(token):
         return False
     return token.lemma_.lower() not in _SET_PHRASE_LEMMAS or _set_phrase_act(token)
 
 
 def _has_content(verb: Token, ctx: _Context, sent: Span) -> bool:
-    lemma = verb.lemma_.lower()
+    lemma = _act_key(verb) or verb.lemma_.lower()
     if lemma in _SET_PHRASE_LEMMAS:
         return _set_phrase_act(verb)
     deps = {c.dep_ for c in verb.children}
@@ -328,7 +362,7 @@ def _has_content(verb: Token, ctx: _Context, sent: Span) -> bool:
             c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
     if lemma not in _NEEDS_CONTENT:
         return True
-    if clause:
+    if clause or lemma in _LABEL_LEMMAS and _calls_false(verb):
         return True
     if lemma == "call" and any(c.dep_ in {"prep", "prt"} and c.lower_ in {"on", "for", "upon"} for c in verb.children):
         return True
@@ -420,19 +454,31 @@ def _framing_act(participle: Token, ctx: _Context) -> Token | None:
 def _kind(verb: Token) -> tuple[StatementKind, list[Token]]:
     """The statement kind after negation and hedging, and the cue words (auxiliaries, negation, verb)."""
     lemma = verb.lemma_.lower()
-    cue = [verb] + [c for c in verb.children if c.dep_ in {"neg", "aux", "auxpass"}]
+    key = _act_key(verb) or lemma
+    cue = [verb] + [c for c in verb.children if c.dep_ in {"neg", "aux", "auxpass", "prt"}]
     if lemma in _LABEL_LEMMAS and _calls_false(verb) and not _negated_or_hedged(verb):
         return StatementKind.DENIED, cue
-    if lemma not in CONFIRM_LEMMAS | DENY_LEMMAS:
+    if lemma == "accuse" and _accuses_of_falsity(verb) and not _negated_or_hedged(verb):
+        return StatementKind.DENIED, cue
+    kind = _LEXICON.kind_of(key) or StatementKind.SAID
+    if kind is StatementKind.SAID or _negated_or_hedged(verb):
         return StatementKind.SAID, cue
-    if _negated_or_hedged(verb):
-        return StatementKind.SAID, cue
-    return (StatementKind.CONFIRMED if lemma in CONFIRM_LEMMAS else StatementKind.DENIED), cue
+    return kind, cue
+
+
+def _accuses_of_falsity(verb: Token) -> bool:
+    """'accused Kyiv of disinformation', 'accused the West of spreading lies': calling the other
+    side's account false denies it."""
+    holders = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+    return any(t.lemma_.lower() in _FALSITY or t.lower_ in _FALSITY
+               for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree)
 
 
 def _calls_false(verb: Token) -> bool:
     """'described the reports as "another fabrication"', 'called the claims baseless'."""
-    if _claim_object(verb) is None:
+    if _claim_object(verb) is None and not any(
+            c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in {"it", "this", "that", "them", "these", "those"}
+            for c in verb.children):
         return False
     complements = [t for c in verb.children if c.dep_ in {"prep", "oprd", "acomp", "xcomp"} for t in c.subtree]
     return any(t.lemma_.lower() in _FALSITY or t.lower_ in _FALSITY for t in complements)
@@ -657,17 +703,80 @@ def _speakers_of(head: Token, ctx: _Context, sent: Span, conjuncts: bool = True)
             if person:
                 ctx.roles.setdefault(person, set()).update(_phrase_words(head))
             return [person] if person else []
+        unnamed = _unnamed_speaker(head, ctx)
+        if unnamed:
+            return [unnamed]
         institutions = [n.entity for n in named if n.type in SPEAKER_TYPES and not n.demonym]
         states = [n.entity for n in named if n.type is EntityType.STATE]
         found = (institutions or states)[:1]
         if found and low in _ROLE_GENDER:
             ctx.spoken.append((head.i, found[0], _ROLE_GENDER[low]))  # "A Pentagon spokeswoman ... she"
         return found
+    unnamed = _unnamed_speaker(head, ctx)
+    if unnamed:
+        return [unnamed]
     if low in STATE_HEADS or head.lemma_.lower() in STATE_HEADS:
         return _states_of(head, ctx, sent, is_definite)
     if low in INSTITUTION_HEADS or head.lemma_.lower() in INSTITUTION_HEADS:
         return [_antecedent_agency(head, ctx, sent)]
     return []
+
+
+# Plural nouns for unnamed people who speak as a group: "diplomatic sources", "many locals".
+_GROUP_LEMMAS = {
+    "source", "local", "resident", "witness", "leader", "diplomat",
+    "lawmaker", "official", "activist", "journalist", "soldier", "officer", "member", "authority",
+}
+# Determiners that single out an unnamed person ("a senior official") or make a group indefinite.
+_INDEFINITE = {"a", "an", "another", "one"}
+_GROUP_DETERMINERS = {"some", "several", "many", "other", "two", "three", "few", "numerous", "various"}
+# Prepositions that say where an unnamed speaker is from: "an official from Seoul's foreign ministry".
+_ORIGIN_PREPS = {"from", "in", "at", "of", "with", "within", "inside", "for"}
+
+
+def _unnamed_speaker(head: Token, ctx: _Context) -> str | None:
+    """An unnamed speaker named as the article names it (CONVENTIONS.md): one person singled out
+    ("a senior US official", "an official from the foreign ministry", "one of the soldiers") is a
+    Person; a described group ("diplomatic sources", "US intelligence officials", "some sources") is
+    an Agency. None for other phrases (a bare "officials", "the minister")."""
+    low, lemma = head.lower_, head.lemma_.lower()
+    dets = {c.lower_ for c in head.children if c.dep_ in {"det", "nummod", "amod", "predet"}}
+    if low == "one":
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        member = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if member is None or member.lemma_.lower() not in _GROUP_LEMMAS | ROLE_NOUNS:
+            return None
+        type_ = EntityType.PERSON
+    elif head.tag_ == "NN" and (lemma in ROLE_NOUNS or low in _ROLE_GENDER) and dets & _INDEFINITE:
+        type_ = EntityType.PERSON
+    elif head.tag_ == "NNS" and lemma in _GROUP_LEMMAS and (
+            dets & _GROUP_DETERMINERS or any(c.dep_ in {"amod", "compound", "nmod", "poss"} for c in head.children)
+            or _origin_preps(head)):
+        type_ = EntityType.AGENCY
+    else:
+        return None
+    tokens = [t for c in head.lefts if c.dep_ not in {"det", "punct", "cc"} or c.lower_ in _GROUP_DETERMINERS
+              for t in c.subtree] + [head]
+    for prep in _origin_preps(head) if low != "one" else [c for c in head.children if c.dep_ == "prep"]:
+        tokens += [prep] + [t for o in prep.children if o.dep_ == "pobj" for t in _phrase_tokens(o)]
+    left, right = min(t.i for t in tokens), max(t.i for t in tokens)
+    while left < head.i and (ctx.doc[left].lower_ in {"a", "an", "the"} or ctx.doc[left].is_punct):
+        left += 1
+    surface = ctx.doc[left : right + 1].text
+    entity = ctx.table.add(type_, surface, surface, rule="description")
+    if type_ is EntityType.PERSON:
+        gender = _ROLE_GENDER.get(low)
+        ctx.roles.setdefault(entity, set()).update(_phrase_words(head))
+        ctx.spoken.append((head.i, entity, gender))
+        if gender:
+            ctx.gender.setdefault(entity, gender)
+    return entity
+
+
+def _origin_preps(head: Token) -> list[Token]:
+    """'from/in/at ...' phrases of an unnamed speaker that name a body or a state."""
+    return [c for c in head.children if c.dep_ == "prep" and c.lower_ in _ORIGIN_PREPS
+            and any(t.ent_type_ or t.pos_ == "PROPN" or t.lower_ in INSTITUTION_HEADS for t in c.subtree)]
 
 
 _PAIR_STATE_NOUNS = {"country", "countries", "nation", "nations", "state", "states", "government", "governments", "sides", "allies"}

@@ -44,12 +44,13 @@ def test_relations_passive_signing_by_two_leaders():
     assert {r.date for r in g.relations} == {"2024-03-04"}
 
 
-def test_relations_parliament_voting_is_not_a_signatory():
+def test_relations_parliament_ratifying_is_a_signatory():
+    # CONVENTIONS.md: SIGNED covers signing, ratifying or concluding, one relation per signer.
     text = ("Kenya and Ethiopia signed a border security pact in May. "
             "Kenya's National Assembly voted to ratify the pact in June.")
     rels, _ = _relations(text)
     signers = {s for s, t, _ in rels if t == "SIGNED"}
-    assert signers == {"Kenya", "Ethiopia"}
+    assert signers == {"Kenya", "Ethiopia", "Kenyan National Assembly"}
 
 
 def test_relations_month_only_date_uses_publication_year():

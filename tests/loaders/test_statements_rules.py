@@ -39,10 +39,11 @@ def test_statements_citing_source_is_one_act_with_source():
     assert rows[1][2].source is not None
 
 
-def test_statements_acknowledge_is_said_and_unmade_concession_is_none():
+def test_statements_acknowledge_confirms_and_unmade_concession_is_none():
+    # CONVENTIONS.md: acknowledging that something is so confirms it.
     rows = _rows("Police chief Maria Lund acknowledged that officers had arrived late. "
                  "The Danish army has never acknowledged that the drill took place.")
-    assert rows == [("Maria Lund", SAID)]
+    assert rows == [("Maria Lund", CONFIRMED)]
 
 
 def test_statements_pronoun_follows_new_subject_and_gender():
@@ -74,7 +75,8 @@ def test_statements_it_continues_agency_speaker():
 
 def test_statements_belief_framed_by_said_is_one_act():
     text = "Canada now believes the ship sank in international waters, senior Canadian officials said Friday."
-    assert _rows(text) == [("Canada", SAID)]
+    # The officials speak (CONVENTIONS.md: a group named as the article names it, not Canada).
+    assert _rows(text) == [("senior Canadian officials", SAID)]
 
 
 def test_statements_dateline_is_not_a_speaker():

@@ -1,0 +1,46 @@
+"""The reporting lexicons are data (loaders/data/): each entry changes what the statement rules do."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.lexicon import load_reporting_lexicon
+from schema.vocabulary import StatementKind
+from tests.loaders.statement_helpers import rows
+
+SAID, CONFIRMED, DENIED = StatementKind.SAID, StatementKind.CONFIRMED, StatementKind.DENIED
+
+
+def test_lexicon_phrasal_verb_kind_wins_over_the_verb_alone():
+    lexicon = load_reporting_lexicon()
+    assert lexicon.kind_of("brush", "off") is DENIED
+    assert lexicon.kind_of("brush") is None
+    assert lexicon.kind_of("point", "out") is SAID
+    assert lexicon.kind_of("acknowledge") is CONFIRMED
+
+
+def test_lexicon_no_verb_has_two_kinds():
+    lexicon = load_reporting_lexicon()
+    for kind in StatementKind:
+        others = set().union(*(lexicon.lemmas(k) for k in StatementKind if k is not kind))
+        assert not lexicon.lemmas(kind) & others
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Finance Minister Hannah Vogt brushed off the allegations of a budget hole.", ("Hannah Vogt", DENIED)),
+    ("Hannah Vogt, the finance minister, shrugged off the reports of a cabinet split.", ("Hannah Vogt", DENIED)),
+    ("Finance Minister Hannah Vogt pointed out that the budget had been approved in March.", ("Hannah Vogt", SAID)),
+    ("Finance Minister Hannah Vogt acknowledged that the deficit had grown.", ("Hannah Vogt", CONFIRMED)),
+    ("Finance Minister Hannah Vogt admitted that the figures were wrong.", ("Hannah Vogt", CONFIRMED)),
+    ("Finance Minister Hannah Vogt did not acknowledge that the deficit had grown.", None),
+    ("Finance Minister Hannah Vogt called it propaganda.", ("Hannah Vogt", DENIED)),
+    ("Finance Minister Hannah Vogt accused the opposition of spreading disinformation about the budget.",
+     ("Hannah Vogt", DENIED)),
+    ("Finance Minister Hannah Vogt accused the opposition of blocking the budget.", ("Hannah Vogt", SAID)),
+])
+def test_lexicon_entries_set_speaker_and_kind(text, expected):
+    found = rows(text)
+    if expected is None:
+        assert all(kind is SAID for _, kind in found), found
+    else:
+        assert expected in found, found
