@@ -19,6 +19,7 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from api.settings import Settings
 from graph.writer import upsert_article
+from tests.api.client import BASE_URL
 from tests.conftest import ROOT
 from tests.graph.factories import sample_graph
 from tests.reliability import record
@@ -216,7 +217,7 @@ def test_bad_input_cli_time_budget_refuses_a_200kb_single_line(db, neo4j_target,
 def api(db):
     _seed(db)
     settings = Settings(api_key=KEY, extract_budget_s=1.0)
-    with TestClient(create_app(settings, db), raise_server_exceptions=False) as client:
+    with TestClient(base_url=BASE_URL, app=create_app(settings, db), raise_server_exceptions=False) as client:
         yield client
 
 

@@ -23,7 +23,7 @@ from tests.conftest import free_port
 # Cooperative (Neo4j stops it at the timeout) and non-cooperative (a `reduce` never looks at the
 # termination flag) slow reads, sized to a few seconds so the tests stay short.
 CROSS_PRODUCT = "UNWIND range(1, 100000) AS a UNWIND range(1, 100000) AS b RETURN count(*) AS n"
-SLOW_REDUCE = "RETURN reduce(x = 0, i IN range(1, 80000000) | x + i) AS s"
+SLOW_REDUCE = "RETURN reduce(x = 0, i IN range(1, 20000) | x + reduce(y = 0, j IN range(1, 20000) | y + j)) AS s"
 
 
 def _reason(query: str, **limits) -> str:
