@@ -7,6 +7,7 @@ import os
 import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
+from itertools import chain, islice
 from dataclasses import dataclass, replace
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
@@ -139,12 +140,19 @@ def extract_files(paths: Iterable[str], limits: ExtractLimits, relative_to: Path
     article was refused. Bad input never raises: a refused file, JSON Lines record or article
     is a refused outcome, and the next one goes on. Nothing is written.
 
-    Files are read here; with `workers` > 1 the extraction runs in that many processes (started
-    when the first article needs one), a few articles ahead of the consumer, and the outcomes
+    Files are read here; with `workers` > 1 the extraction runs in that many processes (fewer
+    when the input holds fewer articles; none for one), a few articles ahead of the consumer, and the outcomes
     come back in the same order and with the same refusals as with one. Closing the iterator
     stops the processes. `pattern` narrows the files taken from folders (see expand_paths).
     """
     tasks = _extract_tasks(paths, limits, relative_to, pattern)
+    # Look a few files ahead: starting processes and loading the model in each costs seconds,
+    # more than a lone article takes here.
+    ahead = list(islice(tasks, workers * 4)) if workers > 1 else []
+    to_extract = sum(1 for task in ahead if task[1] is not None)
+    tasks = chain(ahead, tasks)
+    if len(ahead) < workers * 4:  # all of the input is in `ahead`
+        workers = min(workers, to_extract)
     if workers <= 1:
         for task in tasks:
             yield _run_task(task, limits)
