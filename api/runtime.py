@@ -7,8 +7,8 @@ import os
 import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
-from itertools import chain, islice
 from dataclasses import dataclass, replace
+from itertools import chain, islice
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
 
@@ -141,8 +141,8 @@ def extract_files(paths: Iterable[str], limits: ExtractLimits, relative_to: Path
     is a refused outcome, and the next one goes on. Nothing is written.
 
     Files are read here; with `workers` > 1 the extraction runs in that many processes (fewer
-    when the input holds fewer articles; none for one), a few articles ahead of the consumer, and the outcomes
-    come back in the same order and with the same refusals as with one. Closing the iterator
+    when the input holds fewer articles; none for one), a few articles ahead of the consumer,
+    and the outcomes come back in the same order and with the same refusals as with one. Closing the iterator
     stops the processes. `pattern` narrows the files taken from folders (see expand_paths).
     """
     tasks = _extract_tasks(paths, limits, relative_to, pattern)
@@ -214,29 +214,40 @@ def _extract_in_pool(tasks: Iterator[_Task], limits: ExtractLimits, workers: int
     # apply_async with a bounded window rather than Pool.imap: imap would read every file up
     # front, and the window keeps memory flat while the parent writes.
     window = workers * 4
-    pending: deque = deque()
+    # A worker that dies (killed for memory, a crash in native code) loses its article without
+    # an answer; past the extraction budget and a margin it is refused rather than awaited.
+    wait_s = limits.budget_s * 2 + 120 if limits.budget_s else None
+    pending: deque[tuple[_Task, AsyncResult | None]] = deque()
     pool = None
     try:
         for task in tasks:
             if task[1] is None:  # already an outcome; keeps its place in the order
-                pending.append(task)
+                pending.append((task, None))
             else:
                 if pool is None:
                     pool = multiprocessing.get_context("spawn").Pool(
                         workers, initializer=_start_worker, initargs=(limits,))
-                pending.append(pool.apply_async(_run_worker_task, (task,)))
-            while len(pending) > window or (pending and not isinstance(pending[0], AsyncResult)):
-                yield _result(pending.popleft())
+                pending.append((task, pool.apply_async(_run_worker_task, (task,))))
+            while len(pending) > window or (pending and pending[0][1] is None):
+                yield _result(*pending.popleft(), wait_s)
         while pending:
-            yield _result(pending.popleft())
+            yield _result(*pending.popleft(), wait_s)
     finally:
         if pool is not None:
             pool.terminate()
             pool.join()
 
 
-def _result(item) -> Extracted:
-    return item.get() if isinstance(item, AsyncResult) else item
+def _result(task: _Task, result: AsyncResult | None, wait_s: float | None) -> Extracted:
+    if result is None:
+        return task  # type: ignore[return-value]  # an outcome already
+    try:
+        return result.get(wait_s)
+    except multiprocessing.TimeoutError:
+        path, doc = task
+        exc = InvalidArticle("extraction_failed", f"no answer from its worker process in {wait_s:.0f} s",
+                             str(path))
+        return refusal(str(path), exc, doc.line if doc else None), None
 
 
 def extract_bounded(doc: SourceDoc, limits: ExtractLimits) -> ArticleGraph:
