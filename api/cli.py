@@ -143,9 +143,9 @@ def _run_load(settings: Settings, args: argparse.Namespace) -> int:
     from api.runtime import ExtractLimits, load_articles, open_graph
 
     db = open_graph(settings)
-    progress = _Progress("loaded")
+    progress, stop = _Progress(), _StopRequest()
     try:
-        with _stop_on_interrupt() as stop:
+        with _stop_on_interrupt(stop):
             outcomes = load_articles(db, args.paths, ExtractLimits.from_settings(settings),
                                      workers=_workers(args), pattern=args.glob)
             try:
@@ -174,8 +174,8 @@ def _run_extract(settings: Settings, args: argparse.Namespace) -> int:
     the article being printed (exit 130)."""
     from api.runtime import ExtractLimits, extract_files
 
-    progress = _Progress("extracted", stream=sys.stderr)
-    with _stop_on_interrupt() as stop:
+    progress, stop = _Progress(stream=sys.stderr), _StopRequest()
+    with _stop_on_interrupt(stop):
         extracted = extract_files(args.paths, ExtractLimits.from_settings(settings),
                                   workers=_workers(args), pattern=args.glob)
         try:
@@ -291,8 +291,7 @@ class _Progress:
     `every` articles or `interval_s` seconds, whichever comes first.
     """
 
-    def __init__(self, done: str, stream=None, every: int = 50, interval_s: float = 10.0):
-        self.done = done  # the status that counts as done ("loaded", "extracted")
+    def __init__(self, stream=None, every: int = 50, interval_s: float = 10.0):
         self.stream = stream or sys.stdout  # where the summary goes
         self.live = sys.stderr.isatty()
         self.every, self.interval_s = every, interval_s
@@ -343,14 +342,15 @@ class _Progress:
 
 
 class _StopRequest:
+    """Set by the first Ctrl-C; the loop stops at its next article."""
+
     requested = False
 
 
 @contextlib.contextmanager
-def _stop_on_interrupt():
+def _stop_on_interrupt(stop: _StopRequest):
     """While inside, Ctrl-C (SIGINT) only asks the loop to stop at its next article; a second
     Ctrl-C interrupts at once (KeyboardInterrupt; a write in progress is rolled back)."""
-    stop = _StopRequest()
 
     def ask(signum, frame):
         if stop.requested:
@@ -359,7 +359,7 @@ def _stop_on_interrupt():
 
     previous = signal.signal(signal.SIGINT, ask)
     try:
-        yield stop
+        yield
     finally:
         signal.signal(signal.SIGINT, previous)
 
