@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import dataclasses
 import json
 import signal
 import sys
+import time
 from collections import Counter
 from dataclasses import asdict
 
@@ -44,10 +47,12 @@ def _parser() -> argparse.ArgumentParser:
 
     load = sub.add_parser("load", help="extract articles and write them to Neo4j")
     load.add_argument("paths", nargs="+", help="article files or folders of them")
+    _add_extract_options(load)
     load.set_defaults(run=_run_load)
 
     extract = sub.add_parser("extract", help="print what would be extracted, without Neo4j")
     extract.add_argument("paths", nargs="+", help="article files or folders of them")
+    _add_extract_options(extract)
     extract.add_argument("--format", choices=["json"], default="json",
                          help="one JSON object per article per line")
     extract.set_defaults(run=_run_extract)
@@ -70,6 +75,28 @@ def _parser() -> argparse.ArgumentParser:
     ):
         neo_sub.add_parser(name, help=text).set_defaults(run=fn)
     return parser
+
+
+def _add_extract_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--workers", type=_positive_int, default=None,
+                        help="processes that extract articles (default: the number of cores; "
+                             "1 extracts in this process)")
+    parser.add_argument("--glob", metavar="PATTERN", default=None,
+                        help="in folders (searched recursively), take only files whose path "
+                             "below the folder matches PATTERN, e.g. '*.jsonl' or '2024/*/*.txt'")
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def _workers(args: argparse.Namespace) -> int:
+    from api.runtime import default_workers
+
+    return args.workers or default_workers()
 
 
 def _run_up(settings: Settings, args: argparse.Namespace) -> int:
@@ -110,37 +137,65 @@ def _run_up(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _run_load(settings: Settings, args: argparse.Namespace) -> int:
-    """Each file's outcome as it goes, past any refusal; a summary line at the end. A database
-    failure stops the load with its message and the summary of what was written before."""
+    """Each file's outcome as it goes, past any refusal, with progress; a summary line at the
+    end. Ctrl-C stops after the article being written (exit 130); a database failure stops the
+    load with its message. Either way the summary says what was written."""
     from api.runtime import ExtractLimits, load_articles, open_graph
 
     db = open_graph(settings)
-    counts: Counter[str] = Counter()
+    progress, stop = _Progress(), _StopRequest()
     try:
-        _print_outcomes(load_articles(db, args.paths, ExtractLimits.from_settings(settings)), counts)
+        with _stop_on_interrupt(stop):
+            outcomes = load_articles(db, args.paths, ExtractLimits.from_settings(settings),
+                                     workers=_workers(args), pattern=args.glob)
+            try:
+                for outcome in outcomes:
+                    progress.report(outcome)
+                    if stop.requested:
+                        break
+            finally:
+                outcomes.close()
+    except KeyboardInterrupt:  # a second Ctrl-C: the article being written was rolled back
+        stop.requested = True
     except Exception as exc:  # bad input never gets here: only the database's errors
-        print(f"kg: error: writing to Neo4j failed, load stopped: {exc}", file=sys.stderr, flush=True)
-        _print_summary(counts)
+        progress.note(f"kg: error: writing to Neo4j failed, load stopped: {exc}")
+        progress.finish(_load_summary(progress))
         return 1
     finally:
         db.close()
-    _print_summary(counts)
-    return 1 if counts["refused"] else 0
+    if stop.requested:
+        progress.note(f"kg: interrupted: stopped after {progress.total} articles")
+    progress.finish(_load_summary(progress))
+    return 130 if stop.requested else 1 if progress.counts["refused"] else 0
 
 
 def _run_extract(settings: Settings, args: argparse.Namespace) -> int:
+    """One JSON line per article on stdout, refusals and progress on stderr; Ctrl-C stops after
+    the article being printed (exit 130)."""
     from api.runtime import ExtractLimits, extract_files
 
-    counts: Counter[str] = Counter()
-    for outcome, graph in extract_files(args.paths, ExtractLimits.from_settings(settings)):
-        if graph is None:
-            counts["refused"] += 1
-            print(f"kg: refused: {outcome.error}", file=sys.stderr, flush=True)
-        else:
-            counts["extracted"] += 1
-            print(json.dumps(graph.to_json(), ensure_ascii=False), flush=True)
-    print(f"kg: {counts['extracted']} extracted, {counts['refused']} refused", file=sys.stderr, flush=True)
-    return 1 if counts["refused"] else 0
+    progress, stop = _Progress(stream=sys.stderr), _StopRequest()
+    with _stop_on_interrupt(stop):
+        extracted = extract_files(args.paths, ExtractLimits.from_settings(settings),
+                                  workers=_workers(args), pattern=args.glob)
+        try:
+            for outcome, graph in extracted:
+                if graph is None:
+                    progress.note(f"kg: refused: {outcome.error}")
+                else:
+                    outcome = dataclasses.replace(outcome, status="extracted")
+                    progress.emit(json.dumps(graph.to_json(), ensure_ascii=False))
+                progress.report(outcome, show=False)
+                if stop.requested:
+                    break
+        finally:
+            extracted.close()
+    if stop.requested:
+        progress.note(f"kg: interrupted: stopped after {progress.total} articles")
+    counts = progress.counts
+    progress.finish(f"kg: {counts['extracted']} extracted, {counts['refused']} refused"
+                    f"{progress.rate_text()}")
+    return 130 if stop.requested else 1 if counts["refused"] else 0
 
 
 def _run_eval(settings: Settings, args: argparse.Namespace) -> int:
@@ -211,17 +266,102 @@ def _print_outcomes(outcomes, counts: Counter[str] | None = None) -> None:
     for o in outcomes:
         if counts is not None:
             counts[o.status] += 1
-        if o.status == "refused":
-            print(f"refused   {o.error}", file=sys.stderr, flush=True)
-        else:
-            print(f"{o.status:<9} {o.where} -> {o.article_id}: {o.entities} entities, "
-                  f"{o.statements} statements, {o.relations} relations", flush=True)
+        print(_outcome_line(o), file=sys.stderr if o.status == "refused" else sys.stdout, flush=True)
 
 
-def _print_summary(counts: Counter[str]) -> None:
+def _outcome_line(o) -> str:
+    if o.status == "refused":
+        return f"refused   {o.error}"
+    return (f"{o.status:<9} {o.where} -> {o.article_id}: {o.entities} entities, "
+            f"{o.statements} statements, {o.relations} relations")
+
+
+def _load_summary(progress: _Progress) -> str:
+    counts = progress.counts
     updated = f"{counts['updated']} updated, " if counts["updated"] else ""
-    print(f"{counts['loaded']} loaded, {updated}{counts['unchanged']} unchanged, {counts['refused']} refused",
-          flush=True)
+    return (f"{counts['loaded']} loaded, {updated}{counts['unchanged']} unchanged, "
+            f"{counts['refused']} refused{progress.rate_text()}")
+
+
+class _Progress:
+    """Outcome lines, progress and the summary of a load or extract.
+
+    Outcomes go to stdout (refusals to stderr) as they come. On a terminal, stderr keeps one
+    live progress line under them; otherwise a plain progress line is printed every
+    `every` articles or `interval_s` seconds, whichever comes first.
+    """
+
+    def __init__(self, stream=None, every: int = 50, interval_s: float = 10.0):
+        self.stream = stream or sys.stdout  # where the summary goes
+        self.live = sys.stderr.isatty()
+        self.every, self.interval_s = every, interval_s
+        self.counts: Counter[str] = Counter()
+        self.started = self.last_time = time.monotonic()
+        self.last_total = 0
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def emit(self, line: str, stream=None) -> None:
+        """Print a line above the live progress line."""
+        self._clear()
+        print(line, file=stream or sys.stdout, flush=True)
+
+    def note(self, line: str) -> None:
+        self.emit(line, sys.stderr)
+
+    def report(self, outcome, show: bool = True) -> None:
+        self.counts[outcome.status] += 1
+        if show:
+            self.emit(_outcome_line(outcome), sys.stderr if outcome.status == "refused" else sys.stdout)
+        now = time.monotonic()
+        if self.live:
+            sys.stderr.write(f"\r{self._status_text(now)}")
+            sys.stderr.flush()
+        elif self.total - self.last_total >= self.every or now - self.last_time >= self.interval_s:
+            print(f"kg: progress: {self._status_text(now)}", file=sys.stderr, flush=True)
+            self.last_total, self.last_time = self.total, now
+
+    def rate_text(self) -> str:
+        elapsed = time.monotonic() - self.started
+        return f" in {elapsed:.1f} s, {self.total / max(elapsed, 1e-9):.1f} articles/s"
+
+    def finish(self, summary: str) -> None:
+        self.emit(summary, self.stream)
+
+    def _status_text(self, now: float) -> str:
+        elapsed = now - self.started
+        parts = ", ".join(f"{n} {status}" for status, n in sorted(self.counts.items()))
+        return (f"{self.total} articles ({parts}), {elapsed:.0f} s, "
+                f"{self.total / max(elapsed, 1e-9):.1f} articles/s")
+
+    def _clear(self) -> None:
+        if self.live:
+            sys.stderr.write("\r\x1b[K")
+
+
+class _StopRequest:
+    """Set by the first Ctrl-C; the loop stops at its next article."""
+
+    requested = False
+
+
+@contextlib.contextmanager
+def _stop_on_interrupt(stop: _StopRequest):
+    """While inside, Ctrl-C (SIGINT) only asks the loop to stop at its next article; a second
+    Ctrl-C interrupts at once (KeyboardInterrupt; a write in progress is rolled back)."""
+
+    def ask(signum, frame):
+        if stop.requested:
+            raise KeyboardInterrupt
+        stop.requested = True
+
+    previous = signal.signal(signal.SIGINT, ask)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 if __name__ == "__main__":

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import signal
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from itertools import chain, islice
+from multiprocessing.pool import AsyncResult
 from pathlib import Path
 
 from api.settings import Settings
@@ -12,6 +18,7 @@ from graph.constraints import apply_schema
 from graph.local_server import local_credentials, start_server
 from graph.writer import WriteSummary, upsert_article
 from loaders import extract_article, parse_article_bytes
+from loaders.nlp import load_nlp
 from loaders.read import SourceDoc, read_article_records
 from schema.errors import InvalidArticle
 from schema.records import ArticleGraph
@@ -84,17 +91,38 @@ class ExtractLimits:
         return cls(settings.max_article_bytes, settings.max_article_chars, settings.extract_budget_s)
 
 
-def expand_paths(paths: Iterable[str]) -> Iterator[str]:
-    """Files as given, and the article files inside given folders, in name order. A folder with
-    no article file is yielded itself, so that reading it refuses it by name."""
+def default_workers() -> int:
+    """The number of cores this process may run on: `kg load` and `kg extract`'s default."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def expand_paths(paths: Iterable[str], pattern: str | None = None) -> Iterator[str]:
+    """Files as given, and the article files anywhere inside given folders, in path order.
+
+    In a folder, only files with an accepted extension are taken, and with `pattern` only those
+    whose path below the folder matches it (`fnmatch` style, as `pathlib.PurePath.match`: `*.txt`,
+    `2024/*/*.json`); hidden files and folders are skipped and symbolic links to folders are not
+    followed. A folder with no such file is yielded itself, so that reading it refuses it by name.
+    """
     for given in paths:
         path = Path(given)
-        if path.is_dir():
-            children = [child for child in sorted(path.iterdir())
-                        if child.is_file() and child.suffix.lower() in ARTICLE_SUFFIXES]
-            yield from (str(child) for child in children) if children else [given]
-        else:
+        if not path.is_dir():
             yield given
+            continue
+        found = []
+        for folder, dirs, files in os.walk(path):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            for name in files:
+                child = Path(folder, name)
+                if name.startswith(".") or child.suffix.lower() not in ARTICLE_SUFFIXES:
+                    continue
+                below = child.relative_to(path)
+                if pattern is None or below.match(pattern):
+                    found.append((below.parts, str(child)))
+        yield from (child for _, child in sorted(found)) if found else [given]
 
 
 def refusal(path: str, exc: InvalidArticle, line: int | None = None) -> LoadOutcome:
@@ -103,12 +131,43 @@ def refusal(path: str, exc: InvalidArticle, line: int | None = None) -> LoadOutc
     return LoadOutcome(path=path, status="refused", error=error, reason=exc.reason, line=line)
 
 
-def extract_files(paths: Iterable[str], limits: ExtractLimits, relative_to: Path | None = None
-                  ) -> Iterator[tuple[LoadOutcome, ArticleGraph | None]]:
-    """Read and extract each article, one at a time: (outcome, graph), the graph None when the
+Extracted = tuple[LoadOutcome, "ArticleGraph | None"]
+
+
+def extract_files(paths: Iterable[str], limits: ExtractLimits, relative_to: Path | None = None,
+                  *, workers: int = 1, pattern: str | None = None) -> Iterator[Extracted]:
+    """Read and extract each article, in order: (outcome, graph), the graph None when the
     article was refused. Bad input never raises: a refused file, JSON Lines record or article
-    is a refused outcome, and the next one goes on. Nothing is written."""
-    for path in expand_paths(paths):
+    is a refused outcome, and the next one goes on. Nothing is written.
+
+    Files are read here; with `workers` > 1 the extraction runs in that many processes (fewer
+    when the input holds fewer articles; none for one), a few articles ahead of the consumer,
+    and the outcomes come back in the same order and with the same refusals as with one. Closing the iterator
+    stops the processes. `pattern` narrows the files taken from folders (see expand_paths).
+    """
+    tasks = _extract_tasks(paths, limits, relative_to, pattern)
+    # Look a few files ahead: starting processes and loading the model in each costs seconds,
+    # more than a lone article takes here.
+    ahead = list(islice(tasks, workers * 4)) if workers > 1 else []
+    to_extract = sum(1 for task in ahead if task[1] is not None)
+    tasks = chain(ahead, tasks)
+    if len(ahead) < workers * 4:  # all of the input is in `ahead`
+        workers = min(workers, to_extract)
+    if workers <= 1:
+        for task in tasks:
+            yield _run_task(task, limits)
+        return
+    yield from _extract_in_pool(tasks, limits, workers)
+
+
+# A unit of work: an outcome already known (a file or record refused on reading), or a record
+# to extract, with the path it is shown under.
+_Task = tuple[LoadOutcome, None] | tuple[str, SourceDoc]
+
+
+def _extract_tasks(paths: Iterable[str], limits: ExtractLimits, relative_to: Path | None,
+                   pattern: str | None) -> Iterator[_Task]:
+    for path in expand_paths(paths, pattern):
         shown = _shown_path(path, relative_to)
         try:
             records = read_article_records(path, max_bytes=limits.max_bytes)
@@ -118,14 +177,77 @@ def extract_files(paths: Iterable[str], limits: ExtractLimits, relative_to: Path
         for record in records:
             if isinstance(record, InvalidArticle):
                 yield refusal(path, record), None
-                continue
-            try:
-                graph = extract_bounded(replace(record, path=shown), limits)
-            except InvalidArticle as exc:
-                yield refusal(path, exc, record.line), None
-                continue
-            yield LoadOutcome(path=shown, article_id=graph.article.id, title=graph.article.title,
-                              line=record.line), graph
+            else:
+                yield path, replace(record, path=shown)
+
+
+def _run_task(task: _Task, limits: ExtractLimits) -> Extracted:
+    first, doc = task
+    if doc is None:
+        return first, None
+    try:
+        graph = extract_bounded(doc, limits)
+    except InvalidArticle as exc:
+        return refusal(first, exc, doc.line), None
+    return LoadOutcome(path=doc.path, article_id=graph.article.id, title=graph.article.title,
+                       line=doc.line), graph
+
+
+_worker_limits: ExtractLimits | None = None
+
+
+def _start_worker(limits: ExtractLimits) -> None:
+    """Pool initializer: Ctrl-C is the parent's to handle (it stops between articles and
+    ends the pool); load the spaCy model once, before the first article."""
+    global _worker_limits
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _worker_limits = limits
+    load_nlp()
+
+
+def _run_worker_task(task: _Task) -> Extracted:
+    assert _worker_limits is not None
+    return _run_task(task, _worker_limits)
+
+
+def _extract_in_pool(tasks: Iterator[_Task], limits: ExtractLimits, workers: int) -> Iterator[Extracted]:
+    # apply_async with a bounded window rather than Pool.imap: imap would read every file up
+    # front, and the window keeps memory flat while the parent writes.
+    window = workers * 4
+    # A worker that dies (killed for memory, a crash in native code) loses its article without
+    # an answer; past the extraction budget and a margin it is refused rather than awaited.
+    wait_s = limits.budget_s * 2 + 120 if limits.budget_s else None
+    pending: deque[tuple[_Task, AsyncResult | None]] = deque()
+    pool = None
+    try:
+        for task in tasks:
+            if task[1] is None:  # already an outcome; keeps its place in the order
+                pending.append((task, None))
+            else:
+                if pool is None:
+                    pool = multiprocessing.get_context("spawn").Pool(
+                        workers, initializer=_start_worker, initargs=(limits,))
+                pending.append((task, pool.apply_async(_run_worker_task, (task,))))
+            while len(pending) > window or (pending and pending[0][1] is None):
+                yield _result(*pending.popleft(), wait_s)
+        while pending:
+            yield _result(*pending.popleft(), wait_s)
+    finally:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
+
+
+def _result(task: _Task, result: AsyncResult | None, wait_s: float | None) -> Extracted:
+    if result is None:
+        return task  # type: ignore[return-value]  # an outcome already
+    try:
+        return result.get(wait_s)
+    except multiprocessing.TimeoutError:
+        path, doc = task
+        exc = InvalidArticle("extraction_failed", f"no answer from its worker process in {wait_s:.0f} s",
+                             str(path))
+        return refusal(str(path), exc, doc.line if doc else None), None
 
 
 def extract_bounded(doc: SourceDoc, limits: ExtractLimits) -> ArticleGraph:
@@ -144,15 +266,18 @@ def extract_bounded(doc: SourceDoc, limits: ExtractLimits) -> ArticleGraph:
 
 
 def load_articles(db: GraphDB, paths: Iterable[str], limits: ExtractLimits,
-                  relative_to: Path | None = None) -> Iterator[LoadOutcome]:
+                  relative_to: Path | None = None, *, workers: int = 1,
+                  pattern: str | None = None) -> Iterator[LoadOutcome]:
     """Read, extract and write each article, yielding its outcome as soon as it is known.
 
     A refused article is reported and skipped whole (nothing of it is written); the others go
     on. Articles record their path as given, or relative to `relative_to` when they lie under it
     (so the seeds' paths do not depend on where the project is checked out). Raises
-    GraphUnavailable when Neo4j stops answering.
+    GraphUnavailable when Neo4j stops answering. Extraction runs in `workers` processes (see
+    extract_files); the writes stay here, one article per transaction, so stopping between two
+    outcomes (closing the iterator) never leaves half an article.
     """
-    for outcome, graph in extract_files(paths, limits, relative_to):
+    for outcome, graph in extract_files(paths, limits, relative_to, workers=workers, pattern=pattern):
         if graph is None:
             yield outcome
             continue

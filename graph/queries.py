@@ -57,8 +57,12 @@ RETURN properties(a) AS article, collect(properties(s)) AS statements
 def merge_entities(entity_type: EntityType) -> str:
     """Upsert entities of one type and what this article says of them (on MENTIONED_IN).
 
-    The entity's name, aliases, search keys and sizes are derived from all its MENTIONED_IN
-    edges by REFRESH_ENTITIES, so removing an article can recompute them.
+    An entity's name, aliases, search keys and sizes are derived from all its MENTIONED_IN
+    edges (REFRESH_ENTITIES is the definition). Each derivation is a union or a maximum, so
+    while this article's edge only gains forms they are merged into the stored values at a
+    cost that does not grow with the entity's mentions. When the edge loses a form (a reload
+    that extracts less) the merge cannot be exact: those entities' ids are returned, for
+    REFRESH_ENTITIES.
     """
     return f"""
 UNWIND $rows AS row
@@ -68,13 +72,39 @@ SET e:{entity_type.value}, e.type = row.type,
     e.description = coalesce(row.description, e.description)
 WITH e, row
 MATCH (a:Article {{id: $article_id}})
+OPTIONAL MATCH (e)-[old:{RelType.MENTIONED_IN.value}]->(a)
+WITH e, row, a, old IS NULL OR (old.name = row.name
+    AND all(x IN coalesce(old.aliases, []) WHERE x IN row.aliases)
+    AND all(x IN coalesce(old.search_keys, []) WHERE x IN row.search_keys)
+    AND all(x IN coalesce(old.sizes, []) WHERE x IN row.sizes)) AS grows
 MERGE (e)-[m:{RelType.MENTIONED_IN.value}]->(a)
 SET m.name = row.name, m.aliases = row.aliases, m.search_keys = row.search_keys,
     m.sizes = row.sizes, m.count = row.mentions, m.alias_rules = row.alias_rules,
     m.article_id = a.id, m.published = a.published
+WITH e, row, grows
+SET e.name = CASE
+      WHEN NOT grows THEN e.name
+      WHEN e.name IS NULL OR size(row.name) > size(e.name)
+           OR (size(row.name) = size(e.name) AND row.name < e.name) THEN row.name
+      ELSE e.name END,
+    e.aliases = CASE WHEN grows THEN COLLECT {{
+      UNWIND coalesce(e.aliases, []) + row.aliases AS x RETURN DISTINCT x ORDER BY x }}
+      ELSE e.aliases END,
+    e.search_keys = CASE WHEN grows THEN COLLECT {{
+      UNWIND coalesce(e.search_keys, []) + row.search_keys AS x RETURN DISTINCT x ORDER BY x }}
+      ELSE e.search_keys END,
+    e.sizes = CASE WHEN grows THEN COLLECT {{
+      UNWIND coalesce(e.sizes, []) + row.sizes AS x RETURN DISTINCT x ORDER BY x }}
+      ELSE e.sizes END
+WITH row WHERE NOT grows
+RETURN row.id AS id
 """
 
 
+# The definition of an entity's derived properties, from every one of its mentions: the
+# longest name (ties: the first in order), and the sorted union of aliases, search keys and
+# sizes. O(mentions of the entity): run only where merge_entities cannot be exact, on delete,
+# and by refresh_entities.
 REFRESH_ENTITIES = f"""
 UNWIND $ids AS id
 MATCH (e:{NodeLabel.ENTITY.value} {{id: id}})
@@ -191,6 +221,8 @@ WHERE NOT e.id IN $ids
 DELETE m
 RETURN e.id AS id
 """
+
+ALL_ENTITY_IDS = f"MATCH (e:{NodeLabel.ENTITY.value}) RETURN e.id AS id"
 
 ARTICLE_ENTITY_IDS = f"""
 MATCH (e:{NodeLabel.ENTITY.value})-[:{RelType.MENTIONED_IN.value}]->(:Article {{id: $article_id}})

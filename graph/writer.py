@@ -108,8 +108,10 @@ def upsert_article(db: GraphDB, graph: ArticleGraph) -> WriteSummary:
     def work(tx) -> tuple[dict | None, dict]:
         before = tx.run(queries.ARTICLE_AS_STORED, article_id=art.id).single()
         tx.run(queries.MERGE_ARTICLE, article=article_props).consume()
+        shrunk = []  # entities this article's mention lost a form of: merged values are stale
         for etype, rows in entity_rows.items():
-            tx.run(queries.merge_entities(etype), rows=rows, article_id=art.id).consume()
+            shrunk += [r["id"] for r in tx.run(queries.merge_entities(etype), rows=rows,
+                                                 article_id=art.id)]
         tx.run(queries.delete_stale_nodes(NodeLabel.STATEMENT), article_id=art.id,
                ids=statement_ids).consume()
         tx.run(queries.delete_stale_nodes(NodeLabel.CLAIM), article_id=art.id,
@@ -123,7 +125,7 @@ def upsert_article(db: GraphDB, graph: ArticleGraph) -> WriteSummary:
         for rtype, rows in relation_rows.items():
             tx.run(queries.merge_relations(rtype), rows=rows).consume()
         dropped = [r["id"] for r in tx.run(queries.DELETE_STALE_MENTIONS, article_id=art.id, ids=entity_ids)]
-        tx.run(queries.REFRESH_ENTITIES, ids=entity_ids + dropped).consume()
+        tx.run(queries.REFRESH_ENTITIES, ids=shrunk + dropped).consume()
         tx.run(queries.DELETE_ORPHAN_ENTITIES, ids=dropped).consume()
         # A statement's date is its own, else its article's (as the reads take it).
         return before["article"], {s["id"]: s.get("date") or s.get("published")
@@ -173,3 +175,12 @@ def delete_article(db: GraphDB, article_id: str) -> bool:
         return True
 
     return db.write(work)
+
+
+def refresh_entities(db: GraphDB, ids: list[str] | None = None) -> None:
+    """Recompute entities' name, aliases, search keys and sizes from all their mentions (every
+    entity when `ids` is None). Writes keep these exact as they go; this is the definition, for
+    checks and repairs, and costs O(mentions)."""
+    if ids is None:
+        ids = [r["id"] for r in db.read(queries.ALL_ENTITY_IDS)]
+    db.write(lambda tx: tx.run(queries.REFRESH_ENTITIES, ids=ids).consume())

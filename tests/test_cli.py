@@ -128,10 +128,10 @@ def test_cli_load_reports_each_file_goes_on_and_sums_up(db, neo4j_target, tmp_pa
     assert f"refused   {empty}: empty:" in result.stderr
     assert "missing.txt: not found:" in result.stderr
     assert any(line.startswith("loaded ") and str(good) in line for line in result.stdout.splitlines()), out
-    assert result.stdout.strip().splitlines()[-1] == "1 loaded, 0 unchanged, 2 refused"
+    assert result.stdout.strip().splitlines()[-1].startswith("1 loaded, 0 unchanged, 2 refused in ")
     again = _kg("load", str(good), env=_graph_env(neo4j_target))
     assert again.returncode == 0, again.stderr
-    assert again.stdout.startswith("unchanged ") and again.stdout.strip().endswith("0 loaded, 1 unchanged, 0 refused")
+    assert again.stdout.startswith("unchanged ") and again.stdout.strip().splitlines()[-1].startswith("0 loaded, 1 unchanged, 0 refused in ")
 
 
 def test_cli_load_stops_with_a_message_when_neo4j_is_gone(tmp_path):
@@ -139,3 +139,37 @@ def test_cli_load_stops_with_a_message_when_neo4j_is_gone(tmp_path):
     result = _kg("load", str(seed_paths()[0]), env={"NEO4J_URI": f"bolt://127.0.0.1:{free_port()}"}, timeout=240)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and "kg: error:" in result.stderr, result.stderr
+
+
+def test_cli_load_ctrl_c_stops_after_current_article_with_summary(db, neo4j_target, tmp_path):
+    """SIGINT mid-way over a folder: the load stops between articles, prints the summary and
+    exits 130; every article in the graph is whole (as many statements and entities as its
+    outcome line said), and none is there that was not reported."""
+    seed = seed_paths()[0].read_text(encoding="utf-8")
+    for i in range(20):  # distinct texts, so distinct articles
+        (tmp_path / f"copy-{i:02d}.txt").write_text(f"{seed}\nCopy number {i}.\n", encoding="utf-8")
+    proc = subprocess.Popen([*KG, "load", str(tmp_path), "--workers", "2"], cwd=ROOT,
+                            env={**os.environ, **_graph_env(neo4j_target)}, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        seen = [proc.stdout.readline() for _ in range(3)]
+        assert all(line.startswith("loaded ") for line in seen), seen
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=120)
+    finally:
+        proc.kill()
+    lines = seen + out.splitlines(keepends=True)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and "kg: interrupted: stopped after" in err, err
+    reported = [line.split() for line in lines if line.startswith("loaded ")]
+    summary = lines[-1].strip()
+    assert summary.startswith(f"{len(reported)} loaded, 0 unchanged, 0 refused in ") and "articles/s" in summary
+    assert 3 <= len(reported) < 20
+    stored = {r["id"]: r for r in db.read(
+        "MATCH (a:Article) RETURN a.id AS id, COUNT { (:Statement)-[:REPORTED_IN]->(a) } AS statements, "
+        "COUNT { (:Entity)-[:MENTIONED_IN]->(a) } AS entities")}
+    # "loaded   PATH -> ID: N entities, M statements, K relations"
+    assert {words[3].rstrip(":") for words in reported} == set(stored)
+    for words in reported:
+        row = stored[words[3].rstrip(":")]
+        assert (row["entities"], row["statements"]) == (int(words[4]), int(words[6]))
