@@ -115,6 +115,10 @@ _PERSON_HEADS = {"leader", "president", "premier", "minister", "chancellor", "ki
 # Nouns that make the clause they introduce a possibility, not a fact.
 _POSSIBILITY_NOUNS = {"option", "possibility", "scenario", "plan", "plans", "prospect", "risk", "fear", "fears",
                       "threat", "idea", "proposal", "likelihood", "chance", "hypothesis"}
+# Nouns of a signer's act: "Erdogan's signature of the protocol", "Kenya's ratification of the accord".
+_SIGNING_NOUNS = {"signature", "signing", "ratification"}
+# Modifiers that make such a noun a prospect, not an act.
+_PROSPECT_WORDS = {"expected", "planned", "possible", "future", "proposed", "potential", "eventual", "imminent"}
 _COUNTRIES = {"countries", "states", "nations", "sides", "leaders", "parties", "governments"}
 
 
@@ -182,6 +186,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], article_id: str, publis
                 pairs += [(RelationType.DEPLOYED_TO, u, p) for u, p in _presence(token, ctx)]
             elif lemma == "have" and token.pos_ == "VERB":
                 pairs += [(RelationType.DEPLOYED_TO, u, p) for u, p in _possession(token, ctx)]
+            elif token.pos_ in {"NOUN", "PROPN"} and token.lower_ in _SIGNING_NOUNS:
+                pairs += [(RelationType.SIGNED, s, t) for s, t in _nominal_signing(token, ctx)]
             elif token.pos_ in {"NOUN", "PROPN"}:
                 pairs += [(RelationType.DEPLOYED_TO, u, p) for u, p in _nominal(token, ctx)]
         date = sentence_date(sent, published) if pairs else None
@@ -286,6 +292,15 @@ def _activity(verb: Token, ctx: _Context) -> list[tuple[str, str]]:
         # "troops fought in X"; "X trained the soldiers near Y" places the trained, not the trainer.
         heads = [c for c in children if c.dep_ == "nsubj"] if lemma != "train" or not objects else []
         heads += objects if lemma == "train" else []
+        if verb.dep_ == "xcomp" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in children):
+            # "soldiers were seen fighting in X", "troops are estimated to have fought in X",
+            # "drones filmed troops operating near X": the unit is the raising verb's argument.
+            head = verb.head
+            deps = {"nsubj", "nsubjpass"} | ({"dobj"} if head.lemma_.lower() in _SIGHTING_LEMMAS else set())
+            raised = [c for c in head.children if c.dep_ in deps]
+            if head.lemma_.lower() in _SIGHTING_LEMMAS and any(c.dep_ == "dobj" for c in raised):
+                raised = [c for c in raised if c.dep_ == "dobj"]  # the filmed, not the filmer
+            heads += raised
     else:
         heads = objects
     if verb.dep_ == "acl" or verb.dep_ == "relcl" and any(
@@ -300,6 +315,8 @@ def _activity(verb: Token, ctx: _Context) -> list[tuple[str, str]]:
     preps = [c for c in children if c.dep_ == "prep" and c.lower_ in _PRESENCE_PREPS]
     preps += [p for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in _PRESENCE_PREPS]
     places = [p for prep in preps for p in _places_of_prep(prep, ctx)]
+    if not places and lemma in _ACTIVITY_LEMMAS:
+        places = _where_target(verb, ctx)  # "Darfur, where Chadian forces have fought for years"
     return [(u, p) for u in dict.fromkeys(units) for p in dict.fromkeys(places) if not _own_territory(u, p, ctx)]
 
 
@@ -808,6 +825,27 @@ def _signings(verb: Token, ctx: _Context) -> list[tuple[str, str]]:
     return [(p, t) for p in dict.fromkeys(parties) for t in dict.fromkeys(treaties)]
 
 
+def _nominal_signing(noun: Token, ctx: _Context) -> list[tuple[str, str]]:
+    """'President Ruto's signature of the accord', 'Kenya's ratification of the treaty': the
+    possessor signed the treaty named in the 'of'/'on' phrase."""
+    if any(c.lower_ in _PROSPECT_WORDS | {"no"} for c in noun.children) or _denied(noun):
+        return []
+    head = noun.head
+    while head.dep_ in {"prep", "pobj", "conj"} and head.head.i != head.i:
+        head = head.head  # "welcomed the news of X's signature ...": the verb the phrase hangs from
+    if head.pos_ in {"VERB", "AUX"} and _hypothetical(head):
+        return []
+    sources = {EntityType.STATE, EntityType.PERSON, EntityType.AGENCY}
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    parties = [p for o in owners for node in [o, *o.conjuncts] if (p := _party_of(node, ctx)) is not None]
+    owners_mentions = [ctx.mention(o.i) for o in owners]
+    if not parties and any(m is not None and m.type not in sources for m in owners_mentions):
+        return []
+    treaties = [t for p in noun.children if p.dep_ == "prep" and p.lower_ in {"of", "on", "to"}
+                for o in p.children if o.dep_ == "pobj" and (t := _treaty_of(o, ctx)) is not None]
+    return [(p, t) for p in dict.fromkeys(parties) for t in dict.fromkeys(treaties)]
+
+
 def _relative_treaty(verb: Token, ctx: _Context) -> tuple[str | None, list[Token]]:
     """'<treaty> that|which <subject> signed' read off the words when the parse lost the relative
     clause: the treaty and the subject phrase heads between the pronoun and the verb."""
@@ -851,6 +889,15 @@ def _treaty_of(obj: Token, ctx: _Context) -> str | None:
         if ctx.table is not None and obj.lower_ in _TREATY_NOUNS | {"treaty"} and obj.is_title:
             ctx.table.add(EntityType.TREATY, m.name, _phrase(obj), count=False)
         return m.entity
+    if obj.lower_ == "it" and obj.dep_ in {"dobj", "nsubjpass"}:
+        # "Trump signed it as a witness": the treaty named in this or the two sentences before.
+        doc = obj.doc
+        start = obj.sent.start
+        for _ in range(2):
+            if start > 0:
+                start = doc[start - 1].sent.start
+        before = [t for t in ctx.treaties if start <= t.start < obj.i]
+        return before[-1].entity if before else None
     if obj.lemma_.lower() not in _TREATY_NOUNS:
         return None
     if obj.is_title and obj.pos_ == "PROPN" and ctx.table is not None and any(

@@ -1,0 +1,62 @@
+"""DEPLOYED_TO and SIGNED, presence round: units placed by a raised or 'where' activity clause,
+signers named by a nominal act or a pronoun object, and the hypotheticals that state none.
+Invented sentences only."""
+
+from loaders import extract_text
+
+
+def _rels(text: str, type_: str) -> set[tuple[str, str]]:
+    g = extract_text(text, published="2024-11-20")
+    names = {e.id: e.name for e in g.entities}
+    return {(names[r.source], names[r.target]) for r in g.relations if r.type.value == type_}
+
+
+def _deployed(text: str) -> set[tuple[str, str]]:
+    return _rels(text, "DEPLOYED_TO")
+
+
+def _signed(text: str) -> set[tuple[str, str]]:
+    return _rels(text, "SIGNED")
+
+
+def test_presence_seen_fighting_places_the_seen_unit():
+    assert ("Kenyan troops", "Haiti") in _deployed("Kenyan soldiers were seen fighting in Haiti, the officials said.")
+
+
+def test_presence_estimated_to_have_fought_is_a_fact():
+    rels = _deployed("About 2,000 Chadian troops are estimated to have fought in Darfur last year, officials said.")
+    assert ("Chadian troops", "Darfur") in rels
+
+
+def test_presence_where_clause_of_fighting_targets_the_place():
+    rels = _deployed("Clashes erupted in Darfur, where Chadian forces have fought rebels for years.")
+    assert ("Chadian troops", "Darfur") in rels
+
+
+def test_presence_expected_or_asked_to_fight_is_not_a_deployment():
+    assert not _deployed("Rwandan troops are expected to fight in Goma, officials said.")
+    assert not _deployed("Kenya asked Rwandan troops to fight in Haiti, the ministry said.")
+
+
+def test_signed_pronoun_object_takes_the_treaty_named_before():
+    rels = _signed("The two leaders signed the Lome Accord in July. The Ghanaian president signed it as a witness.")
+    assert any(t == "Lome Accord" and s != "Lome Accord" for s, t in rels)
+
+
+def test_signed_pronoun_object_without_a_treaty_before_signs_nothing():
+    assert not _signed("The Ghanaian president said the bill was ready. He signed it on Monday.")
+
+
+def test_signed_possessive_signature_of_a_treaty():
+    rels = _signed("The ministry welcomed President Ruto's signature of the Nairobi Accord on Tuesday.")
+    assert ("Ruto", "Nairobi Accord") in rels
+
+
+def test_signed_possessive_ratification_of_a_treaty():
+    rels = _signed("Officials said Kenya's ratification of the Nairobi Accord was completed in May.")
+    assert ("Kenya", "Nairobi Accord") in rels
+
+
+def test_signed_expected_ratification_is_a_prospect():
+    assert not _signed("Officials said Kenya's expected ratification of the Nairobi Accord could come in May.")
+    assert not _signed("Kenya's ratification of the Nairobi Accord could be delayed, officials said.")
