@@ -95,8 +95,17 @@ _UNIT_NOUNS = {
     "corps", "division", "divisions", "formation", "formations", "detachment", "reinforcements",
     "replacements", "recruits", "conscripts", "officers", "koreans",
     "warships", "warship", "vessels", "boats", "frigates", "destroyers", "warplanes", "jets",
-    "instructors",
+    "instructors", "ships", "ship", "carrier", "carriers", "submarines", "submarine", "cutters",
 }
+# Modifiers that make a vessel civilian, not a unit: "cargo ships", "fishing boats".
+_CIVILIAN_WORDS = {"cargo", "merchant", "commercial", "container", "civilian", "fishing", "passenger", "cruise",
+                   "tanker", "tankers", "aid", "relief", "supply", "migrant", "refugee"}
+# Nouns of what a unit carries out somewhere: "carried out patrols in X", "conducted operations off X".
+_MISSION_NOUNS = {"patrol", "patrols", "operation", "operations", "mission", "missions", "sweeps", "raids"}
+_MISSION_VERBS = {"carry", "conduct", "launch", "mount", "undertake", "perform", "stage"}
+# The area a patrolling unit is in when the verb takes it as object: "patrolled the waters off X".
+_SEA_AREA_WORDS = {"waters"}
+_AREA_NOUNS = {"waters", "water", "skies", "airspace", "coast", "coastline", "border", "area", "strait", "sea"}
 # Words that stand for a number of the unit already under discussion: "a small number are in X".
 _COUNT_WORDS = {"number", "most", "some", "many", "all", "thousands", "hundreds", "dozens", "bulk", "majority",
                 "part", "parts", "rest", "half", "several", "few", "more", "others", "those", "these", "total"}
@@ -180,7 +189,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], article_id: str, publis
                 pairs += [(RelationType.SIGNED, s, t) for s, t in signings]
             elif token.pos_ in {"VERB", "AUX"} and (lemma in DEPLOY_LEMMAS or lemma in _UNIT_SUBJECT_LEMMAS):
                 pairs += [(RelationType.DEPLOYED_TO, u, p) for u, p in _deployments(token, ctx)]
-            elif token.pos_ == "VERB" and lemma in _ACTIVITY_LEMMAS | _SIGHTING_LEMMAS:
+            elif token.pos_ == "VERB" and (lemma in _ACTIVITY_LEMMAS | _SIGHTING_LEMMAS or lemma in _MISSION_VERBS and any(
+                    c.dep_ == "dobj" and c.lower_ in _MISSION_NOUNS for c in token.children)):
                 pairs += [(RelationType.DEPLOYED_TO, u, p) for u, p in _activity(token, ctx)]
             elif lemma == "be" and token.dep_ not in {"aux", "auxpass"}:
                 pairs += [(RelationType.DEPLOYED_TO, u, p) for u, p in _presence(token, ctx)]
@@ -288,7 +298,12 @@ def _activity(verb: Token, ctx: _Context) -> list[tuple[str, str]]:
         # "were seen and filmed in X": the second verb shares the first one's subject.
         objects += [c for c in verb.head.children if c.dep_ == "nsubjpass"]
         children += [c for c in verb.head.children if c.dep_ == "nsubj"]
-    if lemma in _ACTIVITY_LEMMAS:
+    mission = lemma in _MISSION_VERBS
+    if mission:
+        # "vessels carried out patrols in X": the doer is there; where sits on the verb or the noun.
+        objects = [c for c in children if c.dep_ == "dobj" and c.lower_ in _MISSION_NOUNS]
+        heads = [c for c in children if c.dep_ == "nsubj"]
+    elif lemma in _ACTIVITY_LEMMAS:
         # "troops fought in X"; "X trained the soldiers near Y" places the trained, not the trainer.
         heads = [c for c in children if c.dep_ == "nsubj"] if lemma != "train" or not objects else []
         heads += objects if lemma == "train" else []
@@ -314,7 +329,20 @@ def _activity(verb: Token, ctx: _Context) -> list[tuple[str, str]]:
         return []
     preps = [c for c in children if c.dep_ == "prep" and c.lower_ in _PRESENCE_PREPS]
     preps += [p for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in _PRESENCE_PREPS]
+    if mission:
+        preps += [p for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ in _PRESENCE_PREPS | {"off"}]
+        preps += [c for c in children if c.dep_ == "prep" and c.lower_ == "off"]
     places = [p for prep in preps for p in _places_of_prep(prep, ctx)]
+    if not places and lemma == "patrol":
+        # "patrolled the waters around X", "patrol the Red Sea": the patrolled area.
+        for obj in (c for c in children if c.dep_ == "dobj"):
+            place = _place_phrase(obj, ctx) or _bare_place(obj, ctx)
+            if place is None and obj.lower_ in _AREA_NOUNS:
+                place = next((p for prep in obj.children if prep.dep_ == "prep"
+                              and prep.lower_ in {"around", "off", "of", "near", "along"}
+                              for p in _places_of_prep(prep, ctx)), None)
+            if place:
+                places.append(place)
     if not places and lemma in _ACTIVITY_LEMMAS:
         places = _where_target(verb, ctx)  # "Darfur, where Chadian forces have fought for years"
     return [(u, p) for u in dict.fromkeys(units) for p in dict.fromkeys(places) if not _own_territory(u, p, ctx)]
@@ -580,6 +608,14 @@ def _place_phrase(head: Token, ctx: _Context) -> str | None:
     ('eastern Russia'), or a front ('the front line', 'the frontline in Ukraine')."""
     targets = RELATION_PATTERNS[RelationType.DEPLOYED_TO][1]
     low = head.lower_
+    if low in _SEA_AREA_WORDS and ctx.table is not None:
+        # "the waters around Taiwan", "Guyana's territorial waters": a sea area is a place of its
+        # own, named for the coast it lies off; a ship there is not in the state.
+        owners = [c for c in head.children if c.dep_ == "poss"]
+        owners += [g for p in head.children if p.dep_ == "prep" and p.lower_ in {"around", "off", "of", "near"}
+                   for g in p.children if g.dep_ == "pobj"]
+        if any((m := ctx.mention(o.i)) is not None and m.type in targets and not m.demonym for o in owners):
+            return ctx.table.add(EntityType.PLACE, _phrase(head, preps={"around", "off", "of", "near"}), count=False)
     if low in _FRONT_WORDS and (low not in {"line", "lines"} or any(c.lower_ == "front" for c in head.children)):
         # "the front lines in Kursk": the place named is the target, not a generic front.
         for prep in head.children:
@@ -638,7 +674,7 @@ def _state_near(head: Token, ctx: _Context) -> str | None:
     return None
 
 
-def _phrase(head: Token) -> str:
+def _phrase(head: Token, preps: set[str] = frozenset({"in", "of", "on"})) -> str:
     """The noun phrase of `head` without determiners, relative clauses or trailing punctuation."""
     doc = head.doc
     left = head.left_edge.i
@@ -646,7 +682,7 @@ def _phrase(head: Token) -> str:
         left += 1
     right = head.i
     for child in head.rights:
-        if child.dep_ in {"prep", "compound", "appos"} and child.lower_ in {"in", "of", "on"}:
+        if child.dep_ in {"prep", "compound", "appos"} and child.lower_ in preps:
             right = max(right, child.right_edge.i)
         else:
             break
@@ -671,7 +707,10 @@ def _unit_of(head: Token, ctx: _Context, verb: Token | None) -> str | None:
             cm = ctx.mention(child.i)
             if cm is not None and cm.type is EntityType.UNIT and child.dep_ in {"compound", "nmod"}:
                 return cm.entity
-    unitish = [n for n in nodes if n.lower_ in _UNIT_NOUNS or n.lemma_.lower() in _UNIT_NOUNS]
+    unitish = [n for n in nodes if (n.lower_ in _UNIT_NOUNS or n.lemma_.lower() in _UNIT_NOUNS)
+               and not any(c.lower_ in _CIVILIAN_WORDS for c in n.children)]
+    if head.lower_ in _UNIT_NOUNS and not unitish:
+        return None  # "cargo ships": not a unit, nor a stand-in for one
     countish = head.lower_ in _COUNT_WORDS or head.like_num or head.pos_ == "NUM"
     pronoun = head.lower_ in _PRONOUNS
     if not (unitish or countish or pronoun):

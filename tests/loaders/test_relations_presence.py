@@ -60,3 +60,30 @@ def test_signed_possessive_ratification_of_a_treaty():
 def test_signed_expected_ratification_is_a_prospect():
     assert not _signed("Officials said Kenya's expected ratification of the Nairobi Accord could come in May.")
     assert not _signed("Kenya's ratification of the Nairobi Accord could be delayed, officials said.")
+
+
+def test_naval_warships_sent_to_a_sea_area():
+    assert ("Egyptian troops", "Red Sea") in _deployed("Egypt sent two warships to the Red Sea, officials said.")
+
+
+def test_naval_territorial_waters_are_a_place_of_their_own():
+    rels = _deployed("Britain sent a warship to Guyana's territorial waters, officials said.")
+    assert ("British troops", "Guyana's territorial waters") in rels
+    assert ("British troops", "Guyana") not in rels
+
+
+def test_naval_patrols_carried_out_in_a_sea():
+    rels = _deployed("Indian navy ships carried out patrols in the Arabian Sea on Tuesday, the navy said.")
+    assert ("Indian troops", "Arabian Sea") in rels
+
+
+def test_naval_patrolled_object_is_the_area():
+    rels = _deployed("Indian coast guard vessels patrolled the waters around the Andaman Islands, the ministry said.")
+    assert ("Indian troops", "waters around the Andaman Islands") in rels
+    assert ("Indian troops", "Arabian Sea") in _deployed("Indian navy ships patrolled the Arabian Sea on Tuesday.")
+
+
+def test_naval_civilian_ships_and_planned_operations_are_not_deployments():
+    assert not _deployed("Chinese cargo ships were sent to the Red Sea, officials said.")
+    assert not _deployed("Houthi fighters attacked cargo ships in the Red Sea, the army said.")
+    assert not _deployed("French navy ships will conduct operations off Senegal next month.")
