@@ -105,6 +105,9 @@ _MISSION_NOUNS = {"patrol", "patrols", "operation", "operations", "mission", "mi
 _MISSION_VERBS = {"carry", "conduct", "launch", "mount", "undertake", "perform", "stage"}
 # The area a patrolling unit is in when the verb takes it as object: "patrolled the waters off X".
 _SEA_AREA_WORDS = {"waters"}
+# Verbs whose complement the speaker says is false: "denied sending troops".
+_DENIAL_LEMMAS = {"deny", "reject", "dismiss", "refute", "rebut"}
+_PRESENCE_ADJECTIVES = {"present", "active", "stationed", "based", "deployed", "positioned", "located", "garrisoned"}
 _AREA_NOUNS = {"waters", "water", "skies", "airspace", "coast", "coastline", "border", "area", "strait", "sea"}
 # Words that stand for a number of the unit already under discussion: "a small number are in X".
 _COUNT_WORDS = {"number", "most", "some", "many", "all", "thousands", "hundreds", "dozens", "bulk", "majority",
@@ -265,6 +268,9 @@ def _presence(be: Token, ctx: _Context) -> list[tuple[str, str]]:
         return []
     preps = [c for c in be.children if c.dep_ == "prep" and c.lower_ in _PRESENCE_PREPS]
     preps += [p for s in subjects for p in s.children if p.dep_ == "prep" and p.lower_ in _PRESENCE_PREPS]
+    # "troops are present in X", "forces are active near X": the place hangs from the adjective.
+    preps += [p for a in be.children if a.dep_ == "acomp" and a.lower_ in _PRESENCE_ADJECTIVES
+              for p in a.children if p.dep_ == "prep" and p.lower_ in _PRESENCE_PREPS]
     places = [p for prep in preps if (p := _target_of_prep(prep, ctx)) is not None]
     return [(u, p) for u in dict.fromkeys(units) for p in dict.fromkeys(places)]
 
@@ -798,6 +804,14 @@ def _hypothetical(verb: Token) -> bool:
         children = list(node.children)
         if any(c.dep_ == "neg" for c in children) and node == verb:
             return True
+        if node.dep_ in {"xcomp", "ccomp", "pcomp", "dobj"} and node.head.lemma_.lower() in _DENIAL_LEMMAS:
+            return True  # "denied sending troops to X", "rejected that troops are in X"
+        subjects = [c.i for c in children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
+        if subjects and any(c.dep_ in {"aux", "auxpass"} and c.i < min(subjects) and c.i == node.sent.start
+                            for c in children):
+            return True  # a question: "Did Chad send troops to X?", "Are troops in X?"
+        if node.lemma_.lower() == "be" and node.i == node.sent.start and subjects:
+            return True  # "Are there troops in X?"
         if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in children):
             return True
         if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in children):

@@ -87,3 +87,23 @@ def test_naval_civilian_ships_and_planned_operations_are_not_deployments():
     assert not _deployed("Chinese cargo ships were sent to the Red Sea, officials said.")
     assert not _deployed("Houthi fighters attacked cargo ships in the Red Sea, the army said.")
     assert not _deployed("French navy ships will conduct operations off Senegal next month.")
+
+
+def test_presence_adjective_places_the_unit():
+    assert ("Sudanese troops", "Abyei") in _deployed("Sudanese troops are present in Abyei, the army said.")
+    assert ("Sudanese troops", "Abyei") in _deployed("Sudanese troops are active near Abyei, the army said.")
+
+
+def test_presence_adjective_negated_or_modal_is_not_a_deployment():
+    assert not _deployed("Sudanese troops are not present in Abyei, the army said.")
+    assert not _deployed("Sudanese troops could be present in Abyei, the army said.")
+
+
+def test_denied_sending_troops_is_not_a_deployment():
+    assert ("Kenyan troops", "Somalia") in _deployed("Kenya sent troops to Somalia, the ministry said.")
+    assert not _deployed("Kenya denied sending troops to Somalia, the ministry said.")
+
+
+def test_questions_are_not_deployments():
+    assert not _deployed("Did Kenya send troops to Somalia last year?")
+    assert not _deployed("Are Chadian troops in Darfur?")
