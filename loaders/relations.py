@@ -95,8 +95,20 @@ _UNIT_NOUNS = {
     "corps", "division", "divisions", "formation", "formations", "detachment", "reinforcements",
     "replacements", "recruits", "conscripts", "officers", "koreans",
     "warships", "warship", "vessels", "boats", "frigates", "destroyers", "warplanes", "jets",
-    "instructors",
+    "instructors", "ships", "ship", "carrier", "carriers", "submarines", "submarine", "cutters",
 }
+# Modifiers that make a vessel civilian, not a unit: "cargo ships", "fishing boats".
+_CIVILIAN_WORDS = {"cargo", "merchant", "commercial", "container", "civilian", "fishing", "passenger", "cruise",
+                   "tanker", "tankers", "aid", "relief", "supply", "migrant", "refugee"}
+# Nouns of what a unit carries out somewhere: "carried out patrols in X", "conducted operations off X".
+_MISSION_NOUNS = {"patrol", "patrols", "operation", "operations", "mission", "missions", "sweeps", "raids"}
+_MISSION_VERBS = {"carry", "conduct", "launch", "mount", "undertake", "perform", "stage"}
+# The area a patrolling unit is in when the verb takes it as object: "patrolled the waters off X".
+_SEA_AREA_WORDS = {"waters"}
+# Verbs whose complement the speaker says is false: "denied sending troops".
+_DENIAL_LEMMAS = {"deny", "reject", "dismiss", "refute", "rebut"}
+_PRESENCE_ADJECTIVES = {"present", "active", "stationed", "based", "deployed", "positioned", "located", "garrisoned"}
+_AREA_NOUNS = {"waters", "water", "skies", "airspace", "coast", "coastline", "border", "area", "strait", "sea"}
 # Words that stand for a number of the unit already under discussion: "a small number are in X".
 _COUNT_WORDS = {"number", "most", "some", "many", "all", "thousands", "hundreds", "dozens", "bulk", "majority",
                 "part", "parts", "rest", "half", "several", "few", "more", "others", "those", "these", "total"}
@@ -115,6 +127,10 @@ _PERSON_HEADS = {"leader", "president", "premier", "minister", "chancellor", "ki
 # Nouns that make the clause they introduce a possibility, not a fact.
 _POSSIBILITY_NOUNS = {"option", "possibility", "scenario", "plan", "plans", "prospect", "risk", "fear", "fears",
                       "threat", "idea", "proposal", "likelihood", "chance", "hypothesis"}
+# Nouns of a signer's act: "Erdogan's signature of the protocol", "Kenya's ratification of the accord".
+_SIGNING_NOUNS = {"signature", "signing", "ratification"}
+# Modifiers that make such a noun a prospect, not an act.
+_PROSPECT_WORDS = {"expected", "planned", "possible", "future", "proposed", "potential", "eventual", "imminent"}
 _COUNTRIES = {"countries", "states", "nations", "sides", "leaders", "parties", "governments"}
 
 
@@ -176,12 +192,15 @@ def extract_relations(doc: Doc, mentions: list[Mention], article_id: str, publis
                 pairs += [(RelationType.SIGNED, s, t) for s, t in signings]
             elif token.pos_ in {"VERB", "AUX"} and (lemma in DEPLOY_LEMMAS or lemma in _UNIT_SUBJECT_LEMMAS):
                 pairs += [(RelationType.DEPLOYED_TO, u, p) for u, p in _deployments(token, ctx)]
-            elif token.pos_ == "VERB" and lemma in _ACTIVITY_LEMMAS | _SIGHTING_LEMMAS:
+            elif token.pos_ == "VERB" and (lemma in _ACTIVITY_LEMMAS | _SIGHTING_LEMMAS or lemma in _MISSION_VERBS and any(
+                    c.dep_ == "dobj" and c.lower_ in _MISSION_NOUNS for c in token.children)):
                 pairs += [(RelationType.DEPLOYED_TO, u, p) for u, p in _activity(token, ctx)]
             elif lemma == "be" and token.dep_ not in {"aux", "auxpass"}:
                 pairs += [(RelationType.DEPLOYED_TO, u, p) for u, p in _presence(token, ctx)]
             elif lemma == "have" and token.pos_ == "VERB":
                 pairs += [(RelationType.DEPLOYED_TO, u, p) for u, p in _possession(token, ctx)]
+            elif token.pos_ in {"NOUN", "PROPN"} and token.lower_ in _SIGNING_NOUNS:
+                pairs += [(RelationType.SIGNED, s, t) for s, t in _nominal_signing(token, ctx)]
             elif token.pos_ in {"NOUN", "PROPN"}:
                 pairs += [(RelationType.DEPLOYED_TO, u, p) for u, p in _nominal(token, ctx)]
         date = sentence_date(sent, published) if pairs else None
@@ -249,6 +268,9 @@ def _presence(be: Token, ctx: _Context) -> list[tuple[str, str]]:
         return []
     preps = [c for c in be.children if c.dep_ == "prep" and c.lower_ in _PRESENCE_PREPS]
     preps += [p for s in subjects for p in s.children if p.dep_ == "prep" and p.lower_ in _PRESENCE_PREPS]
+    # "troops are present in X", "forces are active near X": the place hangs from the adjective.
+    preps += [p for a in be.children if a.dep_ == "acomp" and a.lower_ in _PRESENCE_ADJECTIVES
+              for p in a.children if p.dep_ == "prep" and p.lower_ in _PRESENCE_PREPS]
     places = [p for prep in preps if (p := _target_of_prep(prep, ctx)) is not None]
     return [(u, p) for u in dict.fromkeys(units) for p in dict.fromkeys(places)]
 
@@ -282,10 +304,24 @@ def _activity(verb: Token, ctx: _Context) -> list[tuple[str, str]]:
         # "were seen and filmed in X": the second verb shares the first one's subject.
         objects += [c for c in verb.head.children if c.dep_ == "nsubjpass"]
         children += [c for c in verb.head.children if c.dep_ == "nsubj"]
-    if lemma in _ACTIVITY_LEMMAS:
+    mission = lemma in _MISSION_VERBS
+    if mission:
+        # "vessels carried out patrols in X": the doer is there; where sits on the verb or the noun.
+        objects = [c for c in children if c.dep_ == "dobj" and c.lower_ in _MISSION_NOUNS]
+        heads = [c for c in children if c.dep_ == "nsubj"]
+    elif lemma in _ACTIVITY_LEMMAS:
         # "troops fought in X"; "X trained the soldiers near Y" places the trained, not the trainer.
         heads = [c for c in children if c.dep_ == "nsubj"] if lemma != "train" or not objects else []
         heads += objects if lemma == "train" else []
+        if verb.dep_ == "xcomp" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in children):
+            # "soldiers were seen fighting in X", "troops are estimated to have fought in X",
+            # "drones filmed troops operating near X": the unit is the raising verb's argument.
+            head = verb.head
+            deps = {"nsubj", "nsubjpass"} | ({"dobj"} if head.lemma_.lower() in _SIGHTING_LEMMAS else set())
+            raised = [c for c in head.children if c.dep_ in deps]
+            if head.lemma_.lower() in _SIGHTING_LEMMAS and any(c.dep_ == "dobj" for c in raised):
+                raised = [c for c in raised if c.dep_ == "dobj"]  # the filmed, not the filmer
+            heads += raised
     else:
         heads = objects
     if verb.dep_ == "acl" or verb.dep_ == "relcl" and any(
@@ -299,7 +335,22 @@ def _activity(verb: Token, ctx: _Context) -> list[tuple[str, str]]:
         return []
     preps = [c for c in children if c.dep_ == "prep" and c.lower_ in _PRESENCE_PREPS]
     preps += [p for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in _PRESENCE_PREPS]
+    if mission:
+        preps += [p for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ in _PRESENCE_PREPS | {"off"}]
+        preps += [c for c in children if c.dep_ == "prep" and c.lower_ == "off"]
     places = [p for prep in preps for p in _places_of_prep(prep, ctx)]
+    if not places and lemma == "patrol":
+        # "patrolled the waters around X", "patrol the Red Sea": the patrolled area.
+        for obj in (c for c in children if c.dep_ == "dobj"):
+            place = _place_phrase(obj, ctx) or _bare_place(obj, ctx)
+            if place is None and obj.lower_ in _AREA_NOUNS:
+                place = next((p for prep in obj.children if prep.dep_ == "prep"
+                              and prep.lower_ in {"around", "off", "of", "near", "along"}
+                              for p in _places_of_prep(prep, ctx)), None)
+            if place:
+                places.append(place)
+    if not places and lemma in _ACTIVITY_LEMMAS:
+        places = _where_target(verb, ctx)  # "Darfur, where Chadian forces have fought for years"
     return [(u, p) for u in dict.fromkeys(units) for p in dict.fromkeys(places) if not _own_territory(u, p, ctx)]
 
 
@@ -563,6 +614,14 @@ def _place_phrase(head: Token, ctx: _Context) -> str | None:
     ('eastern Russia'), or a front ('the front line', 'the frontline in Ukraine')."""
     targets = RELATION_PATTERNS[RelationType.DEPLOYED_TO][1]
     low = head.lower_
+    if low in _SEA_AREA_WORDS and ctx.table is not None:
+        # "the waters around Taiwan", "Guyana's territorial waters": a sea area is a place of its
+        # own, named for the coast it lies off; a ship there is not in the state.
+        owners = [c for c in head.children if c.dep_ == "poss"]
+        owners += [g for p in head.children if p.dep_ == "prep" and p.lower_ in {"around", "off", "of", "near"}
+                   for g in p.children if g.dep_ == "pobj"]
+        if any((m := ctx.mention(o.i)) is not None and m.type in targets and not m.demonym for o in owners):
+            return ctx.table.add(EntityType.PLACE, _phrase(head, preps={"around", "off", "of", "near"}), count=False)
     if low in _FRONT_WORDS and (low not in {"line", "lines"} or any(c.lower_ == "front" for c in head.children)):
         # "the front lines in Kursk": the place named is the target, not a generic front.
         for prep in head.children:
@@ -621,7 +680,7 @@ def _state_near(head: Token, ctx: _Context) -> str | None:
     return None
 
 
-def _phrase(head: Token) -> str:
+def _phrase(head: Token, preps: set[str] = frozenset({"in", "of", "on"})) -> str:
     """The noun phrase of `head` without determiners, relative clauses or trailing punctuation."""
     doc = head.doc
     left = head.left_edge.i
@@ -629,7 +688,7 @@ def _phrase(head: Token) -> str:
         left += 1
     right = head.i
     for child in head.rights:
-        if child.dep_ in {"prep", "compound", "appos"} and child.lower_ in {"in", "of", "on"}:
+        if child.dep_ in {"prep", "compound", "appos"} and child.lower_ in preps:
             right = max(right, child.right_edge.i)
         else:
             break
@@ -654,7 +713,10 @@ def _unit_of(head: Token, ctx: _Context, verb: Token | None) -> str | None:
             cm = ctx.mention(child.i)
             if cm is not None and cm.type is EntityType.UNIT and child.dep_ in {"compound", "nmod"}:
                 return cm.entity
-    unitish = [n for n in nodes if n.lower_ in _UNIT_NOUNS or n.lemma_.lower() in _UNIT_NOUNS]
+    unitish = [n for n in nodes if (n.lower_ in _UNIT_NOUNS or n.lemma_.lower() in _UNIT_NOUNS)
+               and not any(c.lower_ in _CIVILIAN_WORDS for c in n.children)]
+    if head.lower_ in _UNIT_NOUNS and not unitish:
+        return None  # "cargo ships": not a unit, nor a stand-in for one
     countish = head.lower_ in _COUNT_WORDS or head.like_num or head.pos_ == "NUM"
     pronoun = head.lower_ in _PRONOUNS
     if not (unitish or countish or pronoun):
@@ -742,6 +804,14 @@ def _hypothetical(verb: Token) -> bool:
         children = list(node.children)
         if any(c.dep_ == "neg" for c in children) and node == verb:
             return True
+        if node.dep_ in {"xcomp", "ccomp", "pcomp", "dobj"} and node.head.lemma_.lower() in _DENIAL_LEMMAS:
+            return True  # "denied sending troops to X", "rejected that troops are in X"
+        subjects = [c.i for c in children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
+        if subjects and any(c.dep_ in {"aux", "auxpass"} and c.i < min(subjects) and c.i == node.sent.start
+                            for c in children):
+            return True  # a question: "Did Chad send troops to X?", "Are troops in X?"
+        if node.lemma_.lower() == "be" and node.i == node.sent.start and subjects:
+            return True  # "Are there troops in X?"
         if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in children):
             return True
         if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in children):
@@ -808,6 +878,27 @@ def _signings(verb: Token, ctx: _Context) -> list[tuple[str, str]]:
     return [(p, t) for p in dict.fromkeys(parties) for t in dict.fromkeys(treaties)]
 
 
+def _nominal_signing(noun: Token, ctx: _Context) -> list[tuple[str, str]]:
+    """'President Ruto's signature of the accord', 'Kenya's ratification of the treaty': the
+    possessor signed the treaty named in the 'of'/'on' phrase."""
+    if any(c.lower_ in _PROSPECT_WORDS | {"no"} for c in noun.children) or _denied(noun):
+        return []
+    head = noun.head
+    while head.dep_ in {"prep", "pobj", "conj"} and head.head.i != head.i:
+        head = head.head  # "welcomed the news of X's signature ...": the verb the phrase hangs from
+    if head.pos_ in {"VERB", "AUX"} and _hypothetical(head):
+        return []
+    sources = {EntityType.STATE, EntityType.PERSON, EntityType.AGENCY}
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    parties = [p for o in owners for node in [o, *o.conjuncts] if (p := _party_of(node, ctx)) is not None]
+    owners_mentions = [ctx.mention(o.i) for o in owners]
+    if not parties and any(m is not None and m.type not in sources for m in owners_mentions):
+        return []
+    treaties = [t for p in noun.children if p.dep_ == "prep" and p.lower_ in {"of", "on", "to"}
+                for o in p.children if o.dep_ == "pobj" and (t := _treaty_of(o, ctx)) is not None]
+    return [(p, t) for p in dict.fromkeys(parties) for t in dict.fromkeys(treaties)]
+
+
 def _relative_treaty(verb: Token, ctx: _Context) -> tuple[str | None, list[Token]]:
     """'<treaty> that|which <subject> signed' read off the words when the parse lost the relative
     clause: the treaty and the subject phrase heads between the pronoun and the verb."""
@@ -851,6 +942,15 @@ def _treaty_of(obj: Token, ctx: _Context) -> str | None:
         if ctx.table is not None and obj.lower_ in _TREATY_NOUNS | {"treaty"} and obj.is_title:
             ctx.table.add(EntityType.TREATY, m.name, _phrase(obj), count=False)
         return m.entity
+    if obj.lower_ == "it" and obj.dep_ in {"dobj", "nsubjpass"}:
+        # "Trump signed it as a witness": the treaty named in this or the two sentences before.
+        doc = obj.doc
+        start = obj.sent.start
+        for _ in range(2):
+            if start > 0:
+                start = doc[start - 1].sent.start
+        before = [t for t in ctx.treaties if start <= t.start < obj.i]
+        return before[-1].entity if before else None
     if obj.lemma_.lower() not in _TREATY_NOUNS:
         return None
     if obj.is_title and obj.pos_ == "PROPN" and ctx.table is not None and any(
