@@ -9,6 +9,7 @@ from api.guard import RequestGuard
 from api.routes import actors, articles, claims, cypher, explorer, graph, health, statements
 from api.settings import Settings
 from graph.connection import GraphDB
+from graph.cypher import CypherRunner
 
 def create_app(settings: Settings, db: GraphDB) -> FastAPI:
     """An app serving `db`. The caller owns the driver's lifetime."""
@@ -20,6 +21,7 @@ def create_app(settings: Settings, db: GraphDB) -> FastAPI:
     )
     app.state.settings = settings
     app.state.db = db
+    app.state.cypher_runner = CypherRunner(db, settings.cypher_limits())
     install_error_handlers(app)
     app.add_middleware(RequestGuard, allowed_hosts=settings.trusted_hosts())
     for module in (health, actors, statements, claims, articles, graph, explorer):

@@ -8,6 +8,7 @@ from typing import Annotated
 from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from graph.cypher import CypherLimits
 from graph.local_server import LocalServerConfig
 
 _PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -81,6 +82,18 @@ class Settings(BaseSettings):
         """Host names (no port, lower case) the API answers; `*` in the list allows any."""
         hosts = self.allowed_hosts or ["127.0.0.1", "localhost", "::1", self.api_host]
         return sorted({h.lower().strip("[]") for h in hosts})
+
+    def cypher_limits(self) -> CypherLimits:
+        """The KG_CYPHER_* settings as the Cypher runner's limits."""
+        return CypherLimits(
+            timeout_s=self.cypher_timeout_s,
+            max_rows=self.cypher_max_rows,
+            max_response_bytes=self.cypher_max_response_bytes,
+            max_concurrent=self.cypher_max_concurrent,
+            max_query_chars=self.cypher_max_query_chars,
+            max_nesting=self.cypher_max_nesting,
+            max_parameter_bytes=self.cypher_max_parameter_bytes,
+        )
 
     def local_server(self) -> LocalServerConfig:
         """The project's local Neo4j server, as these settings describe it."""
