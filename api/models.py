@@ -162,6 +162,8 @@ class Relation(BaseModel):
     start: int
     end: int
     date: str | None = None
+    claimed_by: str | None = Field(None, description="Entity id of who the sentence says reports it")
+    hedged: bool = Field(False, description='"reportedly", "allegedly": the article does not vouch for it')
 
 
 class ArticleDetail(ArticleRef):

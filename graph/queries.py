@@ -385,7 +385,8 @@ CALL (a) {{
   MATCH ()-[r:{_RELATION_RELS}]->() WHERE r.article_id = a.id
   WITH r ORDER BY r.start
   RETURN collect({{id: r.id, type: type(r), source: startNode(r).id, target: endNode(r).id,
-         sentence: r.sentence, start: r.start, end: r.end, date: r.date}}) AS relations
+         sentence: r.sentence, start: r.start, end: r.end, date: r.date,
+         claimed_by: r.claimed_by_id, hedged: coalesce(r.hedged, false)}}) AS relations
 }}
 RETURN a {{.id, .title, .published, .dateline, .source, .path, .url, .text}} AS article, entities, relations
 """

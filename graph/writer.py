@@ -81,7 +81,7 @@ def upsert_article(db: GraphDB, graph: ArticleGraph) -> WriteSummary:
         relation_rows[r.type].append({
             "id": r.id, "source": r.source, "target": r.target,
             "props": {**provenance_base, "sentence": r.sentence, "start": r.start, "end": r.end,
-                      "date": r.date},
+                      "date": r.date, "claimed_by_id": r.claimed_by, "hedged": r.hedged},
         })
 
     claim_rows = [
@@ -150,7 +150,7 @@ def _check_references(graph: ArticleGraph) -> None:
     """Refuse a graph whose statements or relations point at entities it does not contain."""
     known = {e.id for e in graph.entities}
     dangling = {s.speaker for s in graph.statements} | {a for s in graph.statements for a in s.about}
-    dangling |= {x for r in graph.relations for x in (r.source, r.target)}
+    dangling |= {x for r in graph.relations for x in (r.source, r.target, r.claimed_by) if x}
     dangling |= {x for q in graph.quantities for x in (q.claimed_by, q.unit) if x}
     dangling -= known
     if dangling:

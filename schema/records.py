@@ -73,6 +73,8 @@ class RelationRecord:
     start: int
     end: int
     date: str | None = None
+    claimed_by: str | None = None  # entity id of who the sentence says reports it ("according to X")
+    hedged: bool = False  # "reportedly", "allegedly": the article does not vouch for it
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,8 @@ def sample_graph(article_id: str = "art-test0001", text: str = TEXT, **overrides
     )
     relations = (
         RelationRecord(f"rel-{article_id}-1", RelationType.DEPLOYED_TO, "unit:soldiers",
-                       "place:port-town", TEXT[s1:e1], s1, e1),
+                       "place:port-town", TEXT[s1:e1], s1, e1,
+                       claimed_by="agency:ministry-of-defence", hedged=True),
     )
     quantities = (
         QuantityRecord(f"qty-{article_id}-1", 500, "500", "sent", "soldiers", TEXT[s1:e1], s1, e1,

@@ -30,6 +30,7 @@ def test_upsert_article_writes_nodes_edges_and_provenance(db):
     rel = db.read("MATCH (:Unit)-[r:DEPLOYED_TO]->(:Place {id: 'place:port-town'}) RETURN properties(r) AS r")[0]["r"]
     assert rel["article_id"] == "art-test0001"
     assert TEXT[rel["start"]:rel["end"]] == rel["sentence"]
+    assert rel["claimed_by_id"] == "agency:ministry-of-defence" and rel["hedged"] is True
 
     about = db.read("MATCH (:Statement {id: 'st-art-test0001-1'})-[:ABOUT]->(x) RETURN x.id AS id ORDER BY id")
     assert [r["id"] for r in about] == ["place:port-town", "unit:soldiers"]
