@@ -435,3 +435,14 @@ ORDER BY degree DESC, e.id
 LIMIT $limit
 RETURN e.id AS id
 """
+
+
+# After an offline import (graph/bulk.py): the lists the importer cannot write as empty (an
+# empty field is no property), in batches since they span the whole graph.
+BULK_EMPTY_LIST_FIXUPS = (
+    f"MATCH (e:{NodeLabel.ENTITY.value}) WHERE e.sizes IS NULL "
+    "CALL (e) { SET e.sizes = [] } IN TRANSACTIONS OF 10000 ROWS",
+    f"MATCH ()-[m:{RelType.MENTIONED_IN.value}]->() WHERE m.sizes IS NULL OR m.alias_rules IS NULL "
+    "CALL (m) { SET m.sizes = coalesce(m.sizes, []), m.alias_rules = coalesce(m.alias_rules, []) } "
+    "IN TRANSACTIONS OF 10000 ROWS",
+)
