@@ -19,6 +19,7 @@ from typing import IO, Any
 from graph import queries
 from graph.connection import GraphDB
 from graph.constraints import apply_schema
+from graph.identity import SeenEntities, resolve_across_articles
 from graph.rows import article_rows, check_references
 from schema.errors import BulkImportError
 from schema.records import ArticleGraph
@@ -180,6 +181,7 @@ def write_import_files(graphs: Iterable[ArticleGraph], out_dir: Path) -> ImportP
         table(name, "relationships", rel.value, ("start", "end"), spaces).write((start, end), props)
 
     entities: dict[str, _Entity] = {}
+    known = SeenEntities()  # what the graph would hold so far, for joins across articles
     seen: set[str] = set()
     duplicates = 0
     for graph in graphs:
@@ -189,6 +191,7 @@ def write_import_files(graphs: Iterable[ArticleGraph], out_dir: Path) -> ImportP
             duplicates += 1
             continue
         seen.add(art_id)
+        graph = resolve_across_articles(known, graph)
         rows = article_rows(graph)
         table("articles", "nodes", NodeLabel.ARTICLE.value, ("id",), (_ARTICLES,)).write(
             (art_id,), {k: v for k, v in rows.article.items() if k != "id"})
@@ -197,6 +200,7 @@ def write_import_files(graphs: Iterable[ArticleGraph], out_dir: Path) -> ImportP
                 entity = entities.setdefault(row["id"], _Entity(
                     f"{NodeLabel.ENTITY.value}:{etype.value}", etype.value))
                 entity.take(row)
+                known.add(row["id"], entity.name)
                 edge(RelType.MENTIONED_IN, (_ENTITIES, _ARTICLES), row["id"], art_id, {
                     "name": row["name"], "aliases": row["aliases"], "search_keys": row["search_keys"],
                     "sizes": row["sizes"], "count": row["mentions"], "alias_rules": row["alias_rules"],

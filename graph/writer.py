@@ -7,6 +7,7 @@ from typing import Any
 
 from graph import queries
 from graph.connection import GraphDB
+from graph.identity import graph_lookup, resolve_across_articles
 from graph.rows import article_rows, check_references
 from schema.records import ArticleGraph
 from schema.vocabulary import NodeLabel
@@ -45,6 +46,7 @@ def upsert_article(db: GraphDB, graph: ArticleGraph) -> WriteSummary:
     other database error rolls the whole article back and propagates.
     """
     check_references(graph)
+    graph = resolve_across_articles(graph_lookup(db), graph)
     art = graph.article
     parts = article_rows(graph)
     entity_rows, statement_rows, relation_rows = parts.entities, parts.statements, parts.relations
