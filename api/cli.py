@@ -53,8 +53,9 @@ def _parser() -> argparse.ArgumentParser:
     extract = sub.add_parser("extract", help="print what would be extracted, without Neo4j")
     extract.add_argument("paths", nargs="+", help="article files or folders of them")
     _add_extract_options(extract)
-    extract.add_argument("--format", choices=["json"], default="json",
-                         help="one JSON object per article per line")
+    extract.add_argument("--format", choices=["json", "jsonl"], default="json",
+                         help="one JSON object per article per line; jsonl adds the article "
+                              "text, making shards for kg bulk")
     extract.set_defaults(run=_run_extract)
 
     evaluate = sub.add_parser("eval", help="precision, recall and F1 of extraction against gold")
@@ -63,6 +64,19 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
     evaluate.add_argument("--misses", action="store_true", help="list every miss and extra")
     evaluate.set_defaults(run=_run_eval)
+
+    bulk = sub.add_parser("bulk", help="turn extraction shards into files for Neo4j's offline "
+                                       "importer (initial loads of millions of articles)")
+    bulk.add_argument("shards", nargs="*", help="kg extract --format jsonl output files")
+    bulk.add_argument("--out", metavar="DIR", help="new folder for the CSV files")
+    bulk.add_argument("--into-local", action="store_true",
+                      help="also import them into the local server (stopped, database new) "
+                           "and finish")
+    bulk.add_argument("--overwrite", action="store_true",
+                      help="with --into-local: replace the local database's contents")
+    bulk.add_argument("--finish", action="store_true",
+                      help="after an import elsewhere: add constraints and indexes (NEO4J_URI)")
+    bulk.set_defaults(run=_run_bulk)
 
     neo = sub.add_parser("neo4j", help="the project's local Neo4j server")
     neo_sub = neo.add_subparsers(title="actions")
@@ -184,7 +198,8 @@ def _run_extract(settings: Settings, args: argparse.Namespace) -> int:
                     progress.note(f"kg: refused: {outcome.error}")
                 else:
                     outcome = dataclasses.replace(outcome, status="extracted")
-                    progress.emit(json.dumps(graph.to_json(), ensure_ascii=False))
+                    record = graph.to_record() if args.format == "jsonl" else graph.to_json()
+                    progress.emit(json.dumps(record, ensure_ascii=False))
                 progress.report(outcome, show=False)
                 if stop.requested:
                     break
@@ -225,6 +240,12 @@ def _run_eval(settings: Settings, args: argparse.Namespace) -> int:
     if args.misses:
         print("\n".join(scores.misses), file=sys.stderr if args.json else sys.stdout)
     return 0
+
+
+def _run_bulk(settings: Settings, args: argparse.Namespace) -> int:
+    from api.bulk import run_bulk
+
+    return run_bulk(settings, args.shards, args.out, args.into_local, args.overwrite, args.finish)
 
 
 def _run_neo4j_start(settings: Settings, args: argparse.Namespace) -> int:

@@ -236,6 +236,39 @@ def start_server(config: LocalServerConfig) -> ServerStatus:
     return _wait_ready(config, lambda: proc.poll() is None, log_offset)
 
 
+def import_into_local(config: LocalServerConfig, arguments: tuple[str, ...], database: str = "neo4j",
+                      overwrite: bool = False) -> str:
+    """Run Neo4j's offline importer (`neo4j-admin database import full`, from the same jars)
+    into this server's database; the server must be stopped. Returns the importer's report.
+
+    Raises LocalServerError when the server runs, the database exists and `overwrite` is not
+    set, or the importer fails (with the end of its output).
+    """
+    if server_status(config).running:
+        raise LocalServerError("stop the local Neo4j first (kg neo4j stop): the importer writes "
+                               "the store files directly")
+    store = config.home / "server" / "data" / "databases" / database
+    if store.exists() and not overwrite:
+        raise LocalServerError(f"database {database!r} already exists in {store.parent}; "
+                               f"import only into a new database, or overwrite it")
+    lib = install_jars(config)
+    java = _require_tool("java", "a Java 17+ runtime")
+    home = config.home / "server"
+    (home / "conf").mkdir(parents=True, exist_ok=True)
+    # The tool finds its home only in the environment: `env` adds it to what this process has.
+    cmd = [_require_tool("env", "coreutils' env"), f"NEO4J_HOME={home}", f"NEO4J_CONF={home / 'conf'}",
+           java, f"-Xmx{config.heap}", *_JVM_FLAGS, "-cp", f"{lib}/*", "org.neo4j.cli.AdminTool",
+           "database", "import", "full", *arguments,
+           *(["--overwrite-destination"] if overwrite else []), database]
+    done = subprocess.run(cmd, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    report = "\n".join(line for line in done.stdout.splitlines()
+                       if line.strip() and not line.startswith(".........."))
+    if done.returncode != 0 or "IMPORT DONE" not in done.stdout:
+        tail = "\n".join((report + "\n" + done.stderr).strip().splitlines()[-15:])
+        raise LocalServerError(f"the importer failed (exit {done.returncode}):\n{tail}")
+    return report
+
+
 def stop_server(config: LocalServerConfig, timeout_s: float = 60.0) -> bool:
     """Stop the server with SIGTERM (clean shutdown), SIGKILL after `timeout_s`. True if it ran."""
     pid = _read_pid(config)

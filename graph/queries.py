@@ -5,6 +5,7 @@ from __future__ import annotations
 from schema.vocabulary import (
     INDEXED_PROPERTIES,
     RELATIONSHIP_INDEXED,
+    TEXT_INDEXED,
     STATEMENT_REL,
     UNIQUE_KEYS,
     EntityType,
@@ -27,6 +28,11 @@ def constraint_statements() -> list[str]:
     for label, props in INDEXED_PROPERTIES.items():
         ddl += [
             f"CREATE INDEX {label.value.lower()}_{prop} IF NOT EXISTS FOR (n:{label.value}) ON (n.{prop})"
+            for prop in props
+        ]
+    for label, props in TEXT_INDEXED.items():
+        ddl += [
+            f"CREATE TEXT INDEX {label.value.lower()}_{prop}_text IF NOT EXISTS FOR (n:{label.value}) ON (n.{prop})"
             for prop in props
         ]
     for rel, props in RELATIONSHIP_INDEXED.items():
@@ -434,4 +440,38 @@ WITH e, COUNT {{ (e)-[:{_SPEAKER_RELS}|{_RELATION_RELS}]-() }}
 ORDER BY degree DESC, e.id
 LIMIT $limit
 RETURN e.id AS id
+"""
+
+
+# After an offline import (graph/bulk.py): the lists the importer cannot write as empty (an
+# empty field is no property), in batches since they span the whole graph.
+BULK_EMPTY_LIST_FIXUPS = (
+    f"MATCH (e:{NodeLabel.ENTITY.value}) WHERE e.sizes IS NULL "
+    "CALL (e) { SET e.sizes = [] } IN TRANSACTIONS OF 10000 ROWS",
+    f"MATCH ()-[m:{RelType.MENTIONED_IN.value}]->() WHERE m.sizes IS NULL OR m.alias_rules IS NULL "
+    "CALL (m) { SET m.sizes = coalesce(m.sizes, []), m.alias_rules = coalesce(m.alias_rules, []) } "
+    "IN TRANSACTIONS OF 10000 ROWS",
+)
+
+
+# Candidates for cross-article identity (graph/identity.py): which of an article's entity ids
+# the graph holds, nodes under exact ids, and persons whose id ends with a surname (text index).
+IDENTITY_CANDIDATES = f"""
+CALL () {{
+  UNWIND $ids AS id
+  MATCH (e:{NodeLabel.ENTITY.value} {{id: id}})
+  RETURN collect(e.id) AS stored
+}}
+CALL () {{
+  UNWIND $exact AS p
+  MATCH (e:{NodeLabel.ENTITY.value} {{id: p.id}})
+  RETURN collect({{i: p.i, id: e.id, name: e.name}}) AS exact
+}}
+CALL () {{
+  UNWIND $suffixes AS p
+  MATCH (e:{NodeLabel.PERSON.value})
+  WHERE e.id ENDS WITH p.suffix
+  RETURN collect({{i: p.i, id: e.id, name: e.name}}) AS suffixed
+}}
+RETURN stored, exact, suffixed
 """

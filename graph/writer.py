@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from graph import queries
 from graph.connection import GraphDB
-from graph.search import search_key
+from graph.identity import graph_lookup, resolve_across_articles
+from graph.rows import article_rows, check_references
 from schema.records import ArticleGraph
-from schema.vocabulary import STATEMENT_REL, EntityType, NodeLabel, RelationType
+from schema.vocabulary import NodeLabel
 
 
 # Article fields a re-post may change (the id is the text's hash, so the text itself only
@@ -45,62 +45,12 @@ def upsert_article(db: GraphDB, graph: ArticleGraph) -> WriteSummary:
     summary says what that changed (read in the same transaction, so it is exact). Raises GraphUnavailable when Neo4j cannot be reached; any
     other database error rolls the whole article back and propagates.
     """
-    _check_references(graph)
+    check_references(graph)
+    graph = resolve_across_articles(graph_lookup(db), graph)
     art = graph.article
-    provenance_base = {"article_id": art.id, "published": art.published}
-
-    entity_rows: dict[EntityType, list[dict]] = defaultdict(list)
-    for e in graph.entities:
-        names = [e.name, *e.aliases]
-        entity_rows[e.type].append({
-            "id": e.id, "name": e.name, "type": e.type.value, "aliases": sorted(set(names)),
-            "mentions": e.mentions, "sizes": [e.size] if e.size else [],
-            "wikidata": e.wikidata, "description": e.description,
-            "alias_rules": [f"{form}: {rule}" for form, rule in e.alias_rules],
-            "search_keys": sorted({search_key(n) for n in names}),
-        })
-
-    statement_rows = defaultdict(list)
-    for s in graph.statements:
-        rel = STATEMENT_REL[s.kind]
-        provenance = {**provenance_base, "statement_id": s.id, "sentence": s.sentence,
-                      "start": s.start, "end": s.end}
-        statement_rows[rel].append({
-            "id": s.id, "speaker": s.speaker, "rel": rel.value, "about": list(s.about),
-            "props": {
-                **provenance_base, "id": s.id, "speaker_id": s.speaker, "kind": s.kind.value,
-                "verb": s.verb, "quote": s.quote, "sentence": s.sentence, "start": s.start,
-                "end": s.end, "direct": s.direct, "cue": s.cue, "source_id": s.source,
-                "date": s.date, "hedged": s.hedged,
-            },
-            "provenance": provenance,
-        })
-
-    relation_rows: dict[RelationType, list[dict]] = defaultdict(list)
-    for r in graph.relations:
-        relation_rows[r.type].append({
-            "id": r.id, "source": r.source, "target": r.target,
-            "props": {**provenance_base, "sentence": r.sentence, "start": r.start, "end": r.end,
-                      "date": r.date, "claimed_by_id": r.claimed_by, "hedged": r.hedged},
-        })
-
-    claim_rows = [
-        {
-            "id": q.id, "claimed_by": q.claimed_by, "unit": q.unit,
-            "props": {**provenance_base, "id": q.id, "value": q.value, "text": q.text,
-                      "measure": q.measure, "what": q.what, "sentence": q.sentence,
-                      "start": q.start, "end": q.end, "date": q.date,
-                      "claimed_by_id": q.claimed_by, "unit_id": q.unit},
-            "provenance": {**provenance_base, "claim_id": q.id, "sentence": q.sentence,
-                           "start": q.start, "end": q.end},
-        }
-        for q in graph.quantities
-    ]
-
-    article_props = {
-        "id": art.id, "path": art.path, "title": art.title, "published": art.published,
-        "source": art.source, "url": art.url, "text": art.text, "dateline": art.dateline,
-    }
+    parts = article_rows(graph)
+    entity_rows, statement_rows, relation_rows = parts.entities, parts.statements, parts.relations
+    claim_rows, article_props = parts.claims, parts.article
     entity_ids = [e.id for e in graph.entities]
     statement_ids = [s.id for s in graph.statements]
     relation_ids = [r.id for r in graph.relations]
@@ -144,17 +94,6 @@ def upsert_article(db: GraphDB, graph: ArticleGraph) -> WriteSummary:
     return WriteSummary(art.id, len(graph.entities), len(graph.statements), len(graph.relations),
                         len(graph.quantities), created=stored is None, changed=changed,
                         redated=redated)
-
-
-def _check_references(graph: ArticleGraph) -> None:
-    """Refuse a graph whose statements or relations point at entities it does not contain."""
-    known = {e.id for e in graph.entities}
-    dangling = {s.speaker for s in graph.statements} | {a for s in graph.statements for a in s.about}
-    dangling |= {x for r in graph.relations for x in (r.source, r.target, r.claimed_by) if x}
-    dangling |= {x for q in graph.quantities for x in (q.claimed_by, q.unit) if x}
-    dangling -= known
-    if dangling:
-        raise ValueError(f"article {graph.article.id} refers to unknown entities: {sorted(dangling)}")
 
 
 def delete_article(db: GraphDB, article_id: str) -> bool:

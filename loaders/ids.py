@@ -3,17 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 
+from schema.names import slugify  # noqa: F401  (loaders import it from here)
 from schema.vocabulary import EntityType, RelationType
-
-
-def slugify(name: str) -> str:
-    """Accent-stripped, lower-cased, non-alphanumeric runs collapsed to '-': 'Kim Jong-un' -> 'kim-jong-un'."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    ascii_only = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return re.sub(r"[^0-9a-z]+", "-", ascii_only.lower()).strip("-")
 
 
 def _short_hash(*parts: object) -> str:

@@ -39,6 +39,13 @@ class LocalServerError(KGError):
     code = "local_server_error"
 
 
+class BulkImportError(KGError):
+    """Extracted articles could not be turned into files for Neo4j's offline importer, or the
+    import could not run."""
+
+    code = "bulk_import_error"
+
+
 class QueryRejected(KGError):
     """A researcher's Cypher was refused, by the guard before it ran or by Neo4j.
 

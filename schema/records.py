@@ -5,7 +5,7 @@ Offsets are character (code point) offsets into the article text as read in UTF-
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 
 from schema.vocabulary import EntityType, RelationType, StatementKind
 
@@ -116,6 +116,24 @@ class ArticleGraph:
             "quantities": [_plain(asdict(q)) for q in self.quantities],
         }
 
+    def to_record(self) -> dict:
+        """The `kg extract --format jsonl` shape: `to_json` with the article text, so that
+        `from_record` gives this graph back (shards for `kg bulk`)."""
+        out = self.to_json()
+        out["article"]["text"] = self.article.text
+        return out
+
+    @classmethod
+    def from_record(cls, data: dict) -> ArticleGraph:
+        """The graph `to_record` wrote. Raises KeyError, TypeError or ValueError on other input."""
+        return cls(
+            article=ArticleRecord(**data["article"]),
+            entities=tuple(_typed(EntityRecord, e) for e in data["entities"]),
+            statements=tuple(_typed(StatementRecord, s) for s in data["statements"]),
+            relations=tuple(_typed(RelationRecord, r) for r in data["relations"]),
+            quantities=tuple(_typed(QuantityRecord, q) for q in data.get("quantities", [])),
+        )
+
 
 def _plain(row: dict) -> dict:
     """Enums to their values and tuples to lists, for JSON."""
@@ -127,3 +145,23 @@ def _plain(row: dict) -> dict:
             value = [list(v) if isinstance(v, tuple) else v for v in value]
         out[key] = value
     return out
+
+
+_ENUMS = {"type": {EntityRecord: EntityType, RelationRecord: RelationType},
+          "kind": {StatementRecord: StatementKind}}
+
+
+def _typed(record_type: type, row: dict):
+    """A record from its `_plain` form: enum values back to enums, lists back to tuples."""
+    values = {}
+    for f in fields(record_type):
+        if f.name not in row:
+            continue
+        value = row[f.name]
+        enum = _ENUMS.get(f.name, {}).get(record_type)
+        if enum is not None:
+            value = enum(value)
+        elif isinstance(value, list):
+            value = tuple(tuple(v) if isinstance(v, list) else v for v in value)
+        values[f.name] = value
+    return record_type(**values)

@@ -105,6 +105,11 @@ INDEXED_PROPERTIES: dict[NodeLabel, tuple[str, ...]] = {
 }
 """Range indexes for the lookups the API makes."""
 
+TEXT_INDEXED: dict[NodeLabel, tuple[str, ...]] = {
+    NodeLabel.PERSON: ("id",),
+}
+"""Text indexes, for ENDS WITH: a surname finds the people of that surname across articles."""
+
 RELATIONSHIP_INDEXED: dict[RelType, tuple[str, ...]] = {
     RelType.DEPLOYED_TO: ("id", "article_id"),
     RelType.SIGNED: ("id", "article_id"),

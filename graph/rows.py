@@ -1,0 +1,93 @@
+"""The property rows one ArticleGraph becomes in Neo4j: what the writer merges and the bulk
+importer writes as CSV, defined once so the two paths store the same graph."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from graph.search import search_key
+from schema.records import ArticleGraph
+from schema.vocabulary import STATEMENT_REL, EntityType, RelationType, RelType
+
+
+@dataclass(frozen=True)
+class ArticleRows:
+    """One article as parameter rows: entities by type, statements by speaker edge type,
+    relations by type, claims, and the article node's properties."""
+
+    article: dict
+    entities: dict[EntityType, list[dict]]
+    statements: dict[RelType, list[dict]]
+    relations: dict[RelationType, list[dict]]
+    claims: list[dict]
+
+
+def article_rows(graph: ArticleGraph) -> ArticleRows:
+    """The rows of `graph`; every row carries its provenance (article, sentence, offsets)."""
+    art = graph.article
+    provenance_base = {"article_id": art.id, "published": art.published}
+
+    entities: dict[EntityType, list[dict]] = defaultdict(list)
+    for e in graph.entities:
+        names = [e.name, *e.aliases]
+        entities[e.type].append({
+            "id": e.id, "name": e.name, "type": e.type.value, "aliases": sorted(set(names)),
+            "mentions": e.mentions, "sizes": [e.size] if e.size else [],
+            "wikidata": e.wikidata, "description": e.description,
+            "alias_rules": [f"{form}: {rule}" for form, rule in e.alias_rules],
+            "search_keys": sorted({search_key(n) for n in names}),
+        })
+
+    statements: dict[RelType, list[dict]] = defaultdict(list)
+    for s in graph.statements:
+        rel = STATEMENT_REL[s.kind]
+        statements[rel].append({
+            "id": s.id, "speaker": s.speaker, "rel": rel.value, "about": list(s.about),
+            "props": {
+                **provenance_base, "id": s.id, "speaker_id": s.speaker, "kind": s.kind.value,
+                "verb": s.verb, "quote": s.quote, "sentence": s.sentence, "start": s.start,
+                "end": s.end, "direct": s.direct, "cue": s.cue, "source_id": s.source,
+                "date": s.date, "hedged": s.hedged,
+            },
+            "provenance": {**provenance_base, "statement_id": s.id, "sentence": s.sentence,
+                           "start": s.start, "end": s.end},
+        })
+
+    relations: dict[RelationType, list[dict]] = defaultdict(list)
+    for r in graph.relations:
+        relations[r.type].append({
+            "id": r.id, "source": r.source, "target": r.target,
+            "props": {**provenance_base, "sentence": r.sentence, "start": r.start, "end": r.end,
+                      "date": r.date, "claimed_by_id": r.claimed_by, "hedged": r.hedged},
+        })
+
+    claims = [
+        {
+            "id": q.id, "claimed_by": q.claimed_by, "unit": q.unit,
+            "props": {**provenance_base, "id": q.id, "value": q.value, "text": q.text,
+                      "measure": q.measure, "what": q.what, "sentence": q.sentence,
+                      "start": q.start, "end": q.end, "date": q.date,
+                      "claimed_by_id": q.claimed_by, "unit_id": q.unit},
+            "provenance": {**provenance_base, "claim_id": q.id, "sentence": q.sentence,
+                           "start": q.start, "end": q.end},
+        }
+        for q in graph.quantities
+    ]
+
+    article = {
+        "id": art.id, "path": art.path, "title": art.title, "published": art.published,
+        "source": art.source, "url": art.url, "text": art.text, "dateline": art.dateline,
+    }
+    return ArticleRows(article, dict(entities), dict(statements), dict(relations), claims)
+
+
+def check_references(graph: ArticleGraph) -> None:
+    """Refuse a graph whose statements or relations point at entities it does not contain."""
+    known = {e.id for e in graph.entities}
+    dangling = {s.speaker for s in graph.statements} | {a for s in graph.statements for a in s.about}
+    dangling |= {x for r in graph.relations for x in (r.source, r.target, r.claimed_by) if x}
+    dangling |= {x for q in graph.quantities for x in (q.claimed_by, q.unit) if x}
+    dangling -= known
+    if dangling:
+        raise ValueError(f"article {graph.article.id} refers to unknown entities: {sorted(dangling)}")
