@@ -146,10 +146,54 @@ class SeenEntities:
         }
 
 
+def _probes_of(graph: ArticleGraph) -> list[_Probe]:
+    return [p for e in graph.entities if e.type in _PROBES and _is_proper(e.name)
+            for p in _PROBES[e.type](e)]
+
+
+class BatchLookup:
+    """The Lookup for several articles written in order in one transaction: the database is
+    asked once for every article's probes, and each article also sees the entities of the
+    articles before it in the batch (`add`), as one write per article would."""
+
+    def __init__(self, db: GraphDB, graphs: list[ArticleGraph]) -> None:
+        self.seen = SeenEntities()
+        probes = [p for g in graphs for p in _probes_of(g)]
+        exact = sorted({x for p in probes for x in p.exact})
+        suffixes = sorted({p.suffix for p in probes if p.suffix})
+        ids = sorted({e.id for g in graphs for e in g.entities})
+        row = graph_lookup(db)(ids, [{"i": 0, "id": x} for x in exact],
+                               [{"i": i, "suffix": x} for i, x in enumerate(suffixes)])
+        self._stored = set(row["stored"])
+        self._names = {h["id"]: h["name"] for h in row["exact"]}
+        self._suffixed: dict[str, dict[str, str]] = {}
+        for h in row["suffixed"]:
+            self._suffixed.setdefault(suffixes[h["i"]], {})[h["id"]] = h["name"]
+
+    def add(self, graph: ArticleGraph) -> None:
+        """Record an article of the batch as written."""
+        for e in graph.entities:
+            self.seen.add(e.id, e.name)
+
+    def __call__(self, ids: list[str], exact: list[dict], suffixes: list[dict]) -> dict:
+        mine = self.seen(ids, exact, suffixes)
+        held = {h["id"] for h in mine["exact"]}
+        for h in mine["exact"]:  # the stored name grows by the longest form, as writes derive it
+            h["name"] = max((h["name"], self._names.get(h["id"]) or ""), key=len)
+        return {
+            "stored": sorted(set(mine["stored"]) | (set(ids) & self._stored)),
+            "exact": mine["exact"] + [{**p, "name": self._names[p["id"]]} for p in exact
+                                      if p["id"] in self._names and p["id"] not in held],
+            "suffixed": mine["suffixed"] + [
+                {"i": p["i"], "id": x, "name": n}
+                for p in suffixes for x, n in self._suffixed.get(p["suffix"], {}).items()
+                if x not in self.seen.names],
+        }
+
+
 def find_joins(lookup: Lookup, graph: ArticleGraph) -> list[Join]:
     """The joins of `graph`'s entities to nodes the graph holds (one lookup, no writes)."""
-    probes = [p for e in graph.entities if e.type in _PROBES and _is_proper(e.name)
-              for p in _PROBES[e.type](e)]
+    probes = _probes_of(graph)
     if not probes:
         return []
     row = lookup([e.id for e in graph.entities],
