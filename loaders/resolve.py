@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from loaders.actors import Actor, ActorDictionary, load_actors
 from loaders.entities import _LOCATIVE_PREPS, DEPLOY_LEMMAS, Mention
 from loaders.gazetteer import load_gazetteer
-from loaders.ids import entity_id, slugify
+from loaders.ids import article_scope, entity_id, slugify
 from schema.records import EntityRecord
 from schema.vocabulary import EntityType
 
@@ -44,6 +44,10 @@ class EntityTable:
     rules: dict[str, dict[str, str]] = field(default_factory=dict)  # id -> surface -> rule
     wikidata: dict[str, str] = field(default_factory=dict)
     descriptions: dict[str, str] = field(default_factory=dict)
+    # The article's scope key (ids.article_scope): unnamed people and groups get ids of this
+    # article only. Empty: every id is global.
+    scope: str = ""
+    _scoped: set[str] = field(default_factory=set)  # global keys whose entity is article-scoped
 
     def add(self, type_: EntityType, name: str, surface: str | None = None, size: str | None = None,
             count: bool = True, rule: str | None = None) -> str:
@@ -53,6 +57,9 @@ class EntityTable:
         name (up to case, accents and punctuation), else 'variant'.
         """
         key = entity_id(type_, name)
+        if self.scope and (key in self._scoped or key not in self.names and is_unnamed(type_, name, rule)):
+            self._scoped.add(key)
+            key = entity_id(type_, name, self.scope)
         if key not in self.names or len(name) > len(self.names[key]) and type_ is EntityType.PERSON:
             self.names[key] = name
         self.types[key] = type_
@@ -81,6 +88,28 @@ class EntityTable:
         )
 
 
+# Plural nouns for unnamed people; a group described by one ("US officials", "diplomatic
+# sources") is a node of its article, as one described person is ("a senior official").
+_GROUP_NOUNS = {
+    "officials", "sources", "authorities", "locals", "residents", "witnesses", "leaders", "diplomats",
+    "lawmakers", "activists", "journalists", "officers", "members", "analysts", "experts", "observers",
+    "people", "insiders", "aides", "negotiators",
+}
+
+
+def is_unnamed(type_: EntityType, name: str, rule: str | None) -> bool:
+    """Whether (type, name), added by `rule`, is an unnamed person or group: a person named by
+    description ("a senior US official") or an agency named by a plural noun for people ("US
+    officials"). Their ids are scoped to the article: two articles' "a senior official" are two
+    people."""
+    if rule != "description":
+        return False
+    if type_ is EntityType.PERSON:
+        return True
+    words = name.lower().split()
+    return type_ is EntityType.AGENCY and bool(words) and words[-1] in _GROUP_NOUNS
+
+
 def find_acronyms(text: str) -> dict[str, str]:
     """Acronyms the article defines, 'Department of Defense (DOD)' -> {'dod': 'Department of Defense'}.
 
@@ -105,10 +134,11 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], published: str | None = 
     `published` (ISO date, optional) lets titles and lone surnames resolve to the dictionary's
     office holders at that date; without it they resolve only within the article. Mentions may
     be added (surnames NER missed, titles) or absorbed by a title that covers them; the list is
-    updated in place and stays sorted and non-overlapping.
+    updated in place and stays sorted and non-overlapping. Unnamed people and groups
+    (`is_unnamed`) get ids scoped to the article; named entities keep global ids.
     """
     actors = load_actors()
-    table = EntityTable()
+    table = EntityTable(scope=article_scope(doc.text))
     _add_surname_mentions(doc, mentions)
     _add_short_state_names(doc, mentions)
     _join_person_names(doc, mentions)
@@ -173,8 +203,13 @@ def _add_possessive_place_forms(doc: Doc, mentions: list[Mention], table: Entity
 
 
 def _describe(table: EntityTable, actors: ActorDictionary, published: str | None) -> None:
-    """Wikidata ids and descriptions of the entities the dictionary knows."""
+    """Wikidata ids of states (states.yaml) and ids and descriptions of the entities the actor
+    dictionary knows."""
+    state_ids = load_gazetteer().state_wikidata
     for key, name in table.names.items():
+        if table.types[key] is EntityType.STATE and name in state_ids:
+            table.wikidata[key] = state_ids[name]
+            continue
         actor = actors.by_name.get((table.types[key], slugify(name)))
         if actor is None:
             continue
