@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from loaders.actors import load_actors
+from loaders.datelines import find_dateline
 from loaders.gazetteer import Gazetteer, load_gazetteer
 from loaders.ids import slugify
 from loaders.nlp import doc_text
@@ -151,6 +152,7 @@ def extract_mentions(doc: Doc, skip: list[tuple[int, int]] | None = None) -> lis
     skip = CharRanges([*(skip or []), *_credit_ranges(doc)])
     mentions = [m for ent in doc.ents if (m := _ner_mention(ent, gaz)) is not None]
     mentions = [m for m in mentions if not _in_ranges(doc, m, skip) and not _is_agency_tag(doc, m)]
+    mentions = _dateline_mentions(doc, mentions, gaz, skip)
     _retype_person_suffixes(doc, mentions)
     mentions = _split_place_pairs(doc, mentions)
     by_token = _token_index(mentions)
@@ -212,6 +214,36 @@ def _credit_ranges(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges of credit lines ('Associated Press writer Park Ji-won in Seoul contributed.',
     'Reporting by Jack Kim; Editing by Ed Davies'): their names are not actors of the story."""
     return [(sent.start_char, sent.end_char) for sent in doc.sents if _CREDIT.search(sent.text.strip())]
+
+
+def _dateline_mentions(doc: Doc, mentions: list[Mention], gaz: Gazetteer, skip: CharRanges) -> list[Mention]:
+    """The story's dateline (datelines.py): its city is a Place, not its state acting ('BEIJING —'
+    is where the report was filed); its wire tag ('(Yonhap) --', '/TASS/.') is the Agency the report
+    comes from. NER mentions inside either give way."""
+    found = find_dateline(doc.text)
+    if found is None:
+        return mentions
+    out = mentions
+    for span_chars, type_ in ((found.city, EntityType.PLACE), (found.tag, EntityType.AGENCY)):
+        if span_chars is None or covers(skip, span_chars[0]):
+            continue
+        span = doc.char_span(*span_chars, alignment_mode="expand")
+        if span is None or not span.text.strip():
+            continue
+        inside = [m for m in out if m.start < span.end and span.start < m.end]
+        text = doc.text[span_chars[0] : span_chars[1]]  # a token may be wider: '/TASS/.'
+        if type_ is EntityType.PLACE:
+            state = gaz.capitals.get(slugify(text))
+            if any(m.start != span.start or m.end != span.end or m.type is not EntityType.STATE for m in inside):
+                continue  # a place NER found, or a mention beyond the city: left as it is
+            if state is None and (inside or slugify(text) not in gaz.places):
+                continue  # only a capital stands for its state; an unknown word may be a heading
+            name = gaz.capital_names[state] if state else _place_name(text, gaz)
+            new = Mention(span.start, span.end, text, EntityType.PLACE, name, label="GPE", rule="variant")
+        else:
+            new = Mention(span.start, span.end, text, EntityType.AGENCY, text.strip(), label="ORG")
+        out = sorted([m for m in out if m not in inside] + [new], key=lambda m: m.start)
+    return out
 
 
 def _is_agency_tag(doc: Doc, m: Mention) -> bool:
