@@ -174,6 +174,8 @@ def extract_mentions(doc: Doc, skip: list[tuple[int, int]] | None = None) -> lis
             m = _treaty_mention(token)
         elif (low in INSTITUTION_HEADS or low in STATE_HEADS or _is_air_force(token)) and token.i not in by_token:
             m = _institution_mention(token, by_token, gaz)
+        elif low in SHIP_PREFIXES and token.is_upper:
+            m = _ship_mention(token)
         else:
             m = None
         if m is not None:
@@ -194,7 +196,8 @@ def extract_mentions(doc: Doc, skip: list[tuple[int, int]] | None = None) -> lis
             taken.update(range(m.start, m.end))
         else:
             outer = next((b for b in built if b.start <= m.start and m.end <= b.end), None)
-            if outer is not None and m.type is not EntityType.UNIT:
+            # A warship's name inside 'USS Carl Vinson' is the ship itself, not another actor.
+            if outer is not None and m.type is not EntityType.UNIT and outer.text.split()[0].lower() not in SHIP_PREFIXES:
                 outer.inner.append(m)
     out = _names_with_descriptions(doc, out, taken, skip)
     out += _names_after_roles(doc, taken, skip)
@@ -428,6 +431,9 @@ def _ner_mention(ent: Span, gaz: Gazetteer) -> Mention | None:
         return Mention(span.start, span.end, text, EntityType.PLACE, gaz.places[key], label=label, rule="variant")
     if key in gaz.people:
         return Mention(span.start, span.end, text, EntityType.PERSON, gaz.people[key], label=label, rule="dictionary")
+    described = _described_by_noun(span, label)
+    if described is not None:
+        return described
     if label in {"ORG", "PERSON", "GPE", "NORP"} and _is_title_phrase(span):
         return None  # "Department Spokesperson", "Pentagon Press [Secretary]": a title, not an actor
     if label == "PERSON":
@@ -481,6 +487,71 @@ def _ner_mention(ent: Span, gaz: Gazetteer) -> Mention | None:
             before is not None and before.lower_ in _REGION_WORDS
         ):
             return Mention(span.start, span.end, text, EntityType.PLACE, text, label=label)
+    return None
+
+
+# Prefixes of warships' names: "USS Carl Vinson", "HMS Trent", "INS Vikrant".
+SHIP_PREFIXES = {"uss", "usns", "hms", "hmas", "hmcs", "hmnzs", "ins", "rfs", "tcg", "roks", "pns", "kri"}
+# Nouns for news outlets: a name beside one is the outlet ("the daily Chosun Ilbo", "broadcaster
+# Al Araby", "the Le Monde newspaper").
+OUTLET_NOUNS = {
+    "daily", "newspaper", "paper", "broadcaster", "outlet", "channel", "network", "magazine", "tabloid",
+    "website", "weekly", "station", "agency", "radio", "television", "tv", "wire", "publication",
+}
+# Nouns for places: a name modifying one, or after 'the <noun> of', is a place ("the Jabra
+# neighborhood", "its Nakhichevan territory", "the village of Gornal").
+PLACE_NOUNS = {
+    "region", "oblast", "province", "krai", "district", "governorate", "prefecture", "county",
+    "neighborhood", "neighbourhood", "village", "town", "city", "territory", "enclave", "valley",
+    "peninsula", "island", "islands", "port", "airbase", "settlement", "suburb", "municipality",
+}
+
+
+def _ship_mention(prefix: Token) -> Mention | None:
+    """A warship named by its prefix and name ('HMS Diamond', 'USS Harry S. Truman'): a Unit."""
+    doc = prefix.doc
+    end = prefix.i + 1
+    while end < len(doc) and end - prefix.i <= 4 and "\n" not in doc[end - 1].whitespace_ and (
+            doc[end].is_title and doc[end].is_alpha or len(doc[end].text) == 2 and doc[end].text[1] == "."):
+        end += 1
+    if end == prefix.i + 1:
+        return None
+    text = doc[prefix.i : end].text
+    return Mention(prefix.i, end, text, EntityType.UNIT, text, label="UNIT")
+
+
+def _described_by_noun(span: Span, label: str) -> Mention | None:
+    """A name the words around it type whatever NER said: a warship ('USS Carl Vinson', a Unit), an
+    outlet ('the daily Chosun Ilbo', an Agency), a place ('the Jabra neighborhood', 'the village of
+    Gornal'), a group named in the plural ('the Houthis': an Agency, not a person)."""
+    doc = span.doc
+    text = span.text
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if label not in {"ORG", "PERSON", "PRODUCT", "FAC", "GPE", "LOC", "NORP", "WORK_OF_ART"}:
+        return None
+    if span[0].lower_ in SHIP_PREFIXES and span[0].is_upper and len(span) >= 2 and span[1].is_title:
+        return Mention(span.start, span.end, text, EntityType.UNIT, text, label="UNIT")
+    if before is not None and before.lower_ in SHIP_PREFIXES and before.is_upper and span[0].is_title:
+        whole = doc[before.i : span.end]
+        return Mention(whole.start, whole.end, whole.text, EntityType.UNIT, whole.text, label="UNIT")
+    if label in {"PERSON", "GPE", "LOC", "NORP", "WORK_OF_ART"} and (
+            before is not None and before.lower_ in OUTLET_NOUNS
+            or after is not None and after.lower_ in OUTLET_NOUNS - {"agency", "station", "network"}
+            and after.pos_ == "NOUN" and span.root.dep_ == "compound"):
+        return Mention(span.start, span.end, text, EntityType.AGENCY, _strip_the(text), label="ORG")
+    if label in {"ORG", "PERSON", "NORP"} and span[0].is_title:
+        if after is not None and after.lower_ in PLACE_NOUNS and span.root.dep_ == "compound" \
+                and span.root.head.i == after.i:
+            # label PLACE: _extend_regions grows it over the noun ("Jabra neighborhood")
+            return Mention(span.start, span.end, text, EntityType.PLACE, _strip_the(text), label="PLACE")
+        root = span.root
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in PLACE_NOUNS \
+                and root.head.i == span.start - 1:
+            return Mention(span.start, span.end, text, EntityType.PLACE, _strip_the(text), label="GPE")
+    if label == "PERSON" and len(span) == 1 and span[0].text.endswith("s") and before is not None \
+            and before.lower_ == "the" and span[0].is_title:
+        return Mention(span.start, span.end, text, EntityType.AGENCY, text, label="ORG")
     return None
 
 
@@ -1003,7 +1074,8 @@ def _extend_regions(doc: Doc, mentions: list[Mention], by_token: dict[int, Menti
         if m.type is not EntityType.PLACE:
             continue
         nxt = doc[m.end] if m.end < len(doc) else None
-        if nxt is not None and nxt.lower_ in _ADMIN_WORDS and nxt.i not in by_token:
+        if nxt is not None and (nxt.lower_ in _ADMIN_WORDS or nxt.lower_ in PLACE_NOUNS and m.label == "PLACE"
+                                and not m.rule) and nxt.i not in by_token:
             word = "region" if nxt.lower_ == "oblast" else nxt.lower_
             m.end += 1
             m.text = doc[m.start : m.end].text

@@ -8,7 +8,8 @@ several, the only one named before it), a subject that is the first word of one 
 and a non-person NER span that is such a surname is that person; a lone surname with no full name
 in the article joins the actor dictionary's person only when that person holds an office at the
 article's date and their state is in the article; acronyms join their expansion where the article
-writes 'Full Name (ACR)'; a place joins its region ('Kursk' -> 'Kursk region'); titles ('the
+writes 'Full Name (ACR)'; a place joins its region ('Kursk' -> 'Kursk region'); a name is one type in an article (a place NER also called an
+organisation is the place; a ship's bare name is the ship); titles ('the
 Pentagon chief') name the dictionary's office holder at the article's date; treaty descriptions
 ('a mutual defense pact') name the dictionary's treaty when its parties are in the article; names
 take the dictionary's canonical form (the same actor has the same id in every article); finally
@@ -23,7 +24,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from loaders.actors import Actor, ActorDictionary, load_actors
-from loaders.entities import _LOCATIVE_PREPS, DEPLOY_LEMMAS, Mention
+from loaders.entities import _LOCATIVE_PREPS, DEPLOY_LEMMAS, SHIP_PREFIXES, Mention
 from loaders.gazetteer import load_gazetteer
 from loaders.ids import article_scope, entity_id, slugify
 from schema.records import EntityRecord
@@ -145,6 +146,7 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], published: str | None = 
     _join_dictionary_surnames(doc, mentions, actors, published)
     _join_acronyms(doc.text, mentions)
     _join_regions(mentions)
+    _join_one_type(mentions)
     _add_title_mentions(doc, mentions, actors, published, table)
     _resolve_treaties(doc, mentions, actors, published)
     for m in mentions:
@@ -241,6 +243,37 @@ def _join_dictionary_surnames(doc: Doc, mentions: list[Mention], actors: ActorDi
                       if any(r.active(published) for r in a.roles) and (a.state is None or a.state in states)]
         if len(candidates) == 1:
             m.type, m.name, m.rule = EntityType.PERSON, candidates[0].name, "partial-name"
+
+
+def _join_one_type(mentions: list[Mention]) -> None:
+    """One name, one entity: a name NER typed differently from sentence to sentence ('in
+    Zalingei' a place, 'from Zalingei' an organisation; 'Ri' a person twice and a place once) takes
+    the type most of its mentions have (ties: place, then agency, then person); a warship's name
+    without its prefix ('the Carl Vinson carrier strike group' beside 'USS Carl Vinson') is the
+    ship. Names the dictionary or a rule typed are left alone."""
+    ships = {}
+    for m in mentions:
+        words = m.name.split()
+        if m.type is EntityType.UNIT and len(words) >= 2 and words[0].lower() in SHIP_PREFIXES:
+            ships[slugify(" ".join(words[1:]))] = m.name
+    order = (EntityType.PLACE, EntityType.AGENCY, EntityType.PERSON)
+    groups: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.rule or m.label not in {"ORG", "PERSON", "PRODUCT", "FAC", "NORP", "GPE", "LOC"}:
+            continue
+        if slugify(m.name) in ships:
+            m.type, m.name, m.rule = EntityType.UNIT, ships[slugify(m.name)], "partial-name"
+        elif m.type in order:
+            groups.setdefault(slugify(m.name), []).append(m)
+    for group in groups.values():
+        counts = {t: sum(1 for m in group if m.type is t) for t in order}
+        if sum(1 for n in counts.values() if n) < 2:
+            continue
+        best = max(order, key=lambda t: (counts[t], -order.index(t)))
+        name = next(m.name for m in group if m.type is best)
+        for m in group:
+            if m.type is not best:
+                m.type, m.name, m.rule = best, name, "variant"
 
 
 def _join_regions(mentions: list[Mention]) -> None:
