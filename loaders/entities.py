@@ -43,6 +43,9 @@ class Mention:
     # NER mentions this rule-built mention absorbed ("Seoul" in "Seoul's defense ministry",
     # "Yoon Suk Yeol" in "President Yoon Suk Yeol's office"): resolve.py registers them as entities.
     inner: list[Mention] = field(default_factory=list)
+    # Longer surface forms of the same entity around the mention ("UK's Ministry of Defence" for
+    # "Ministry of Defence"): resolve.py keeps them as aliases.
+    forms: list[str] = field(default_factory=list)
 
     def covers(self, i: int) -> bool:
         return self.start <= i < self.end
@@ -422,9 +425,15 @@ def _ner_mention(ent: Span, gaz: Gazetteer) -> Mention | None:
                        rule=rule)
     key = slugify(_strip_the(text))
     owned = re.match(r"^(.+?)['’]s\s+(.+)$", _strip_the(text))
-    if key not in gaz.agencies and owned and state_of(owned.group(1), gaz) \
-            and slugify(owned.group(2)) in gaz.agencies:
-        key = slugify(owned.group(2))  # "Kyiv's Center for Countering Disinformation"
+    owner = state_of(owned.group(1), gaz) if owned else None
+    if key not in gaz.agencies and owner and slugify(owned.group(2)) in gaz.agencies:
+        actor = load_actors().lookup(EntityType.AGENCY, gaz.agencies[slugify(owned.group(2))])
+        if actor is None or actor.state in (None, owner[0]):
+            key = slugify(owned.group(2))  # "Kyiv's Center for Countering Disinformation"
+        else:
+            # "Israel's National Security Council": the owner's body, not the dictionary's namesake.
+            name = f"{gaz.adjective.get(owner[0], owner[0])} {owned.group(2)}"
+            return Mention(span.start, span.end, text, EntityType.AGENCY, name, label=label, rule="description")
     if key in gaz.agencies:
         return Mention(span.start, span.end, text, EntityType.AGENCY, gaz.agencies[key], label=label, rule="dictionary")
     if key in gaz.places:
@@ -1021,19 +1030,36 @@ def _owned_institution(head: Token, by_token: dict[int, Mention], gaz: Gazetteer
     return None
 
 
+def _state_owner(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> Mention | None:
+    """The state mention right before `m` that owns it: "UK's" or "Russian" in "the UK's Ministry
+    of Defence", "the Russian State Duma"."""
+    before = m.start - 1
+    if before >= 0 and doc[before].text in _POSSESSIVE:
+        before -= 1
+    owner = by_token.get(before)
+    if owner is None or owner.type is not EntityType.STATE or owner.end != before + 1:
+        return None
+    return owner
+
+
 def _prefix_institutions(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], gaz: Gazetteer) -> None:
     """'French' + 'Foreign Ministry', "Seoul's Joint Chiefs of Staff": name the state's institution;
     "the National Assembly's Intelligence Committee": name the body's committee."""
     for m in mentions:
-        if m.type is EntityType.AGENCY and m.start >= 2 and doc[m.start - 1].text in _POSSESSIVE \
-                and doc[m.end - 1].lower_ in _BODY_HEADS:
-            owner = by_token.get(m.start - 2)
-            if owner is not None and owner.type is EntityType.AGENCY and not m.name.startswith(owner.name):
-                m.name = f"{owner.name} {m.name}"
+        owner = _state_owner(doc, m, by_token)
+        if m.type is EntityType.AGENCY and owner is not None:
+            m.forms.append(doc[owner.start : m.end].text)
+        body_owner = by_token.get(m.start - 2) if m.start >= 2 and doc[m.start - 1].text in _POSSESSIVE else None
+        if m.type is EntityType.AGENCY and doc[m.end - 1].lower_ in _BODY_HEADS and body_owner is not None \
+                and body_owner.type is EntityType.AGENCY:
+            if not m.name.startswith(body_owner.name):
+                m.name = f"{body_owner.name} {m.name}"
                 if slugify(m.name) in gaz.agencies:
                     m.name = gaz.agencies[slugify(m.name)]
                 m.rule = m.rule or "description"
             continue
+        # A state's body ("Iran's National Security Council") goes on below: it is named after its
+        # state, never the dictionary's body of another state that shares the name.
         if m.type is not EntityType.AGENCY or not _GENERIC_ORG_WORDS.search(m.name):
             continue
         if any(state_of(t.text, gaz) for t in doc[m.start : m.end]):

@@ -49,18 +49,27 @@ class EntityTable:
     # article only. Empty: every id is global.
     scope: str = ""
     _scoped: set[str] = field(default_factory=set)  # global keys whose entity is article-scoped
+    # Entities named so far only by an adjective or people's name ("North Korean troops",
+    # "Palestinians"): an analyst lists a state only once the article names it (CONVENTIONS.md
+    # gold), so these are left out of the records unless a statement or relation uses them.
+    _adjectival: set[str] = field(default_factory=set)
 
     def add(self, type_: EntityType, name: str, surface: str | None = None, size: str | None = None,
-            count: bool = True, rule: str | None = None) -> str:
+            count: bool = True, rule: str | None = None, demonym: bool = False) -> str:
         """Register one mention of (type, name); returns the entity id.
 
         `rule` says why `surface` names this entity; by default 'exact' when the surface is the
-        name (up to case, accents and punctuation), else 'variant'.
+        name (up to case, accents and punctuation), else 'variant'. `demonym`: the mention is an
+        adjective or people's name of a state ("Ukrainian").
         """
         key = entity_id(type_, name)
         if self.scope and (key in self._scoped or key not in self.names and is_unnamed(type_, name, rule)):
             self._scoped.add(key)
             key = entity_id(type_, name, self.scope)
+        if demonym and key not in self.names:
+            self._adjectival.add(key)
+        elif not demonym:
+            self._adjectival.discard(key)
         if key not in self.names or len(name) > len(self.names[key]) and type_ is EntityType.PERSON:
             self.names[key] = name
         self.types[key] = type_
@@ -75,8 +84,9 @@ class EntityTable:
         return key
 
     def records(self, used: set[str] | None = None) -> tuple[EntityRecord, ...]:
-        """EntityRecords for entities mentioned at least once (or in `used`), sorted by id."""
-        keep = [k for k in self.names if self.counts.get(k) or (used and k in used)]
+        """EntityRecords for entities mentioned at least once (or in `used`), sorted by id; an
+        entity named only by adjectives ("Ukrainian") only when in `used`."""
+        keep = [k for k in self.names if self.counts.get(k) and k not in self._adjectival or (used and k in used)]
         return tuple(
             EntityRecord(
                 id=k, name=self.names[k], type=self.types[k],
@@ -153,10 +163,13 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], published: str | None = 
         actor = actors.lookup(m.type, m.name)
         if actor is not None and actor.name != m.name:
             m.name, m.rule = actor.name, m.rule or "dictionary"
-        m.entity = table.add(m.type, m.name, m.text, m.size, rule=m.rule or None)
+        m.entity = table.add(m.type, m.name, m.text, m.size, rule=m.rule or None, demonym=m.demonym)
+        for form in m.forms:
+            table.add(m.type, m.name, form, count=False, rule="variant")
         for x in m.inner:
             actor = actors.lookup(x.type, x.name)
-            x.entity = table.add(x.type, actor.name if actor else x.name, x.text, x.size, rule=x.rule or None)
+            x.entity = table.add(x.type, actor.name if actor else x.name, x.text, x.size, rule=x.rule or None,
+                                 demonym=x.demonym)
     _add_possessive_place_forms(doc, mentions, table)
     _describe(table, actors, published)
     return table
@@ -356,7 +369,7 @@ def _add_title_mentions(doc: Doc, mentions: list[Mention], actors: ActorDictiona
             continue  # "Lloyd Austin, the Pentagon chief": an apposition of the name
         for m in inner:
             mentions.remove(m)
-            table.add(m.type, m.name, m.text, m.size, rule=m.rule or None)
+            table.add(m.type, m.name, m.text, m.size, rule=m.rule or None, demonym=m.demonym)
         added.append(Mention(span.start, span.end, span.text, EntityType.PERSON, actor.name, label="TITLE", rule="title"))
     mentions.extend(added)
     mentions.sort(key=lambda m: m.start)
