@@ -65,7 +65,9 @@ _NOT_PLACES = {"west", "the-west", "east", "the-east", "global-south", "korea", 
 # Online platforms and parties are not agencies of a state.
 _NOT_AGENCIES = re.compile(
     r"^(telegram|x|twitter|facebook|instagram|youtube|tiktok|whatsapp|vk|vkontakte|signal|google|"
-    r"photographs?|photos?|getty( images)?|shutterstock|defen[cs]e)$|\b(party|university|college|edition)\b",
+    r"photographs?|photos?|getty( images)?|shutterstock|defen[cs]e)$|\b(party|university|college|edition)\b"
+    # Events and documents are not agencies: "the NATO Summit", "the South Korean Constitution".
+    r"|\b(summit|constitution)$",
     re.I,
 )
 # A state's armed forces named by description: a Unit ("the Russian army" -> "Russian forces").
@@ -200,7 +202,11 @@ def extract_mentions(doc: Doc, skip: list[tuple[int, int]] | None = None) -> lis
         else:
             outer = next((b for b in built if b.start <= m.start and m.end <= b.end), None)
             # A warship's name inside 'USS Carl Vinson' is the ship itself, not another actor.
-            if outer is not None and m.type is not EntityType.UNIT and outer.text.split()[0].lower() not in SHIP_PREFIXES:
+            # A capital in a treaty's name ("the Cairo agreement", "the Minsk accords") says where it
+            # was concluded, not that the state acts.
+            in_treaty_name = outer is not None and outer.type is EntityType.TREATY and m.rule == "metonym"
+            if outer is not None and m.type is not EntityType.UNIT and not in_treaty_name \
+                    and outer.text.split()[0].lower() not in SHIP_PREFIXES:
                 outer.inner.append(m)
     out = _names_with_descriptions(doc, out, taken, skip)
     out += _names_after_roles(doc, taken, skip)
@@ -446,8 +452,9 @@ def _ner_mention(ent: Span, gaz: Gazetteer) -> Mention | None:
     if label in {"ORG", "PERSON", "GPE", "NORP"} and _is_title_phrase(span):
         return None  # "Department Spokesperson", "Pentagon Press [Secretary]": a title, not an actor
     if label == "PERSON":
-        if not _looks_like_name(span) or _is_byline(span):
-            return None
+        if not _looks_like_name(span) or _is_byline(span) or _is_sign_off(span) \
+                or _NOT_AGENCIES.search(text) and len(span) == 1:
+            return None  # "formerly known as Twitter": a platform, never a person
         return Mention(span.start, span.end, text, EntityType.PERSON, text, label=label)
     if "/" in text:
         return None  # photo credits: "Pool/Sputnik/AP"
@@ -471,6 +478,11 @@ def _ner_mention(ent: Span, gaz: Gazetteer) -> Mention | None:
         before = span.doc[span.start - 2 : span.start]
         if len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in ROLE_NOUNS:
             return None  # "Secretary of Defense": part of a person's title
+        after = span.doc[span.end] if span.end < len(span.doc) else None
+        if after is not None and after.is_title and after.lower_ in ROLE_NOUNS and key not in gaz.agencies \
+                and span[-1].lower_ not in INSTITUTION_HEADS | _BODY_HEADS | STATE_HEADS and len(span) <= 3 \
+                and all(t.is_title and not t.is_upper for t in span):
+            return None  # "National Security [Minister]", "Interior [Minister]": a portfolio in a title
         if _after_role(span) and all(t.pos_ == "PROPN" for t in span) and len(span) <= 3 \
                 and not _GENERIC_ORG_WORDS.search(text):
             return Mention(span.start, span.end, text, EntityType.PERSON, text, label=label)
@@ -716,6 +728,14 @@ def _clean_span(ent: Span) -> Span | None:
     if len(span.text.rstrip(".")) < 2 or not any(ch.isalpha() for ch in span.text):
         return None
     return span
+
+
+def _is_sign_off(span: Span) -> bool:
+    """A reporter's sign-off in a broadcast transcript: 'Jane Roe reports.', 'Jane Roe reporting.'"""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].lower_ not in {"reports", "reporting"}:
+        return False
+    return doc[span.end + 1].text in {".", ":", "\n"} or doc[span.end + 1].is_space
 
 
 def _is_byline(span: Span) -> bool:

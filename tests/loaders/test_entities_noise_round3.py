@@ -1,0 +1,61 @@
+"""NER noise on real pages: portfolios inside titles, platforms, reporters' sign-offs, events and
+documents taken for agencies, a capital in a treaty's name. Invented sentences."""
+
+import pytest
+
+from loaders import extract_text
+from schema.vocabulary import EntityType
+
+
+def _forms(text: str) -> dict[str, EntityType]:
+    out = {}
+    for e in extract_text(text).entities:
+        for form in (e.name, *e.aliases):
+            out[form] = e.type
+    return out
+
+
+@pytest.mark.parametrize("title, person", [
+    ("National Security Minister", "Itamar Ben Gvir"),
+    ("Interior Minister", "Kipchumba Murkomen"),
+    ("Information Minister", "Yemane Ghebremeskel"),
+])
+def test_entities_portfolio_in_a_title_is_not_an_agency(title, person):
+    forms = _forms(f"On Monday, the country's {title} {person} rejected the plan, saying that it "
+                   "was not acceptable to the government.")
+    assert forms.get(person) is EntityType.PERSON
+    assert title.rsplit(" ", 1)[0] not in forms
+
+
+def test_entities_named_body_before_a_title_stays():
+    forms = _forms("On Monday, NATO Secretary-General Mark Rutte said that the alliance would meet again in June.")
+    assert forms.get("NATO") is EntityType.AGENCY
+
+
+@pytest.mark.parametrize("platform", ["Twitter", "Telegram", "Facebook"])
+def test_entities_platform_is_never_a_person(platform):
+    forms = _forms(f"The minister wrote on the platform known as {platform} that the talks were over "
+                   "and that the delegation would return home.")
+    assert platform not in forms
+
+
+def test_entities_reporter_sign_off_is_not_an_actor():
+    forms = _forms("A captured soldier says he wants to go to the South. Min Ji-ho reports.\n"
+                   "The soldier told the daily that he had been sent to the front in November.")
+    assert "Min Ji-ho" not in forms
+
+
+@pytest.mark.parametrize("sentence, noise", [
+    ("Leaders met at the NATO Summit in Vilnius, where the alliance agreed on a new plan.", "NATO Summit"),
+    ("Officials said the move breached the Kenyan Constitution and would be challenged in court.",
+     "Kenyan Constitution"),
+])
+def test_entities_events_and_documents_are_not_agencies(sentence, noise):
+    assert _forms(sentence).get(noise) is not EntityType.AGENCY
+
+
+@pytest.mark.parametrize("capital, state", [("Cairo", "Egypt"), ("Doha", "Qatar"), ("Pretoria", "South Africa")])
+def test_entities_capital_in_a_treaty_name_is_not_the_state(capital, state):
+    forms = _forms(f"Iran said on Sunday that the {capital} agreement with the agency was still in force, "
+                   "and that inspections would continue.")
+    assert state not in forms
