@@ -83,6 +83,13 @@ _TREATY_WORDS = re.compile(r"\b(treaty|pact|agreement|accord|convention|charter|
 # Modifiers that describe a treaty's importance, not which treaty it is.
 _TREATY_EVALUATIVE = {"landmark", "historic", "new", "so", "called", "so-called", "major", "key", "important",
                       "great", "big", "good", "bad", "better", "whole", "done", "real", "raw"}
+# Adjectives that say which kind of agreement it is ("a joint declaration", "a bilateral deal");
+# a treaty described only by other adjectives is not identified.
+_TREATY_KINDS = {
+    "joint", "strategic", "comprehensive", "bilateral", "trilateral", "multilateral", "mutual", "military",
+    "nuclear", "economic", "political", "interim", "preliminary", "provisional", "permanent", "temporary",
+    "final", "initial", "formal", "defensive", "maritime", "regional", "international", "humanitarian",
+}
 UNIT_HEADS = {
     "troops", "soldiers", "brigades", "brigade", "battalions", "battalion", "contingent", "forces",
     "units", "servicemen", "serviceman", "regiments", "regiment", "marines", "paratroopers",
@@ -938,6 +945,11 @@ def _treaty_mention(head: Token) -> Mention | None:
     collect(head)
     if not mods:
         return None  # "the agreement" alone names no particular treaty
+    if all(t.pos_ == "ADJ" and t.lower_ not in _TREATY_KINDS for t in mods) \
+            and not any(c.dep_ == "prep" and c.lower_ in {"between", "with", "on"} for c in head.children):
+        # "an exclusive partnership", "a momentous declaration": praise, not a name; "the recent
+        # agreement between the two countries" is identified by its parties.
+        return None
     mods.sort(key=lambda t: t.i)
     words = [t.text if t.pos_ == "PROPN" else t.lower_ for t in [*mods, head]]
     doc = head.doc

@@ -59,3 +59,19 @@ def test_entities_capital_in_a_treaty_name_is_not_the_state(capital, state):
     forms = _forms(f"Iran said on Sunday that the {capital} agreement with the agency was still in force, "
                    "and that inspections would continue.")
     assert state not in forms
+
+
+@pytest.mark.parametrize("phrase", ["an exclusive partnership", "a momentous declaration", "a historic deal"])
+def test_entities_treaty_named_only_by_praise_is_not_a_treaty(phrase):
+    graph = extract_text(f"The two leaders hailed {phrase} on Friday, officials said, and promised to meet again.")
+    assert not [e for e in graph.entities if e.type is EntityType.TREATY]
+
+
+@pytest.mark.parametrize("phrase, kind", [
+    ("a joint declaration", "joint declaration"),
+    ("a bilateral agreement", "bilateral agreement"),
+    ("the recent agreement between the two countries", "agreement"),
+])
+def test_entities_treaty_of_a_kind_or_with_parties_stays(phrase, kind):
+    graph = extract_text(f"The two leaders signed {phrase} on Friday, officials said, and promised to meet again.")
+    assert any(kind in e.name for e in graph.entities if e.type is EntityType.TREATY)
