@@ -167,6 +167,7 @@ def extract_mentions(doc: Doc, skip: list[tuple[int, int]] | None = None) -> lis
     mentions = _dateline_mentions(doc, mentions, gaz, skip)
     _retype_person_suffixes(doc, mentions)
     mentions = _split_place_pairs(doc, mentions)
+    mentions = _join_bracketed_names(doc, mentions)
     by_token = _token_index(mentions)
 
     _prefix_institutions(doc, mentions, by_token, gaz)
@@ -218,7 +219,41 @@ def extract_mentions(doc: Doc, skip: list[tuple[int, int]] | None = None) -> lis
     out = _names_with_descriptions(doc, out, taken, skip)
     out += _names_after_roles(doc, taken, skip)
     out += _dictionary_mentions(doc, taken, skip, gaz)
-    return sorted(out, key=lambda m: m.start)
+    return sorted(_drop_headline_guesses(doc, out), key=lambda m: m.start)
+
+
+def _drop_headline_guesses(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """In a Title Case headline every word looks like a name to NER ('Leaders Vow Peace At White
+    House', 'Austin Hosts Talks'): a person found only there, whose last name the article never
+    writes again (in any case: 'MR. BERGER'), is dropped."""
+    text = doc.text
+    lower: str | None = None
+    seen: dict[str, int] = {}  # last name -> occurrences in the article, counted once each
+    out = []
+    for m in mentions:
+        if m.type is EntityType.PERSON and m.label == "PERSON" and not m.rule:
+            span = doc[m.start : m.end]
+            line_start = text.rfind("\n", 0, span.start_char) + 1
+            line_end = text.find("\n", span.end_char)
+            if _is_title_case_line(text[line_start : len(text) if line_end < 0 else line_end]):
+                last = span[-1].lower_
+                if last not in seen:
+                    lower = text.lower() if lower is None else lower
+                    seen[last] = len(re.findall(r"\b" + re.escape(last) + r"\b", lower))
+                if seen[last] < 2:
+                    continue
+        out.append(m)
+    return out
+
+
+def _is_title_case_line(line: str) -> bool:
+    """A headline in Title Case: four or more words, nearly every word of four letters or more
+    capitalised, no closing full stop."""
+    words = re.findall(r"[A-Za-z][\w’'-]*", line)
+    long = [w for w in words if len(w) >= 4]
+    if len(words) < 4 or not long or line.rstrip().endswith("."):
+        return False
+    return sum(w[0].isupper() for w in long) >= 0.8 * len(long)
 
 
 _CREDIT = re.compile(
@@ -581,6 +616,38 @@ def _described_by_noun(span: Span, label: str) -> Mention | None:
             and before.lower_ == "the" and span[0].is_title:
         return Mention(span.start, span.end, text, EntityType.AGENCY, text, label="ORG")
     return None
+
+
+_CLOSERS = {")", "]"}
+_OPENERS = {"(": ")", "[": "]"}
+
+
+def _join_bracketed_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """'(Russian President Vladimir) Putin', '[US President Joe] Biden': an editor's bracket inside
+    a quote holds the title and given name; the person is 'Vladimir Putin', one mention, and the
+    given name alone ('Vladimir') is no one."""
+    by_token = _token_index(mentions)
+    drop: set[int] = set()
+    for m in mentions:
+        if m.type is not EntityType.PERSON or m.start < 3 or doc[m.start - 1].text not in _CLOSERS:
+            continue
+        closer = doc[m.start - 1]
+        end = closer.i  # the given names end before the bracket
+        start = end
+        while start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha \
+                and doc[start - 1].lower_ not in ROLE_NOUNS and doc[start - 1].lower_.rstrip(".") not in HONORIFICS \
+                and end - start < 3 and (by_token.get(start - 1) is None or by_token[start - 1].type is EntityType.PERSON):
+            start -= 1
+        opener = next((t for t in doc[max(0, start - 8) : start] if _OPENERS.get(t.text) == closer.text), None)
+        if start == end or opener is None or "\n" in doc[opener.i : m.end].text:
+            continue
+        given = doc[start:end].text
+        drop.update(id(x) for i in range(start, end) if (x := by_token.get(i)) is not None)
+        if not slugify(m.name).startswith(slugify(given) + "-"):
+            m.name = f"{given} {m.name}"
+        # The surface without the bracket, as the name reads: "Vladimir Putin".
+        m.start, m.text = start, f"{given} {m.text}"
+    return [m for m in mentions if id(m) not in drop]
 
 
 def _split_place_pairs(doc: Doc, mentions: list[Mention]) -> list[Mention]:

@@ -157,6 +157,7 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], published: str | None = 
     _join_acronyms(doc.text, mentions)
     _join_regions(mentions)
     _join_one_type(mentions)
+    _join_back_references(doc, mentions)
     _add_title_mentions(doc, mentions, actors, published, table)
     _resolve_treaties(doc, mentions, actors, published)
     for m in mentions:
@@ -256,6 +257,28 @@ def _join_dictionary_surnames(doc: Doc, mentions: list[Mention], actors: ActorDi
                       if any(r.active(published) for r in a.roles) and (a.state is None or a.state in states)]
         if len(candidates) == 1:
             m.type, m.name, m.rule = EntityType.PERSON, candidates[0].name, "partial-name"
+
+
+# Heads an article capitalises when it refers back to a body it named: "the Agency" (the IAEA),
+# "the Parliament", "the Council".
+_BACK_HEADS = {"agency", "parliament", "council", "commission", "committee", "assembly", "alliance",
+               "ministry", "court", "mission", "office", "bureau", "service", "organisation", "organization"}
+
+
+def _join_back_references(doc: Doc, mentions: list[Mention]) -> None:
+    """'the Agency' after 'the International Atomic Energy Agency', 'the Parliament' after 'the
+    Turkish Parliament': a capitalised bare head after 'the' is the one body named before it whose
+    name ends in that head; left alone when none or several fit."""
+    for m in mentions:
+        if m.type is not EntityType.AGENCY or m.rule or m.end - m.start != 1 or m.start == 0:
+            continue
+        head = doc[m.start]
+        if head.lower_ not in _BACK_HEADS or not head.is_title or doc[m.start - 1].lower_ != "the":
+            continue
+        named = {x.name for x in mentions if x.end <= m.start and x.type is EntityType.AGENCY and x is not m
+                 and x.name.lower().split()[-1:] == [head.lower_] and " " in x.name}
+        if len(named) == 1:
+            m.name, m.rule = named.pop(), "description"
 
 
 def _join_one_type(mentions: list[Mention]) -> None:

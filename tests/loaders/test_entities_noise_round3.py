@@ -75,3 +75,50 @@ def test_entities_treaty_named_only_by_praise_is_not_a_treaty(phrase):
 def test_entities_treaty_of_a_kind_or_with_parties_stays(phrase, kind):
     graph = extract_text(f"The two leaders signed {phrase} on Friday, officials said, and promised to meet again.")
     assert any(kind in e.name for e in graph.entities if e.type is EntityType.TREATY)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("“We are ready,” (Russian President Vladimir) Putin said on Friday, adding that talks were possible.",
+     "Vladimir Putin"),
+    ("The plan was welcomed by [US President Joe] Biden on Friday, who said that it was a good start.",
+     "Joe Biden"),
+    ("“It is over,” (Ethiopian Prime Minister Abiy) Ahmed told the crowd on Friday in the city.",
+     "Abiy Ahmed"),
+    ("“We will not sign,” [Prime Minister Mette] Frederiksen told the parliament on Friday in the capital.",
+     "Mette Frederiksen"),
+])
+def test_entities_bracketed_given_name_joins_the_surname(text, name):
+    people = [e for e in extract_text(text, published="2024-10-10").entities if e.type is EntityType.PERSON]
+    names = {e.name for e in people}
+    given = {"Vladimir", "Joe", "Abiy", "Mette"}
+    assert not names & given
+    if name:
+        assert name in names
+
+
+@pytest.mark.parametrize("headline, guess", [
+    ("Armenian, Azeri Leaders Vow Peace At White House", "Vow Peace"),
+    ("Minister Austin Hosts Allies For Talks On Air Defence", "Austin Hosts"),
+])
+def test_entities_headline_guess_is_dropped(headline, guess):
+    forms = _forms(headline + "\nThe two leaders met in Washington on Friday and said that the talks "
+                   "had gone well, officials said.")
+    assert guess not in forms
+
+
+def test_entities_person_in_a_headline_named_again_stays():
+    forms = _forms("Kagame Meets Tshisekedi In Doha For Peace Talks\nRwandan President Paul Kagame met his "
+                   "Congolese counterpart Felix Tshisekedi on Tuesday, and Kagame said the talks went well.")
+    assert forms.get("Paul Kagame") is EntityType.PERSON
+
+
+@pytest.mark.parametrize("full, back", [
+    ("the International Atomic Energy Agency", "the Agency"),
+    ("the Turkish Parliament", "the Parliament"),
+    ("the African Union Commission", "the Commission"),
+])
+def test_entities_capitalised_back_reference_joins_the_body(full, back):
+    graph = extract_text(f"On Monday {full} said it would send a team, and {back} added that the visit "
+                         "would take place next week.")
+    agencies = [e for e in graph.entities if e.type is EntityType.AGENCY]
+    assert len(agencies) == 1 and back.split()[-1] in agencies[0].aliases
