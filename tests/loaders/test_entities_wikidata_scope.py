@@ -58,3 +58,13 @@ def test_entities_unnamed_speaker_id_is_stable_within_an_article():
     person_ids = [s.speaker for s in graph.statements]
     assert len(person_ids) == 2 and len(set(person_ids)) == 1 and "~" in person_ids[0]
     assert all(s.speaker in {e.id for e in graph.entities} for s in graph.statements)
+
+
+@pytest.mark.parametrize("name, type_, qid", [
+    ("Vladimir Putin", EntityType.PERSON, "Q7747"), ("Donald Trump", EntityType.PERSON, "Q22686"),
+    ("Recep Tayyip Erdogan", EntityType.PERSON, "Q39259"), ("NATO", EntityType.AGENCY, "Q7184"),
+    ("UN Security Council", EntityType.AGENCY, "Q37470"), ("United States Congress", EntityType.AGENCY, "Q11268"),
+])
+def test_entities_dictionary_wikidata_sample(name, type_, qid):
+    from loaders.actors import load_actors
+    assert load_actors().lookup(type_, name).wikidata == qid
