@@ -168,6 +168,7 @@ def extract_mentions(doc: Doc, skip: list[tuple[int, int]] | None = None) -> lis
     _retype_person_suffixes(doc, mentions)
     mentions = _split_place_pairs(doc, mentions)
     mentions = _join_bracketed_names(doc, mentions)
+    mentions = _join_missions(doc, mentions)
     by_token = _token_index(mentions)
 
     _prefix_institutions(doc, mentions, by_token, gaz)
@@ -227,7 +228,6 @@ def _drop_headline_guesses(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     House', 'Austin Hosts Talks'): a person found only there, whose last name the article never
     writes again (in any case: 'MR. BERGER'), is dropped."""
     text = doc.text
-    lower: str | None = None
     seen: dict[str, int] = {}  # last name -> occurrences in the article, counted once each
     out = []
     for m in mentions:
@@ -236,10 +236,10 @@ def _drop_headline_guesses(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             line_start = text.rfind("\n", 0, span.start_char) + 1
             line_end = text.find("\n", span.end_char)
             if _is_title_case_line(text[line_start : len(text) if line_end < 0 else line_end]):
-                last = span[-1].lower_
+                last = span[-1].text
                 if last not in seen:
-                    lower = text.lower() if lower is None else lower
-                    seen[last] = len(re.findall(r"\b" + re.escape(last) + r"\b", lower))
+                    # Capitalised or in capitals, as a name is written: "peace" is not "Peace".
+                    seen[last] = len(re.findall(r"\b(?:" + re.escape(last) + "|" + re.escape(last.upper()) + r")\b", text))
                 if seen[last] < 2:
                     continue
         out.append(m)
@@ -307,24 +307,33 @@ def _is_agency_tag(doc: Doc, m: Mention) -> bool:
     return doc[m.start - 1].text == "(" and doc[m.end].text == ")" and doc[m.end + 1].text in _DASHES
 
 
+_INITIALS = re.compile(r"^(?:[A-Z]\.){2,}$")  # "U.N.", "U.S."
+
+
 def _dictionary_mentions(doc: Doc, taken: set[int], skip: list[tuple[int, int]], gaz: Gazetteer) -> list[Mention]:
     """Names NER missed that the actor dictionary knows: a person's full name of two or more
-    capitalised words ('Volodymyr Zelenskiy'), an institution's capitalised name or acronym ('KCNA')."""
+    capitalised words ('Volodymyr Zelenskiy'), an institution's capitalised name or acronym ('KCNA'),
+    a treaty's name ('the U.N. Charter')."""
     out: list[Mention] = []
     i = 0
     while i < len(doc):
         found = None
-        if i not in taken and (doc[i].is_title or doc[i].is_upper) and doc[i].is_alpha \
+        if i not in taken and (doc[i].is_title or doc[i].is_upper) and (doc[i].is_alpha or _INITIALS.match(doc[i].text)) \
                 and not _in_ranges_token(doc[i], skip):
             for n in range(min(6, len(doc) - i), 0, -1):
                 span = doc[i : i + n]
                 if any(j in taken for j in range(span.start, span.end)) or "\n" in span.text:
                     continue
+                key = slugify(span.text)
+                if n >= 2 and key in gaz.treaties and span[-1].lower_ in TREATY_HEADS | {"charter", "conventions"}:
+                    # "the U.N. Charter", "the UN charter": the dictionary's treaty, however cased
+                    found = Mention(span.start, span.end, span.text, EntityType.TREATY, gaz.treaties[key],
+                                    label="TREATY", rule="dictionary")
+                    break
                 if not (span[-1].is_title or span[-1].is_upper) or not span[-1].is_alpha:
                     continue
                 if not all(t.is_title or t.is_upper or t.is_stop or t.text in {"-", "'", "’"} for t in span):
                     continue
-                key = slugify(span.text)
                 if n >= 2 and key in gaz.people:
                     found = Mention(span.start, span.end, span.text, EntityType.PERSON, gaz.people[key],
                                     label="PERSON", rule="dictionary")
@@ -620,6 +629,30 @@ def _described_by_noun(span: Span, label: str) -> Mention | None:
 
 _CLOSERS = {")", "]"}
 _OPENERS = {"(": ")", "[": "]"}
+
+
+_MISSION_HEADS = {"mission", "embassy", "delegation", "consulate", "representation"}
+
+
+def _join_missions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """'the Permanent Mission of North Korea to the United Nations', 'the Embassy of Japan to the
+    Holy See': NER splits the body at 'to'; it is one agency, and the host body is not an actor
+    of the sentence."""
+    by_start = {m.start: m for m in mentions}
+    drop: set[int] = set()
+    for m in mentions:
+        words = m.name.lower().split()
+        if m.type is not EntityType.AGENCY or not _MISSION_HEADS & set(words[:3]) or id(m) in drop:
+            continue
+        i = m.end
+        if i + 1 < len(doc) and doc[i].lower_ == "to":
+            j = i + 2 if doc[i + 1].lower_ == "the" else i + 1
+            host = by_start.get(j)
+            if host is not None and host.type in {EntityType.AGENCY, EntityType.STATE}:
+                drop.add(id(host))
+                m.end, m.text = host.end, doc[m.start : host.end].text
+                m.name = _strip_the(m.text)
+    return [m for m in mentions if id(m) not in drop]
 
 
 def _join_bracketed_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:

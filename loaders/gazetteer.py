@@ -33,6 +33,7 @@ class Gazetteer:
     places: dict[str, str] = field(default_factory=dict)
     state_metonyms: dict[str, str] = field(default_factory=dict)  # "the-kremlin" -> Russia
     agencies: dict[str, str] = field(default_factory=dict)
+    treaties: dict[str, str] = field(default_factory=dict)  # "un-charter" -> Charter of the United Nations
     non_entities: frozenset[str] = frozenset()  # think tanks, companies: never actors of the graph
     nicknames: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "matt" -> ("matthew",)
 
@@ -67,7 +68,8 @@ def load_gazetteer() -> Gazetteer:
             gaz.capital_names[name] = row["capital"]
     # People's and institutions' spellings come from the actor dictionary.
     for actor in load_actors().actors:
-        table = {EntityType.PERSON: gaz.people, EntityType.AGENCY: gaz.agencies}.get(actor.type)
+        table = {EntityType.PERSON: gaz.people, EntityType.AGENCY: gaz.agencies,
+                 EntityType.TREATY: gaz.treaties}.get(actor.type)
         if table is not None:
             for name in (actor.name, *actor.aliases):
                 table.setdefault(slugify(name), actor.name)

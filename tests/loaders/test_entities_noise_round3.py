@@ -122,3 +122,29 @@ def test_entities_capitalised_back_reference_joins_the_body(full, back):
                          "would take place next week.")
     agencies = [e for e in graph.entities if e.type is EntityType.AGENCY]
     assert len(agencies) == 1 and back.split()[-1] in agencies[0].aliases
+
+
+def test_entities_headline_guess_dropped_when_its_word_recurs_only_in_lower_case():
+    forms = _forms("Leaders Vow Peace At Summit In Geneva\nThe two leaders met on Friday and said that "
+                   "peace was close, officials said.")
+    assert "Vow Peace" not in forms
+
+
+@pytest.mark.parametrize("text", [
+    "Kyiv accused Moscow of violating the U.N. Charter on Friday, officials in the capital said.",
+    "Kyiv accused Moscow of violating the UN Charter on Friday, officials in the capital said.",
+])
+def test_entities_dictionary_treaty_found_by_name(text):
+    treaties = [e for e in extract_text(text).entities if e.type is EntityType.TREATY]
+    assert [t.name for t in treaties] == ["Charter of the United Nations"]
+
+
+@pytest.mark.parametrize("body, host", [
+    ("the Permanent Mission of Iran to the United Nations", "United Nations"),
+    ("the Embassy of Japan to the Holy See", "Holy See"),
+])
+def test_entities_mission_to_a_body_is_one_agency(body, host):
+    graph = extract_text(f"A statement from {body} said on Monday that the report was false and "
+                         "should be withdrawn.")
+    names = {e.name for e in graph.entities if e.type is EntityType.AGENCY}
+    assert body.removeprefix("the ") in names
