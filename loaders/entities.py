@@ -169,6 +169,7 @@ def extract_mentions(doc: Doc, skip: list[tuple[int, int]] | None = None) -> lis
     mentions = _split_place_pairs(doc, mentions)
     mentions = _join_bracketed_names(doc, mentions)
     mentions = _join_missions(doc, mentions)
+    _grow_outlet_nouns(doc, mentions)
     by_token = _token_index(mentions)
 
     _prefix_institutions(doc, mentions, by_token, gaz)
@@ -629,6 +630,21 @@ def _described_by_noun(span: Span, label: str) -> Mention | None:
 
 _CLOSERS = {")", "]"}
 _OPENERS = {"(": ")", "[": "]"}
+
+
+def _grow_outlet_nouns(doc: Doc, mentions: list[Mention]) -> None:
+    """'the AFP news agency', 'the Asahi newspaper': the outlet's mention grows over the outlet
+    noun after it, so the phrase names the outlet (not a second agency called 'AFP news agency')."""
+    starts = {m.start for m in mentions}
+    for m in mentions:
+        if m.type is not EntityType.AGENCY:
+            continue
+        end = m.end
+        while end < len(doc) and end - m.end < 2 and end not in starts and doc[end].lower_ in OUTLET_NOUNS | {"news"} \
+                and doc[end].pos_ in {"NOUN", "PROPN", "ADJ"}:
+            end += 1
+        if end > m.end and doc[end - 1].lower_ in OUTLET_NOUNS:
+            m.end, m.text = end, doc[m.start : end].text
 
 
 _MISSION_HEADS = {"mission", "embassy", "delegation", "consulate", "representation"}
@@ -1100,7 +1116,8 @@ def _institution_mention(head: Token, by_token: dict[int, Mention], gaz: Gazette
     if proper:
         # "the South Korean Yonhap agency": a proper name names the institution by itself.
         return Mention(proper[0].i, proper[-1].i + 1, doc[proper[0].i : proper[-1].i + 1].text,
-                       EntityType.AGENCY, doc[proper[0].i : proper[-1].i + 1].text, label="INSTITUTION")
+                       EntityType.AGENCY, doc[proper[0].i : proper[-1].i + 1].text, label="INSTITUTION",
+                       forms=[doc[left : head.i + 1].text])  # the whole phrase: "Turkish Anadolu agency"
     if any(t.lower_ == "intelligence" for t in words):
         phrase = "intelligence"
     else:

@@ -65,3 +65,16 @@ def test_entities_one_type_per_name_in_an_article():
                          "The rebels said they would move from Kadugli to the east within days.")
     kadugli = [e for e in graph.entities if "Kadugli" in (e.name, *e.aliases)]
     assert [e.type for e in kadugli] == [EntityType.PLACE]
+
+
+@pytest.mark.parametrize("text, outlet, phrase", [
+    ("AFP reported on Friday that the talks had failed, and the AFP news agency later said both sides had left.",
+     "AFP", "AFP news agency"),
+    ("The Asahi newspaper said on Sunday that the cabinet would meet, and the report was confirmed later.",
+     "Asahi", "Asahi newspaper"),
+    ("The Turkish Anadolu agency claims, citing sources, that the fighters arrived in the city on Monday.",
+     "Anadolu", "Turkish Anadolu agency"),
+])
+def test_entities_outlet_noun_after_an_outlet_is_the_same_outlet(text, outlet, phrase):
+    agencies = [e for e in extract_text(text).entities if e.type is EntityType.AGENCY]
+    assert len(agencies) == 1 and agencies[0].name == outlet and phrase in agencies[0].aliases
