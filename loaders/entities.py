@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from loaders.actors import load_actors
+from loaders.datelines import find_dateline
 from loaders.gazetteer import Gazetteer, load_gazetteer
 from loaders.ids import slugify
 from loaders.nlp import doc_text
@@ -42,6 +43,9 @@ class Mention:
     # NER mentions this rule-built mention absorbed ("Seoul" in "Seoul's defense ministry",
     # "Yoon Suk Yeol" in "President Yoon Suk Yeol's office"): resolve.py registers them as entities.
     inner: list[Mention] = field(default_factory=list)
+    # Longer surface forms of the same entity around the mention ("UK's Ministry of Defence" for
+    # "Ministry of Defence"): resolve.py keeps them as aliases.
+    forms: list[str] = field(default_factory=list)
 
     def covers(self, i: int) -> bool:
         return self.start <= i < self.end
@@ -61,7 +65,9 @@ _NOT_PLACES = {"west", "the-west", "east", "the-east", "global-south", "korea", 
 # Online platforms and parties are not agencies of a state.
 _NOT_AGENCIES = re.compile(
     r"^(telegram|x|twitter|facebook|instagram|youtube|tiktok|whatsapp|vk|vkontakte|signal|google|"
-    r"photographs?|photos?|getty( images)?|shutterstock|defen[cs]e)$|\b(party|university|college|edition)\b",
+    r"photographs?|photos?|getty( images)?|shutterstock|defen[cs]e)$|\b(party|university|college|edition)\b"
+    # Events and documents are not agencies: "the NATO Summit", "the South Korean Constitution".
+    r"|\b(summit|constitution)$",
     re.I,
 )
 # A state's armed forces named by description: a Unit ("the Russian army" -> "Russian forces").
@@ -77,6 +83,13 @@ _TREATY_WORDS = re.compile(r"\b(treaty|pact|agreement|accord|convention|charter|
 # Modifiers that describe a treaty's importance, not which treaty it is.
 _TREATY_EVALUATIVE = {"landmark", "historic", "new", "so", "called", "so-called", "major", "key", "important",
                       "great", "big", "good", "bad", "better", "whole", "done", "real", "raw"}
+# Adjectives that say which kind of agreement it is ("a joint declaration", "a bilateral deal");
+# a treaty described only by other adjectives is not identified.
+_TREATY_KINDS = {
+    "joint", "strategic", "comprehensive", "bilateral", "trilateral", "multilateral", "mutual", "military",
+    "nuclear", "economic", "political", "interim", "preliminary", "provisional", "permanent", "temporary",
+    "final", "initial", "formal", "defensive", "maritime", "regional", "international", "humanitarian",
+}
 UNIT_HEADS = {
     "troops", "soldiers", "brigades", "brigade", "battalions", "battalion", "contingent", "forces",
     "units", "servicemen", "serviceman", "regiments", "regiment", "marines", "paratroopers",
@@ -151,8 +164,12 @@ def extract_mentions(doc: Doc, skip: list[tuple[int, int]] | None = None) -> lis
     skip = CharRanges([*(skip or []), *_credit_ranges(doc)])
     mentions = [m for ent in doc.ents if (m := _ner_mention(ent, gaz)) is not None]
     mentions = [m for m in mentions if not _in_ranges(doc, m, skip) and not _is_agency_tag(doc, m)]
+    mentions = _dateline_mentions(doc, mentions, gaz, skip)
     _retype_person_suffixes(doc, mentions)
     mentions = _split_place_pairs(doc, mentions)
+    mentions = _join_bracketed_names(doc, mentions)
+    mentions = _join_missions(doc, mentions)
+    _grow_outlet_nouns(doc, mentions)
     by_token = _token_index(mentions)
 
     _prefix_institutions(doc, mentions, by_token, gaz)
@@ -172,6 +189,8 @@ def extract_mentions(doc: Doc, skip: list[tuple[int, int]] | None = None) -> lis
             m = _treaty_mention(token)
         elif (low in INSTITUTION_HEADS or low in STATE_HEADS or _is_air_force(token)) and token.i not in by_token:
             m = _institution_mention(token, by_token, gaz)
+        elif low in SHIP_PREFIXES and token.is_upper:
+            m = _ship_mention(token)
         else:
             m = None
         if m is not None:
@@ -192,12 +211,50 @@ def extract_mentions(doc: Doc, skip: list[tuple[int, int]] | None = None) -> lis
             taken.update(range(m.start, m.end))
         else:
             outer = next((b for b in built if b.start <= m.start and m.end <= b.end), None)
-            if outer is not None and m.type is not EntityType.UNIT:
+            # A warship's name inside 'USS Carl Vinson' is the ship itself, not another actor.
+            # A capital in a treaty's name ("the Cairo agreement", "the Minsk accords") says where it
+            # was concluded, not that the state acts.
+            in_treaty_name = outer is not None and outer.type is EntityType.TREATY and m.rule == "metonym"
+            if outer is not None and m.type is not EntityType.UNIT and not in_treaty_name \
+                    and outer.text.split()[0].lower() not in SHIP_PREFIXES:
                 outer.inner.append(m)
     out = _names_with_descriptions(doc, out, taken, skip)
     out += _names_after_roles(doc, taken, skip)
     out += _dictionary_mentions(doc, taken, skip, gaz)
-    return sorted(out, key=lambda m: m.start)
+    return sorted(_drop_headline_guesses(doc, out), key=lambda m: m.start)
+
+
+def _drop_headline_guesses(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """In a Title Case headline every word looks like a name to NER ('Leaders Vow Peace At White
+    House', 'Austin Hosts Talks'): a person found only there, whose last name the article never
+    writes again (in any case: 'MR. BERGER'), is dropped."""
+    text = doc.text
+    seen: dict[str, int] = {}  # last name -> occurrences in the article, counted once each
+    out = []
+    for m in mentions:
+        if m.type is EntityType.PERSON and m.label == "PERSON" and not m.rule:
+            span = doc[m.start : m.end]
+            line_start = text.rfind("\n", 0, span.start_char) + 1
+            line_end = text.find("\n", span.end_char)
+            if _is_title_case_line(text[line_start : len(text) if line_end < 0 else line_end]):
+                last = span[-1].text
+                if last not in seen:
+                    # Capitalised or in capitals, as a name is written: "peace" is not "Peace".
+                    seen[last] = len(re.findall(r"\b(?:" + re.escape(last) + "|" + re.escape(last.upper()) + r")\b", text))
+                if seen[last] < 2:
+                    continue
+        out.append(m)
+    return out
+
+
+def _is_title_case_line(line: str) -> bool:
+    """A headline in Title Case: four or more words, nearly every word of four letters or more
+    capitalised, no closing full stop."""
+    words = re.findall(r"[A-Za-z][\w’'-]*", line)
+    long = [w for w in words if len(w) >= 4]
+    if len(words) < 4 or not long or line.rstrip().endswith("."):
+        return False
+    return sum(w[0].isupper() for w in long) >= 0.8 * len(long)
 
 
 _CREDIT = re.compile(
@@ -214,6 +271,36 @@ def _credit_ranges(doc: Doc) -> list[tuple[int, int]]:
     return [(sent.start_char, sent.end_char) for sent in doc.sents if _CREDIT.search(sent.text.strip())]
 
 
+def _dateline_mentions(doc: Doc, mentions: list[Mention], gaz: Gazetteer, skip: CharRanges) -> list[Mention]:
+    """The story's dateline (datelines.py): its city is a Place, not its state acting ('BEIJING —'
+    is where the report was filed); its wire tag ('(Yonhap) --', '/TASS/.') is the Agency the report
+    comes from. NER mentions inside either give way."""
+    found = find_dateline(doc.text)
+    if found is None:
+        return mentions
+    out = mentions
+    for span_chars, type_ in ((found.city, EntityType.PLACE), (found.tag, EntityType.AGENCY)):
+        if span_chars is None or covers(skip, span_chars[0]):
+            continue
+        span = doc.char_span(*span_chars, alignment_mode="expand")
+        if span is None or not span.text.strip():
+            continue
+        inside = [m for m in out if m.start < span.end and span.start < m.end]
+        text = doc.text[span_chars[0] : span_chars[1]]  # a token may be wider: '/TASS/.'
+        if type_ is EntityType.PLACE:
+            state = gaz.capitals.get(slugify(text))
+            if any(m.start != span.start or m.end != span.end or m.type is not EntityType.STATE for m in inside):
+                continue  # a place NER found, or a mention beyond the city: left as it is
+            if state is None and (inside or slugify(text) not in gaz.places):
+                continue  # only a capital stands for its state; an unknown word may be a heading
+            name = gaz.capital_names[state] if state else _place_name(text, gaz)
+            new = Mention(span.start, span.end, text, EntityType.PLACE, name, label="GPE", rule="variant")
+        else:
+            new = Mention(span.start, span.end, text, EntityType.AGENCY, text.strip(), label="ORG")
+        out = sorted([m for m in out if m not in inside] + [new], key=lambda m: m.start)
+    return out
+
+
 def _is_agency_tag(doc: Doc, m: Mention) -> bool:
     """A wire agency's tag after a dateline: 'SEOUL, Dec. 23 (Yonhap) --', 'KYIV (Reuters) -'."""
     if m.type is not EntityType.AGENCY or m.start == 0 or m.end + 1 >= len(doc):
@@ -221,24 +308,33 @@ def _is_agency_tag(doc: Doc, m: Mention) -> bool:
     return doc[m.start - 1].text == "(" and doc[m.end].text == ")" and doc[m.end + 1].text in _DASHES
 
 
+_INITIALS = re.compile(r"^(?:[A-Z]\.){2,}$")  # "U.N.", "U.S."
+
+
 def _dictionary_mentions(doc: Doc, taken: set[int], skip: list[tuple[int, int]], gaz: Gazetteer) -> list[Mention]:
     """Names NER missed that the actor dictionary knows: a person's full name of two or more
-    capitalised words ('Volodymyr Zelenskiy'), an institution's capitalised name or acronym ('KCNA')."""
+    capitalised words ('Volodymyr Zelenskiy'), an institution's capitalised name or acronym ('KCNA'),
+    a treaty's name ('the U.N. Charter')."""
     out: list[Mention] = []
     i = 0
     while i < len(doc):
         found = None
-        if i not in taken and (doc[i].is_title or doc[i].is_upper) and doc[i].is_alpha \
+        if i not in taken and (doc[i].is_title or doc[i].is_upper) and (doc[i].is_alpha or _INITIALS.match(doc[i].text)) \
                 and not _in_ranges_token(doc[i], skip):
             for n in range(min(6, len(doc) - i), 0, -1):
                 span = doc[i : i + n]
                 if any(j in taken for j in range(span.start, span.end)) or "\n" in span.text:
                     continue
+                key = slugify(span.text)
+                if n >= 2 and key in gaz.treaties and span[-1].lower_ in TREATY_HEADS | {"charter", "conventions"}:
+                    # "the U.N. Charter", "the UN charter": the dictionary's treaty, however cased
+                    found = Mention(span.start, span.end, span.text, EntityType.TREATY, gaz.treaties[key],
+                                    label="TREATY", rule="dictionary")
+                    break
                 if not (span[-1].is_title or span[-1].is_upper) or not span[-1].is_alpha:
                     continue
                 if not all(t.is_title or t.is_upper or t.is_stop or t.text in {"-", "'", "’"} for t in span):
                     continue
-                key = slugify(span.text)
                 if n >= 2 and key in gaz.people:
                     found = Mention(span.start, span.end, span.text, EntityType.PERSON, gaz.people[key],
                                     label="PERSON", rule="dictionary")
@@ -387,20 +483,30 @@ def _ner_mention(ent: Span, gaz: Gazetteer) -> Mention | None:
                        rule=rule)
     key = slugify(_strip_the(text))
     owned = re.match(r"^(.+?)['’]s\s+(.+)$", _strip_the(text))
-    if key not in gaz.agencies and owned and state_of(owned.group(1), gaz) \
-            and slugify(owned.group(2)) in gaz.agencies:
-        key = slugify(owned.group(2))  # "Kyiv's Center for Countering Disinformation"
+    owner = state_of(owned.group(1), gaz) if owned else None
+    if key not in gaz.agencies and owner and slugify(owned.group(2)) in gaz.agencies:
+        actor = load_actors().lookup(EntityType.AGENCY, gaz.agencies[slugify(owned.group(2))])
+        if actor is None or actor.state in (None, owner[0]):
+            key = slugify(owned.group(2))  # "Kyiv's Center for Countering Disinformation"
+        else:
+            # "Israel's National Security Council": the owner's body, not the dictionary's namesake.
+            name = f"{gaz.adjective.get(owner[0], owner[0])} {owned.group(2)}"
+            return Mention(span.start, span.end, text, EntityType.AGENCY, name, label=label, rule="description")
     if key in gaz.agencies:
         return Mention(span.start, span.end, text, EntityType.AGENCY, gaz.agencies[key], label=label, rule="dictionary")
     if key in gaz.places:
         return Mention(span.start, span.end, text, EntityType.PLACE, gaz.places[key], label=label, rule="variant")
     if key in gaz.people:
         return Mention(span.start, span.end, text, EntityType.PERSON, gaz.people[key], label=label, rule="dictionary")
+    described = _described_by_noun(span, label)
+    if described is not None:
+        return described
     if label in {"ORG", "PERSON", "GPE", "NORP"} and _is_title_phrase(span):
         return None  # "Department Spokesperson", "Pentagon Press [Secretary]": a title, not an actor
     if label == "PERSON":
-        if not _looks_like_name(span) or _is_byline(span):
-            return None
+        if not _looks_like_name(span) or _is_byline(span) or _is_sign_off(span) \
+                or _NOT_AGENCIES.search(text) and len(span) == 1:
+            return None  # "formerly known as Twitter": a platform, never a person
         return Mention(span.start, span.end, text, EntityType.PERSON, text, label=label)
     if "/" in text:
         return None  # photo credits: "Pool/Sputnik/AP"
@@ -424,6 +530,11 @@ def _ner_mention(ent: Span, gaz: Gazetteer) -> Mention | None:
         before = span.doc[span.start - 2 : span.start]
         if len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in ROLE_NOUNS:
             return None  # "Secretary of Defense": part of a person's title
+        after = span.doc[span.end] if span.end < len(span.doc) else None
+        if after is not None and after.is_title and after.lower_ in ROLE_NOUNS and key not in gaz.agencies \
+                and span[-1].lower_ not in INSTITUTION_HEADS | _BODY_HEADS | STATE_HEADS and len(span) <= 3 \
+                and all(t.is_title and not t.is_upper for t in span):
+            return None  # "National Security [Minister]", "Interior [Minister]": a portfolio in a title
         if _after_role(span) and all(t.pos_ == "PROPN" for t in span) and len(span) <= 3 \
                 and not _GENERIC_ORG_WORDS.search(text):
             return Mention(span.start, span.end, text, EntityType.PERSON, text, label=label)
@@ -450,6 +561,142 @@ def _ner_mention(ent: Span, gaz: Gazetteer) -> Mention | None:
         ):
             return Mention(span.start, span.end, text, EntityType.PLACE, text, label=label)
     return None
+
+
+# Prefixes of warships' names: "USS Carl Vinson", "HMS Trent", "INS Vikrant".
+SHIP_PREFIXES = {"uss", "usns", "hms", "hmas", "hmcs", "hmnzs", "ins", "rfs", "tcg", "roks", "pns", "kri"}
+# Nouns for news outlets: a name beside one is the outlet ("the daily Chosun Ilbo", "broadcaster
+# Al Araby", "the Le Monde newspaper").
+OUTLET_NOUNS = {
+    "daily", "newspaper", "paper", "broadcaster", "outlet", "channel", "network", "magazine", "tabloid",
+    "website", "weekly", "station", "agency", "radio", "television", "tv", "wire", "publication",
+}
+# Nouns for places: a name modifying one, or after 'the <noun> of', is a place ("the Jabra
+# neighborhood", "its Nakhichevan territory", "the village of Gornal").
+PLACE_NOUNS = {
+    "region", "oblast", "province", "krai", "district", "governorate", "prefecture", "county",
+    "neighborhood", "neighbourhood", "village", "town", "city", "territory", "enclave", "valley",
+    "peninsula", "island", "islands", "port", "airbase", "settlement", "suburb", "municipality",
+}
+
+
+def _ship_mention(prefix: Token) -> Mention | None:
+    """A warship named by its prefix and name ('HMS Diamond', 'USS Harry S. Truman'): a Unit."""
+    doc = prefix.doc
+    end = prefix.i + 1
+    while end < len(doc) and end - prefix.i <= 4 and "\n" not in doc[end - 1].whitespace_ and (
+            doc[end].is_title and doc[end].is_alpha or len(doc[end].text) == 2 and doc[end].text[1] == "."):
+        end += 1
+    if end == prefix.i + 1:
+        return None
+    text = doc[prefix.i : end].text
+    return Mention(prefix.i, end, text, EntityType.UNIT, text, label="UNIT")
+
+
+def _described_by_noun(span: Span, label: str) -> Mention | None:
+    """A name the words around it type whatever NER said: a warship ('USS Carl Vinson', a Unit), an
+    outlet ('the daily Chosun Ilbo', an Agency), a place ('the Jabra neighborhood', 'the village of
+    Gornal'), a group named in the plural ('the Houthis': an Agency, not a person)."""
+    doc = span.doc
+    text = span.text
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if label not in {"ORG", "PERSON", "PRODUCT", "FAC", "GPE", "LOC", "NORP", "WORK_OF_ART"}:
+        return None
+    if span[0].lower_ in SHIP_PREFIXES and span[0].is_upper and len(span) >= 2 and span[1].is_title:
+        return Mention(span.start, span.end, text, EntityType.UNIT, text, label="UNIT")
+    if before is not None and before.lower_ in SHIP_PREFIXES and before.is_upper and span[0].is_title:
+        whole = doc[before.i : span.end]
+        return Mention(whole.start, whole.end, whole.text, EntityType.UNIT, whole.text, label="UNIT")
+    if label in {"PERSON", "GPE", "LOC", "NORP", "WORK_OF_ART"} and (
+            before is not None and before.lower_ in OUTLET_NOUNS
+            or after is not None and after.lower_ in OUTLET_NOUNS - {"agency", "station", "network"}
+            and after.pos_ == "NOUN" and span.root.dep_ == "compound"):
+        return Mention(span.start, span.end, text, EntityType.AGENCY, _strip_the(text), label="ORG")
+    if label in {"ORG", "PERSON", "NORP"} and span[0].is_title:
+        if after is not None and after.lower_ in PLACE_NOUNS and span.root.dep_ == "compound" \
+                and span.root.head.i == after.i:
+            # label PLACE: _extend_regions grows it over the noun ("Jabra neighborhood")
+            return Mention(span.start, span.end, text, EntityType.PLACE, _strip_the(text), label="PLACE")
+        root = span.root
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in PLACE_NOUNS \
+                and root.head.i == span.start - 1:
+            return Mention(span.start, span.end, text, EntityType.PLACE, _strip_the(text), label="GPE")
+    if label == "PERSON" and len(span) == 1 and span[0].text.endswith("s") and before is not None \
+            and before.lower_ == "the" and span[0].is_title:
+        return Mention(span.start, span.end, text, EntityType.AGENCY, text, label="ORG")
+    return None
+
+
+_CLOSERS = {")", "]"}
+_OPENERS = {"(": ")", "[": "]"}
+
+
+def _grow_outlet_nouns(doc: Doc, mentions: list[Mention]) -> None:
+    """'the AFP news agency', 'the Asahi newspaper': the outlet's mention grows over the outlet
+    noun after it, so the phrase names the outlet (not a second agency called 'AFP news agency')."""
+    starts = {m.start for m in mentions}
+    for m in mentions:
+        if m.type is not EntityType.AGENCY:
+            continue
+        end = m.end
+        while end < len(doc) and end - m.end < 2 and end not in starts and doc[end].lower_ in OUTLET_NOUNS | {"news"} \
+                and doc[end].pos_ in {"NOUN", "PROPN", "ADJ"}:
+            end += 1
+        if end > m.end and doc[end - 1].lower_ in OUTLET_NOUNS:
+            m.end, m.text = end, doc[m.start : end].text
+
+
+_MISSION_HEADS = {"mission", "embassy", "delegation", "consulate", "representation"}
+
+
+def _join_missions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """'the Permanent Mission of North Korea to the United Nations', 'the Embassy of Japan to the
+    Holy See': NER splits the body at 'to'; it is one agency, and the host body is not an actor
+    of the sentence."""
+    by_start = {m.start: m for m in mentions}
+    drop: set[int] = set()
+    for m in mentions:
+        words = m.name.lower().split()
+        if m.type is not EntityType.AGENCY or not _MISSION_HEADS & set(words[:3]) or id(m) in drop:
+            continue
+        i = m.end
+        if i + 1 < len(doc) and doc[i].lower_ == "to":
+            j = i + 2 if doc[i + 1].lower_ == "the" else i + 1
+            host = by_start.get(j)
+            if host is not None and host.type in {EntityType.AGENCY, EntityType.STATE}:
+                drop.add(id(host))
+                m.end, m.text = host.end, doc[m.start : host.end].text
+                m.name = _strip_the(m.text)
+    return [m for m in mentions if id(m) not in drop]
+
+
+def _join_bracketed_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """'(Russian President Vladimir) Putin', '[US President Joe] Biden': an editor's bracket inside
+    a quote holds the title and given name; the person is 'Vladimir Putin', one mention, and the
+    given name alone ('Vladimir') is no one."""
+    by_token = _token_index(mentions)
+    drop: set[int] = set()
+    for m in mentions:
+        if m.type is not EntityType.PERSON or m.start < 3 or doc[m.start - 1].text not in _CLOSERS:
+            continue
+        closer = doc[m.start - 1]
+        end = closer.i  # the given names end before the bracket
+        start = end
+        while start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha \
+                and doc[start - 1].lower_ not in ROLE_NOUNS and doc[start - 1].lower_.rstrip(".") not in HONORIFICS \
+                and end - start < 3 and (by_token.get(start - 1) is None or by_token[start - 1].type is EntityType.PERSON):
+            start -= 1
+        opener = next((t for t in doc[max(0, start - 8) : start] if _OPENERS.get(t.text) == closer.text), None)
+        if start == end or opener is None or "\n" in doc[opener.i : m.end].text:
+            continue
+        given = doc[start:end].text
+        drop.update(id(x) for i in range(start, end) if (x := by_token.get(i)) is not None)
+        if not slugify(m.name).startswith(slugify(given) + "-"):
+            m.name = f"{given} {m.name}"
+        # The surface without the bracket, as the name reads: "Vladimir Putin".
+        m.start, m.text = start, f"{given} {m.text}"
+    return [m for m in mentions if id(m) not in drop]
 
 
 def _split_place_pairs(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -604,6 +851,14 @@ def _clean_span(ent: Span) -> Span | None:
     if len(span.text.rstrip(".")) < 2 or not any(ch.isalpha() for ch in span.text):
         return None
     return span
+
+
+def _is_sign_off(span: Span) -> bool:
+    """A reporter's sign-off in a broadcast transcript: 'Jane Roe reports.', 'Jane Roe reporting.'"""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].lower_ not in {"reports", "reporting"}:
+        return False
+    return doc[span.end + 1].text in {".", ":", "\n"} or doc[span.end + 1].is_space
 
 
 def _is_byline(span: Span) -> bool:
@@ -806,6 +1061,11 @@ def _treaty_mention(head: Token) -> Mention | None:
     collect(head)
     if not mods:
         return None  # "the agreement" alone names no particular treaty
+    if all(t.pos_ == "ADJ" and t.lower_ not in _TREATY_KINDS for t in mods) \
+            and not any(c.dep_ == "prep" and c.lower_ in {"between", "with", "on"} for c in head.children):
+        # "an exclusive partnership", "a momentous declaration": praise, not a name; "the recent
+        # agreement between the two countries" is identified by its parties.
+        return None
     mods.sort(key=lambda t: t.i)
     words = [t.text if t.pos_ == "PROPN" else t.lower_ for t in [*mods, head]]
     doc = head.doc
@@ -856,7 +1116,8 @@ def _institution_mention(head: Token, by_token: dict[int, Mention], gaz: Gazette
     if proper:
         # "the South Korean Yonhap agency": a proper name names the institution by itself.
         return Mention(proper[0].i, proper[-1].i + 1, doc[proper[0].i : proper[-1].i + 1].text,
-                       EntityType.AGENCY, doc[proper[0].i : proper[-1].i + 1].text, label="INSTITUTION")
+                       EntityType.AGENCY, doc[proper[0].i : proper[-1].i + 1].text, label="INSTITUTION",
+                       forms=[doc[left : head.i + 1].text])  # the whole phrase: "Turkish Anadolu agency"
     if any(t.lower_ == "intelligence" for t in words):
         phrase = "intelligence"
     else:
@@ -918,19 +1179,36 @@ def _owned_institution(head: Token, by_token: dict[int, Mention], gaz: Gazetteer
     return None
 
 
+def _state_owner(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> Mention | None:
+    """The state mention right before `m` that owns it: "UK's" or "Russian" in "the UK's Ministry
+    of Defence", "the Russian State Duma"."""
+    before = m.start - 1
+    if before >= 0 and doc[before].text in _POSSESSIVE:
+        before -= 1
+    owner = by_token.get(before)
+    if owner is None or owner.type is not EntityType.STATE or owner.end != before + 1:
+        return None
+    return owner
+
+
 def _prefix_institutions(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], gaz: Gazetteer) -> None:
     """'French' + 'Foreign Ministry', "Seoul's Joint Chiefs of Staff": name the state's institution;
     "the National Assembly's Intelligence Committee": name the body's committee."""
     for m in mentions:
-        if m.type is EntityType.AGENCY and m.start >= 2 and doc[m.start - 1].text in _POSSESSIVE \
-                and doc[m.end - 1].lower_ in _BODY_HEADS:
-            owner = by_token.get(m.start - 2)
-            if owner is not None and owner.type is EntityType.AGENCY and not m.name.startswith(owner.name):
-                m.name = f"{owner.name} {m.name}"
+        owner = _state_owner(doc, m, by_token)
+        if m.type is EntityType.AGENCY and owner is not None:
+            m.forms.append(doc[owner.start : m.end].text)
+        body_owner = by_token.get(m.start - 2) if m.start >= 2 and doc[m.start - 1].text in _POSSESSIVE else None
+        if m.type is EntityType.AGENCY and doc[m.end - 1].lower_ in _BODY_HEADS and body_owner is not None \
+                and body_owner.type is EntityType.AGENCY:
+            if not m.name.startswith(body_owner.name):
+                m.name = f"{body_owner.name} {m.name}"
                 if slugify(m.name) in gaz.agencies:
                     m.name = gaz.agencies[slugify(m.name)]
                 m.rule = m.rule or "description"
             continue
+        # A state's body ("Iran's National Security Council") goes on below: it is named after its
+        # state, never the dictionary's body of another state that shares the name.
         if m.type is not EntityType.AGENCY or not _GENERIC_ORG_WORDS.search(m.name):
             continue
         if any(state_of(t.text, gaz) for t in doc[m.start : m.end]):
@@ -971,7 +1249,8 @@ def _extend_regions(doc: Doc, mentions: list[Mention], by_token: dict[int, Menti
         if m.type is not EntityType.PLACE:
             continue
         nxt = doc[m.end] if m.end < len(doc) else None
-        if nxt is not None and nxt.lower_ in _ADMIN_WORDS and nxt.i not in by_token:
+        if nxt is not None and (nxt.lower_ in _ADMIN_WORDS or nxt.lower_ in PLACE_NOUNS and m.label == "PLACE"
+                                and not m.rule) and nxt.i not in by_token:
             word = "region" if nxt.lower_ == "oblast" else nxt.lower_
             m.end += 1
             m.text = doc[m.start : m.end].text

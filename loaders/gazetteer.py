@@ -28,10 +28,12 @@ class Gazetteer:
     capitals: dict[str, str] = field(default_factory=dict)  # "moscow" -> Russia
     adjective: dict[str, str] = field(default_factory=dict)  # state -> "North Korean"
     capital_names: dict[str, str] = field(default_factory=dict)  # state -> "Moscow"
+    state_wikidata: dict[str, str] = field(default_factory=dict)  # state -> "Q159"
     people: dict[str, str] = field(default_factory=dict)
     places: dict[str, str] = field(default_factory=dict)
     state_metonyms: dict[str, str] = field(default_factory=dict)  # "the-kremlin" -> Russia
     agencies: dict[str, str] = field(default_factory=dict)
+    treaties: dict[str, str] = field(default_factory=dict)  # "un-charter" -> Charter of the United Nations
     non_entities: frozenset[str] = frozenset()  # think tanks, companies: never actors of the graph
     nicknames: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "matt" -> ("matthew",)
 
@@ -46,10 +48,15 @@ def _variants(table: dict[str, list[str]] | None) -> dict[str, str]:
 
 @functools.lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """Read states.yaml, actors.yaml and aliases.yaml once."""
+    """Read states.yaml, actors.yaml and aliases.yaml once. Raises ValueError on a state without a
+    well-formed Wikidata id."""
     gaz = Gazetteer()
     for row in yaml.safe_load((DATA / "states.yaml").read_text(encoding="utf-8")):
         name = row["name"]
+        qid = row.get("wikidata")
+        if not (isinstance(qid, str) and qid[:1] == "Q" and qid[1:].isdigit()):
+            raise ValueError(f"states.yaml: bad wikidata id {qid!r} for {name}")
+        gaz.state_wikidata[name] = qid
         for alias in [name, *row.get("aliases", [])]:
             gaz.states[slugify(alias)] = name
         demonyms = row.get("demonyms", [])
@@ -61,7 +68,8 @@ def load_gazetteer() -> Gazetteer:
             gaz.capital_names[name] = row["capital"]
     # People's and institutions' spellings come from the actor dictionary.
     for actor in load_actors().actors:
-        table = {EntityType.PERSON: gaz.people, EntityType.AGENCY: gaz.agencies}.get(actor.type)
+        table = {EntityType.PERSON: gaz.people, EntityType.AGENCY: gaz.agencies,
+                 EntityType.TREATY: gaz.treaties}.get(actor.type)
         if table is not None:
             for name in (actor.name, *actor.aliases):
                 table.setdefault(slugify(name), actor.name)

@@ -17,9 +17,20 @@ def article_id(text: str) -> str:
     return "art-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def entity_id(type_: EntityType, name: str) -> str:
-    """'<type>:<slug>', e.g. entity_id(EntityType.PERSON, 'Kim Jong Un') == 'person:kim-jong-un'."""
-    return f"{type_.value.lower()}:{slugify(name)}"
+def entity_id(type_: EntityType, name: str, scope: str | None = None) -> str:
+    """'<type>:<slug>', e.g. entity_id(EntityType.PERSON, 'Kim Jong Un') == 'person:kim-jong-un'.
+
+    With `scope` (an article's scope key, see `article_scope`) the id is '<type>:<slug>~<scope>':
+    an unnamed person or group ("a senior official", "US officials") is a node of its article
+    only, while named entities keep one global id across articles.
+    """
+    key = f"{type_.value.lower()}:{slugify(name)}"
+    return f"{key}~{scope}" if scope else key
+
+
+def article_scope(text: str) -> str:
+    """The scope key of an article's unnamed entities: 8 hex digits of the SHA-256 of its text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
 
 
 def statement_id(article: str, speaker: str, start: int, verb_char_offset: int) -> str:

@@ -8,7 +8,8 @@ several, the only one named before it), a subject that is the first word of one 
 and a non-person NER span that is such a surname is that person; a lone surname with no full name
 in the article joins the actor dictionary's person only when that person holds an office at the
 article's date and their state is in the article; acronyms join their expansion where the article
-writes 'Full Name (ACR)'; a place joins its region ('Kursk' -> 'Kursk region'); titles ('the
+writes 'Full Name (ACR)'; a place joins its region ('Kursk' -> 'Kursk region'); a name is one type in an article (a place NER also called an
+organisation is the place; a ship's bare name is the ship); titles ('the
 Pentagon chief') name the dictionary's office holder at the article's date; treaty descriptions
 ('a mutual defense pact') name the dictionary's treaty when its parties are in the article; names
 take the dictionary's canonical form (the same actor has the same id in every article); finally
@@ -23,9 +24,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from loaders.actors import Actor, ActorDictionary, load_actors
-from loaders.entities import _LOCATIVE_PREPS, DEPLOY_LEMMAS, Mention
+from loaders.entities import _LOCATIVE_PREPS, DEPLOY_LEMMAS, SHIP_PREFIXES, Mention
 from loaders.gazetteer import load_gazetteer
-from loaders.ids import entity_id, slugify
+from loaders.ids import article_scope, entity_id, slugify
 from schema.records import EntityRecord
 from schema.vocabulary import EntityType
 
@@ -44,15 +45,31 @@ class EntityTable:
     rules: dict[str, dict[str, str]] = field(default_factory=dict)  # id -> surface -> rule
     wikidata: dict[str, str] = field(default_factory=dict)
     descriptions: dict[str, str] = field(default_factory=dict)
+    # The article's scope key (ids.article_scope): unnamed people and groups get ids of this
+    # article only. Empty: every id is global.
+    scope: str = ""
+    _scoped: set[str] = field(default_factory=set)  # global keys whose entity is article-scoped
+    # Entities named so far only by an adjective or people's name ("North Korean troops",
+    # "Palestinians"): an analyst lists a state only once the article names it (CONVENTIONS.md
+    # gold), so these are left out of the records unless a statement or relation uses them.
+    _adjectival: set[str] = field(default_factory=set)
 
     def add(self, type_: EntityType, name: str, surface: str | None = None, size: str | None = None,
-            count: bool = True, rule: str | None = None) -> str:
+            count: bool = True, rule: str | None = None, demonym: bool = False) -> str:
         """Register one mention of (type, name); returns the entity id.
 
         `rule` says why `surface` names this entity; by default 'exact' when the surface is the
-        name (up to case, accents and punctuation), else 'variant'.
+        name (up to case, accents and punctuation), else 'variant'. `demonym`: the mention is an
+        adjective or people's name of a state ("Ukrainian").
         """
         key = entity_id(type_, name)
+        if self.scope and (key in self._scoped or key not in self.names and is_unnamed(type_, name, rule)):
+            self._scoped.add(key)
+            key = entity_id(type_, name, self.scope)
+        if demonym and key not in self.names:
+            self._adjectival.add(key)
+        elif not demonym:
+            self._adjectival.discard(key)
         if key not in self.names or len(name) > len(self.names[key]) and type_ is EntityType.PERSON:
             self.names[key] = name
         self.types[key] = type_
@@ -67,8 +84,9 @@ class EntityTable:
         return key
 
     def records(self, used: set[str] | None = None) -> tuple[EntityRecord, ...]:
-        """EntityRecords for entities mentioned at least once (or in `used`), sorted by id."""
-        keep = [k for k in self.names if self.counts.get(k) or (used and k in used)]
+        """EntityRecords for entities mentioned at least once (or in `used`), sorted by id; an
+        entity named only by adjectives ("Ukrainian") only when in `used`."""
+        keep = [k for k in self.names if self.counts.get(k) and k not in self._adjectival or (used and k in used)]
         return tuple(
             EntityRecord(
                 id=k, name=self.names[k], type=self.types[k],
@@ -79,6 +97,28 @@ class EntityTable:
             )
             for k in sorted(keep)
         )
+
+
+# Plural nouns for unnamed people; a group described by one ("US officials", "diplomatic
+# sources") is a node of its article, as one described person is ("a senior official").
+_GROUP_NOUNS = {
+    "officials", "sources", "authorities", "locals", "residents", "witnesses", "leaders", "diplomats",
+    "lawmakers", "activists", "journalists", "officers", "members", "analysts", "experts", "observers",
+    "people", "insiders", "aides", "negotiators",
+}
+
+
+def is_unnamed(type_: EntityType, name: str, rule: str | None) -> bool:
+    """Whether (type, name), added by `rule`, is an unnamed person or group: a person named by
+    description ("a senior US official") or an agency named by a plural noun for people ("US
+    officials"). Their ids are scoped to the article: two articles' "a senior official" are two
+    people."""
+    if rule != "description":
+        return False
+    if type_ is EntityType.PERSON:
+        return True
+    words = name.lower().split()
+    return type_ is EntityType.AGENCY and bool(words) and words[-1] in _GROUP_NOUNS
 
 
 def find_acronyms(text: str) -> dict[str, str]:
@@ -105,26 +145,32 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], published: str | None = 
     `published` (ISO date, optional) lets titles and lone surnames resolve to the dictionary's
     office holders at that date; without it they resolve only within the article. Mentions may
     be added (surnames NER missed, titles) or absorbed by a title that covers them; the list is
-    updated in place and stays sorted and non-overlapping.
+    updated in place and stays sorted and non-overlapping. Unnamed people and groups
+    (`is_unnamed`) get ids scoped to the article; named entities keep global ids.
     """
     actors = load_actors()
-    table = EntityTable()
+    table = EntityTable(scope=article_scope(doc.text))
     _add_surname_mentions(doc, mentions)
     _add_short_state_names(doc, mentions)
     _join_person_names(doc, mentions)
     _join_dictionary_surnames(doc, mentions, actors, published)
     _join_acronyms(doc.text, mentions)
     _join_regions(mentions)
+    _join_one_type(mentions)
+    _join_back_references(doc, mentions)
     _add_title_mentions(doc, mentions, actors, published, table)
     _resolve_treaties(doc, mentions, actors, published)
     for m in mentions:
         actor = actors.lookup(m.type, m.name)
         if actor is not None and actor.name != m.name:
             m.name, m.rule = actor.name, m.rule or "dictionary"
-        m.entity = table.add(m.type, m.name, m.text, m.size, rule=m.rule or None)
+        m.entity = table.add(m.type, m.name, m.text, m.size, rule=m.rule or None, demonym=m.demonym)
+        for form in m.forms:
+            table.add(m.type, m.name, form, count=False, rule="variant")
         for x in m.inner:
             actor = actors.lookup(x.type, x.name)
-            x.entity = table.add(x.type, actor.name if actor else x.name, x.text, x.size, rule=x.rule or None)
+            x.entity = table.add(x.type, actor.name if actor else x.name, x.text, x.size, rule=x.rule or None,
+                                 demonym=x.demonym)
     _add_possessive_place_forms(doc, mentions, table)
     _describe(table, actors, published)
     return table
@@ -173,8 +219,13 @@ def _add_possessive_place_forms(doc: Doc, mentions: list[Mention], table: Entity
 
 
 def _describe(table: EntityTable, actors: ActorDictionary, published: str | None) -> None:
-    """Wikidata ids and descriptions of the entities the dictionary knows."""
+    """Wikidata ids of states (states.yaml) and ids and descriptions of the entities the actor
+    dictionary knows."""
+    state_ids = load_gazetteer().state_wikidata
     for key, name in table.names.items():
+        if table.types[key] is EntityType.STATE and name in state_ids:
+            table.wikidata[key] = state_ids[name]
+            continue
         actor = actors.by_name.get((table.types[key], slugify(name)))
         if actor is None:
             continue
@@ -206,6 +257,59 @@ def _join_dictionary_surnames(doc: Doc, mentions: list[Mention], actors: ActorDi
                       if any(r.active(published) for r in a.roles) and (a.state is None or a.state in states)]
         if len(candidates) == 1:
             m.type, m.name, m.rule = EntityType.PERSON, candidates[0].name, "partial-name"
+
+
+# Heads an article capitalises when it refers back to a body it named: "the Agency" (the IAEA),
+# "the Parliament", "the Council".
+_BACK_HEADS = {"agency", "parliament", "council", "commission", "committee", "assembly", "alliance",
+               "ministry", "court", "mission", "office", "bureau", "service", "organisation", "organization"}
+
+
+def _join_back_references(doc: Doc, mentions: list[Mention]) -> None:
+    """'the Agency' after 'the International Atomic Energy Agency', 'the Parliament' after 'the
+    Turkish Parliament': a capitalised bare head after 'the' is the one body named before it whose
+    name ends in that head; left alone when none or several fit."""
+    for m in mentions:
+        if m.type is not EntityType.AGENCY or m.rule or m.end - m.start != 1 or m.start == 0:
+            continue
+        head = doc[m.start]
+        if head.lower_ not in _BACK_HEADS or not head.is_title or doc[m.start - 1].lower_ != "the":
+            continue
+        named = {x.name for x in mentions if x.end <= m.start and x.type is EntityType.AGENCY and x is not m
+                 and x.name.lower().split()[-1:] == [head.lower_] and " " in x.name}
+        if len(named) == 1:
+            m.name, m.rule = named.pop(), "description"
+
+
+def _join_one_type(mentions: list[Mention]) -> None:
+    """One name, one entity: a name NER typed differently from sentence to sentence ('in
+    Zalingei' a place, 'from Zalingei' an organisation; 'Ri' a person twice and a place once) takes
+    the type most of its mentions have (ties: place, then agency, then person); a warship's name
+    without its prefix ('the Carl Vinson carrier strike group' beside 'USS Carl Vinson') is the
+    ship. Names the dictionary or a rule typed are left alone."""
+    ships = {}
+    for m in mentions:
+        words = m.name.split()
+        if m.type is EntityType.UNIT and len(words) >= 2 and words[0].lower() in SHIP_PREFIXES:
+            ships[slugify(" ".join(words[1:]))] = m.name
+    order = (EntityType.PLACE, EntityType.AGENCY, EntityType.PERSON)
+    groups: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.rule or m.label not in {"ORG", "PERSON", "PRODUCT", "FAC", "NORP", "GPE", "LOC"}:
+            continue
+        if slugify(m.name) in ships:
+            m.type, m.name, m.rule = EntityType.UNIT, ships[slugify(m.name)], "partial-name"
+        elif m.type in order:
+            groups.setdefault(slugify(m.name), []).append(m)
+    for group in groups.values():
+        counts = {t: sum(1 for m in group if m.type is t) for t in order}
+        if sum(1 for n in counts.values() if n) < 2:
+            continue
+        best = max(order, key=lambda t: (counts[t], -order.index(t)))
+        name = next(m.name for m in group if m.type is best)
+        for m in group:
+            if m.type is not best:
+                m.type, m.name, m.rule = best, name, "variant"
 
 
 def _join_regions(mentions: list[Mention]) -> None:
@@ -288,7 +392,7 @@ def _add_title_mentions(doc: Doc, mentions: list[Mention], actors: ActorDictiona
             continue  # "Lloyd Austin, the Pentagon chief": an apposition of the name
         for m in inner:
             mentions.remove(m)
-            table.add(m.type, m.name, m.text, m.size, rule=m.rule or None)
+            table.add(m.type, m.name, m.text, m.size, rule=m.rule or None, demonym=m.demonym)
         added.append(Mention(span.start, span.end, span.text, EntityType.PERSON, actor.name, label="TITLE", rule="title"))
     mentions.extend(added)
     mentions.sort(key=lambda m: m.start)

@@ -112,12 +112,14 @@ def test_entities_committee_of_a_named_body():
     assert "National Assembly Intelligence Committee" in ents
 
 
-def test_entities_credit_line_and_agency_tag_are_not_entities():
+def test_entities_credit_line_is_not_entities_and_the_dateline_tag_is_the_source():
     text = ("HELSINKI (Reuters) - Finland closed two more of its crossings on Friday, and it said that "
             "the move was in response to the flow of migrants to the border.\n\n"
             "Associated Press writer Mika Saari in Helsinki contributed.")
     forms = _forms(text)
-    assert "Reuters" not in forms and "Mika Saari" not in forms and "Associated Press" not in forms
+    assert "Mika Saari" not in forms and "Associated Press" not in forms
+    # CONVENTIONS.md: the wire agency the story comes from is an Agency acting as a source.
+    assert forms["Reuters"] is EntityType.AGENCY
 
 
 def test_entities_dictionary_finds_names_ner_missed():
