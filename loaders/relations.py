@@ -44,7 +44,9 @@ from loaders.ids import entity_id, relation_id, slugify
 from loaders.metadata import MONTHS, infer_date, iso_date
 from loaders.nlp import sentence_span, span_ents
 from loaders.ranges import covers
-from schema.records import RelationRecord
+from loaders.lexicon import load_reporting_lexicon
+from loaders.relation_claims import find_claimant, is_hedged
+from schema.records import RelationRecord, StatementRecord
 from schema.vocabulary import RELATION_PATTERNS, EntityType, RelationType
 
 
@@ -167,14 +169,17 @@ class _Context:
 
 def extract_relations(doc: Doc, mentions: list[Mention], article_id: str, published: str | None,
                       skip: list[tuple[int, int]] | None = None,
-                      table: EntityRegistry | None = None) -> list[RelationRecord]:
+                      table: EntityRegistry | None = None,
+                      statements: list[StatementRecord] | None = None) -> list[RelationRecord]:
     """DEPLOYED_TO and SIGNED relations, one per (type, source, target, sentence), in text order.
 
     `mentions` must be resolved. With `table` (the article's EntityTable), entities a relation
     needs but NER did not give ("eastern Russia", "the front line", "North Korean troops" named
     only as "North Korean personnel") are registered there, and the phrase naming a target place or
     treaty ("the Kursk region", "Treaty on Comprehensive Strategic Partnership") is added as an
-    alias; without it, only entities already in `mentions` are used.
+    alias; without it, only entities already in `mentions` are used. With `statements` (the
+    article's), each relation gets the speaker who reports it as `claimed_by`
+    (relation_claims.find_claimant); `hedged` is set either way (relation_claims.is_hedged).
     """
     ctx = _Context(doc, mentions, table)
     out: dict[str, RelationRecord] = {}
@@ -183,37 +188,48 @@ def extract_relations(doc: Doc, mentions: list[Mention], article_id: str, publis
         # Test where the words start: blanked-out boilerplate can lead the sentence as spaces.
         if not sentence or covers(skip, start):
             continue
-        pairs: list[tuple[RelationType, str, str]] = []
+        pairs: list[tuple[RelationType, str, str, Token]] = []
         for token in sent:
             lemma = token.lemma_.lower()
             signings = _signings(token, ctx) if token.pos_ == "VERB" and lemma in SIGN_LEMMAS else []
             if signings:
                 # "reached a deal", "struck an accord": without a treaty object the verb may move a unit.
-                pairs += [(RelationType.SIGNED, s, t) for s, t in signings]
+                found = [(RelationType.SIGNED, s, t) for s, t in signings]
             elif token.pos_ in {"VERB", "AUX"} and (lemma in DEPLOY_LEMMAS or lemma in _UNIT_SUBJECT_LEMMAS):
-                pairs += [(RelationType.DEPLOYED_TO, u, p) for u, p in _deployments(token, ctx)]
+                found = [(RelationType.DEPLOYED_TO, u, p) for u, p in _deployments(token, ctx)]
             elif token.pos_ == "VERB" and (lemma in _ACTIVITY_LEMMAS | _SIGHTING_LEMMAS or lemma in _MISSION_VERBS and any(
                     c.dep_ == "dobj" and c.lower_ in _MISSION_NOUNS for c in token.children)):
-                pairs += [(RelationType.DEPLOYED_TO, u, p) for u, p in _activity(token, ctx)]
+                found = [(RelationType.DEPLOYED_TO, u, p) for u, p in _activity(token, ctx)]
             elif lemma == "be" and token.dep_ not in {"aux", "auxpass"}:
-                pairs += [(RelationType.DEPLOYED_TO, u, p) for u, p in _presence(token, ctx)]
+                found = [(RelationType.DEPLOYED_TO, u, p) for u, p in _presence(token, ctx)]
             elif lemma == "have" and token.pos_ == "VERB":
-                pairs += [(RelationType.DEPLOYED_TO, u, p) for u, p in _possession(token, ctx)]
+                found = [(RelationType.DEPLOYED_TO, u, p) for u, p in _possession(token, ctx)]
             elif token.pos_ in {"NOUN", "PROPN"} and token.lower_ in _SIGNING_NOUNS:
-                pairs += [(RelationType.SIGNED, s, t) for s, t in _nominal_signing(token, ctx)]
+                found = [(RelationType.SIGNED, s, t) for s, t in _nominal_signing(token, ctx)]
             elif token.pos_ in {"NOUN", "PROPN"}:
-                pairs += [(RelationType.DEPLOYED_TO, u, p) for u, p in _nominal(token, ctx)]
+                found = [(RelationType.DEPLOYED_TO, u, p) for u, p in _nominal(token, ctx)]
+            else:
+                found = []
+            if found and _disputed(token):
+                found = []
+            pairs += [(type_, s, t, token) for type_, s, t in found]
         date = sentence_date(sent, published) if pairs else None
-        for type_, source, target in pairs:
+        following = doc[sent.end].sent if pairs and sent.end < len(doc) else None
+        for type_, source, target, word in pairs:
             if source == target:
                 continue
             if type_ is RelationType.DEPLOYED_TO and target in ctx.states:
                 ctx.country = target
             rid = relation_id(article_id, type_, source, target, sent.start_char)
-            out.setdefault(rid, RelationRecord(
+            if rid in out:
+                continue
+            claimant = find_claimant(word, statements or [], ctx.mention)
+            out[rid] = RelationRecord(
                 id=rid, type=type_, source=source, target=target, sentence=sentence,
                 start=start, end=end, date=date,
-            ))
+                claimed_by=claimant,
+                hedged=is_hedged(word, following),
+            )
     return list(out.values())
 
 
@@ -576,7 +592,8 @@ def _target_of_prep(prep: Token, ctx: _Context) -> str | None:
         for tok in pobj.subtree:
             if tok.i == pobj.i or tok.dep_ not in {"pobj", "compound", "appos"}:
                 continue
-            found = _place_phrase(tok, ctx)
+            # "in parts of Kursk" after "the Kursk region": a bare name of the article's place.
+            found = _place_phrase(tok, ctx) or (_bare_place(tok, ctx) if tok.dep_ == "pobj" else None)
             if found:
                 return found
         m = ctx.mention(pobj.i)
@@ -833,6 +850,29 @@ def _hypothetical(verb: Token) -> bool:
                 return True  # "if anyone asks why troops are in X"
             return head.dep_ in {"acl", "ccomp", "appos", "attr"} and head.head.lower_ in _POSSIBILITY_NOUNS
         node = node.head
+    return False
+
+
+def _disputed(word: Token) -> bool:
+    """A relation inside what a speaker calls false: 'denied reports that troops were in X',
+    'rejected claims it had sent troops to X', 'reports of troops in X were dismissed', 'reports
+    that troops are in X are baseless'. A denial that is merely nearby ('disputed the claim,
+    insisting that troops were still in X') does not count: the path must enter the denial
+    verb's object or complement."""
+    falsity = load_reporting_lexicon().falsity
+    node = word
+    for _ in range(8):
+        head = node.head
+        if head.i == node.i:
+            return False
+        if head.lemma_.lower() in _DENIAL_LEMMAS and node.dep_ in {"dobj", "ccomp", "xcomp", "pcomp", "nsubjpass", "prep"}:
+            return True
+        if head.lemma_.lower() == "be" and node.dep_ == "nsubj" and any(
+                c.dep_ in {"acomp", "attr"} and c.lower_ in falsity for c in head.children):
+            return True
+        if node.dep_ in {"advcl", "conj", "parataxis"} and head.pos_ in {"VERB", "AUX"}:
+            return False  # a clause beside the denial, not inside it
+        node = head
     return False
 
 
