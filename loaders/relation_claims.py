@@ -77,12 +77,16 @@ def find_claimant(word: Token, statements: list[StatementRecord],
     resolved mention."""
     sent = word.sent
     here = [s for s in statements if s.start <= sent.start_char < s.end or sent.start_char <= s.start < sent.end_char]
+    # "has not confirmed that troops are in X": who does not say it does not claim it.
+    here = [s for s in here if not {"not", "n't", "never"} & set((s.cue or "").lower().split())]
     chain = _chain(word)
     # 1. A reporting verb among the word's heads, matched to its statement by lemma and cue words.
     for head in chain[1:]:
         lemma = head.lemma_.lower()
         found = [s for s in here if s.verb.lower() == lemma and head.text in (s.cue or "").split()]
-        if found:
+        if found and negated(head):
+            here = [s for s in here if s not in found]  # "has not confirmed or denied that ..."
+        elif found:
             return found[0].speaker
     # 2. "according to X".
     found = [s for s in here if (s.cue or "").lower() == "according to"]
@@ -110,6 +114,12 @@ def find_claimant(word: Token, statements: list[StatementRecord],
     return speakers.pop() if len(speakers) == 1 else None
 
 
+def negated(verb: Token) -> bool:
+    """A verb negated itself or through the verb it is coordinated with ('did not confirm or deny')."""
+    verbs = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+    return any(c.dep_ == "neg" for v in verbs for c in v.children)
+
+
 def is_hedged(word: Token, next_sentence: Span | None = None) -> bool:
     """Whether the article declines to vouch for the relation stated by `word` (see the module
     docstring). `next_sentence` is the sentence after the relation's, if any."""
@@ -125,7 +135,9 @@ def is_hedged(word: Token, next_sentence: Span | None = None) -> bool:
             return True
         if low in hedges.adjectives and tok.dep_ in {"amod", "advmod", "acomp"}:
             return True
-    for head in chain[1:] + subjects:
+    # "reports that ...", "rumours of ..." with no owner; as a subject only when bare ("reports
+    # say ..."): "the report said" cites a document.
+    for head in chain[1:] + [s for s in subjects if not any(c.dep_ == "det" for c in s.children)]:
         if head.pos_ in {"NOUN", "PROPN"} and head.lower_ in hedges.nouns \
                 and not any(c.dep_ in {"poss", "compound"} for c in head.children):
             return True

@@ -45,7 +45,7 @@ from loaders.metadata import MONTHS, infer_date, iso_date
 from loaders.nlp import sentence_span, span_ents
 from loaders.ranges import covers
 from loaders.lexicon import load_reporting_lexicon
-from loaders.relation_claims import find_claimant, is_hedged
+from loaders.relation_claims import find_claimant, is_hedged, negated
 from schema.records import RelationRecord, StatementRecord
 from schema.vocabulary import RELATION_PATTERNS, EntityType, RelationType
 
@@ -103,7 +103,16 @@ _UNIT_NOUNS = {
 _CIVILIAN_WORDS = {"cargo", "merchant", "commercial", "container", "civilian", "fishing", "passenger", "cruise",
                    "tanker", "tankers", "aid", "relief", "supply", "migrant", "refugee"}
 # Nouns of what a unit carries out somewhere: "carried out patrols in X", "conducted operations off X".
-_MISSION_NOUNS = {"patrol", "patrols", "operation", "operations", "mission", "missions", "sweeps", "raids"}
+_MISSION_NOUNS = {"patrol", "patrols", "operation", "operations", "mission", "missions", "sweeps", "raids",
+                  # a ground entry puts the unit where it went: "launched an incursion into X"
+                  "offensive", "counteroffensive", "counter-offensive", "incursion", "invasion", "push"}
+# Mission nouns whose place is where the unit goes: "a counteroffensive into Russian territory".
+_ENTRY_NOUNS = {"offensive", "counteroffensive", "counter-offensive", "incursion", "invasion", "push"}
+# Verbs by which a unit takes a place: it fights there ("troops liberated the village of X", "the
+# RSF took control of X"). A state as subject ("Russia recaptured X") is no unit in the place.
+_CONTROL_LEMMAS = {"capture", "seize", "liberate", "recapture", "retake", "overrun", "occupy", "storm"}
+# "take / seize / gain control of X".
+_CONTROL_VERBS = {"take", "seize", "gain", "assume", "establish", "regain", "wrest"}
 _MISSION_VERBS = {"carry", "conduct", "launch", "mount", "undertake", "perform", "stage"}
 # The area a patrolling unit is in when the verb takes it as object: "patrolled the waters off X".
 _SEA_AREA_WORDS = {"waters"}
@@ -192,13 +201,16 @@ def extract_relations(doc: Doc, mentions: list[Mention], article_id: str, publis
         for token in sent:
             lemma = token.lemma_.lower()
             signings = _signings(token, ctx) if token.pos_ == "VERB" and lemma in SIGN_LEMMAS else []
-            if signings:
+            control = _control(token, ctx) if token.pos_ == "VERB" and lemma in _CONTROL_LEMMAS | _CONTROL_VERBS else []
+            if control:
+                found = [(RelationType.DEPLOYED_TO, u, p) for u, p in control]
+            elif signings:
                 # "reached a deal", "struck an accord": without a treaty object the verb may move a unit.
                 found = [(RelationType.SIGNED, s, t) for s, t in signings]
             elif token.pos_ in {"VERB", "AUX"} and (lemma in DEPLOY_LEMMAS or lemma in _UNIT_SUBJECT_LEMMAS):
                 found = [(RelationType.DEPLOYED_TO, u, p) for u, p in _deployments(token, ctx)]
             elif token.pos_ == "VERB" and (lemma in _ACTIVITY_LEMMAS | _SIGHTING_LEMMAS or lemma in _MISSION_VERBS and any(
-                    c.dep_ == "dobj" and c.lower_ in _MISSION_NOUNS for c in token.children)):
+                    c.dep_ == "dobj" and _mission_object(c) for c in token.children)):
                 found = [(RelationType.DEPLOYED_TO, u, p) for u, p in _activity(token, ctx)]
             elif lemma == "be" and token.dep_ not in {"aux", "auxpass"}:
                 found = [(RelationType.DEPLOYED_TO, u, p) for u, p in _presence(token, ctx)]
@@ -323,7 +335,7 @@ def _activity(verb: Token, ctx: _Context) -> list[tuple[str, str]]:
     mission = lemma in _MISSION_VERBS
     if mission:
         # "vessels carried out patrols in X": the doer is there; where sits on the verb or the noun.
-        objects = [c for c in children if c.dep_ == "dobj" and c.lower_ in _MISSION_NOUNS]
+        objects = [c for c in children if c.dep_ == "dobj" and _mission_object(c)]
         heads = [c for c in children if c.dep_ == "nsubj"]
     elif lemma in _ACTIVITY_LEMMAS:
         # "troops fought in X"; "X trained the soldiers near Y" places the trained, not the trainer.
@@ -352,7 +364,9 @@ def _activity(verb: Token, ctx: _Context) -> list[tuple[str, str]]:
     preps = [c for c in children if c.dep_ == "prep" and c.lower_ in _PRESENCE_PREPS]
     preps += [p for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in _PRESENCE_PREPS]
     if mission:
-        preps += [p for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ in _PRESENCE_PREPS | {"off"}]
+        preps += [p for o in objects for p in o.children if p.dep_ == "prep" and (
+            p.lower_ in _PRESENCE_PREPS | {"off"} or p.lower_ == "into" and _entry_object(o))]
+        preps += [c for c in children if c.dep_ == "prep" and c.lower_ == "into" and any(_entry_object(o) for o in objects)]
         preps += [c for c in children if c.dep_ == "prep" and c.lower_ == "off"]
     places = [p for prep in preps for p in _places_of_prep(prep, ctx)]
     if not places and lemma == "patrol":
@@ -367,6 +381,46 @@ def _activity(verb: Token, ctx: _Context) -> list[tuple[str, str]]:
                 places.append(place)
     if not places and lemma in _ACTIVITY_LEMMAS:
         places = _where_target(verb, ctx)  # "Darfur, where Chadian forces have fought for years"
+    return [(u, p) for u in dict.fromkeys(units) for p in dict.fromkeys(places) if not _own_territory(u, p, ctx)]
+
+
+def _entry_object(obj: Token) -> bool:
+    """'an incursion', 'a surprise counteroffensive' (parsed with the entry noun as a modifier)."""
+    return obj.lower_ in _ENTRY_NOUNS or any(
+        c.dep_ in {"amod", "compound"} and c.lower_ in _ENTRY_NOUNS for c in obj.children)
+
+
+def _mission_object(obj: Token) -> bool:
+    """A verb's object that is something a unit carries out somewhere: patrols, operations, entries."""
+    return obj.lower_ in _MISSION_NOUNS or _entry_object(obj)
+
+
+def _control(verb: Token, ctx: _Context) -> list[tuple[str, str]]:
+    """A unit that takes a place is there: 'troops liberated the village of X', 'the militia
+    seized X', 'the RSF had taken control of X'. Only in the active voice with a unit subject."""
+    children = list(verb.children)
+    if _hypothetical(verb) or any(c.dep_ in {"nsubjpass", "auxpass"} for c in children):
+        return []
+    objects = [c for c in children if c.dep_ == "dobj"]
+    if verb.lemma_.lower() in _CONTROL_VERBS:
+        # "took control of X": the place is the object of "control"'s "of".
+        objects = [g for o in objects if o.lower_ == "control"
+                   for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    if not objects:
+        return []
+    subj_verb = verb
+    while not any(c.dep_ == "nsubj" for c in subj_verb.children) and subj_verb.dep_ in {"xcomp", "conj"}:
+        subj_verb = subj_verb.head
+    heads = [c for c in subj_verb.children if c.dep_ == "nsubj" and not _denied(c)]
+    units = [u for h in heads if (u := _unit_of(h, ctx, None)) is not None]
+    if not units:
+        return []
+    places = []
+    for obj in objects:
+        # "X", "the Kursk region", "the last Ukrainian-held village of X"
+        place = _place_phrase(obj, ctx) or _bare_place(obj, ctx) or _named_place(obj, ctx)
+        if place:
+            places.append(place)
     return [(u, p) for u in dict.fromkeys(units) for p in dict.fromkeys(places) if not _own_territory(u, p, ctx)]
 
 
@@ -389,6 +443,8 @@ def _nominal(noun: Token, ctx: _Context) -> list[tuple[str, str]]:
     lower = noun.lower_
     if lower in _EVIDENCE_NOUNS and _denied(noun):
         return []
+    if lower not in _DEPLOY_NOUNS and noun.lemma_.lower() in _DEPLOY_NOUNS:
+        lower = noun.lemma_.lower()  # "troop deployments", "arrivals"
     if lower in _DEPLOY_NOUNS | _EVIDENCE_NOUNS:
         units = [u for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
                  for c in p.children if c.dep_ == "pobj" and (u := _unit_of(c, ctx, None)) is not None]
@@ -401,6 +457,11 @@ def _nominal(noun: Token, ctx: _Context) -> list[tuple[str, str]]:
         of_objects = [c for p in noun.children if p.lower_ == "of" for c in p.children]
         preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS]
         preps += [p for o in of_objects for p in o.children if p.dep_ == "prep" and p.lower_ in _TARGET_PREPS]
+        if not preps and noun.dep_ == "dobj" and noun.i + 1 < len(noun.doc):
+            # "denied its troop deployments to X", with "to X" hung on the verb right after the noun.
+            after = noun.doc[noun.i + 1]
+            if after.dep_ == "prep" and after.lower_ in {"to", "into"} and after.head.i == noun.head.i:
+                preps.append(after)
         places = [p for prep in preps if (p := _target_of_prep(prep, ctx)) is not None]
         return [(u, p) for u in dict.fromkeys(units) for p in dict.fromkeys(places)]
     m = ctx.mention(noun.i)
@@ -438,6 +499,11 @@ def _unit_of_owner(noun: Token, ctx: _Context) -> str | None:
         m = ctx.mention(child.i)
         if child.dep_ == "poss" and m is not None and m.type is EntityType.STATE:
             return ctx.register(EntityType.UNIT, f"{ctx.gaz.adjective.get(m.name, m.name)} troops")
+        if child.dep_ == "poss" and child.lower_ in {"its", "their"} and any(
+                c.dep_ == "compound" and c.lemma_.lower() in {"troop", "military", "force"} for c in noun.children):
+            # "North Korea denied its troop deployments": the state the clause is about.
+            state = _sending_state(noun.head, ctx) if noun.dep_ == "dobj" else None
+            return ctx.register(EntityType.UNIT, f"{ctx.gaz.adjective.get(state, state)} troops") if state else None
         if child.dep_ == "poss":
             return None  # someone else's move: "Washington's move", "his move"
     previous = [m for m in ctx.units if m.start < noun.i]
@@ -457,7 +523,8 @@ def _targets(verb: Token, ctx: _Context, heads: list[Token]) -> list[str]:
         if tok.lower_ in {"to", "into"} and tok.dep_ in {"prep", "dative"} and tok not in preps \
                 and _same_clause(tok, verb) and not _under_from(tok, verb):
             preps.append(tok)
-    places = [p for prep in preps if (p := _target_of_prep(prep, ctx)) is not None]
+    preps += [c for p in preps for c in p.conjuncts if c.pos_ == "ADP" and c not in preps]  # "to X and to Y"
+    places = [p for prep in preps for p in _places_of_prep(prep, ctx)]
     if not places:
         places = _where_target(verb, ctx)
     if not places:
@@ -558,24 +625,59 @@ def _purpose_target(verb: Token, ctx: _Context) -> list[str]:
 
 
 def _places_of_prep(prep: Token, ctx: _Context) -> list[str]:
-    """The place a preposition's object names and the places coordinated with it ('near the
-    villages of A, B and C')."""
+    """The place a preposition's object names, the places coordinated with it ('near the
+    villages of A, B and C') and the examples it gives ('in X and other towns such as A and B',
+    'in several cities, including A and B')."""
     first = _target_of_prep(prep, ctx)
-    if first is None:
-        return []
-    out = [first]
+    out = [first] if first else []
     for pobj in (c for c in prep.children if c.dep_ == "pobj"):
         for tok in pobj.subtree:
-            if tok.dep_ != "conj" or tok.i == pobj.i:
+            if _example_of_places(tok):
+                for node in [tok, *tok.conjuncts]:
+                    place = _place_phrase(node, ctx) or _bare_place(node, ctx) or _example_place(node, ctx)
+                    if place:
+                        out.append(place)
+                continue
+            if first is None or tok.dep_ != "conj" or tok.i == pobj.i:
                 continue
             root = tok
             while root.dep_ == "conj" and root.head.i != root.i:
                 root = root.head
+            if _example_of_places(root):
+                continue  # taken with its list above
             if _place_phrase(root, ctx) or _bare_place(root, ctx):
                 place = _place_phrase(tok, ctx) or _bare_place(tok, ctx)
                 if place:
                     out.append(place)
     return list(dict.fromkeys(out))
+
+
+# Nouns for places: their examples are places whatever NER calls them ("towns such as A").
+_PLACE_NOUNS = {"city", "town", "village", "site", "base", "port", "region", "area", "province", "district",
+                "locality", "settlement", "airfield", "airport", "island", "country", "state", "capital"}
+
+
+def _example_of_places(tok: Token) -> bool:
+    """The object of 'such as' or 'including' inside a place phrase: an example of the places."""
+    head = tok.head
+    if head.lower_ == "including":  # tagged a preposition or a verb
+        return tok.dep_ in {"pobj", "dobj"}
+    return tok.dep_ == "pobj" and head.lower_ == "as" and any(c.lower_ == "such" for c in head.children)
+
+
+def _example_place(tok: Token, ctx: _Context) -> str | None:
+    """A proper name given as an example of a place noun ('Russian sites such as Ussuriysk'): a
+    place, even where NER took it for a person."""
+    listed = tok
+    while listed.dep_ == "conj" and listed.head.i != listed.i:
+        listed = listed.head
+    noun = listed.head.head
+    if tok.pos_ != "PROPN" or ctx.table is None or noun.lemma_.lower() not in _PLACE_NOUNS:
+        return None
+    m = ctx.mention(tok.i)
+    if m is not None and m.type in {EntityType.STATE, EntityType.PLACE}:
+        return m.entity
+    return ctx.table.add(EntityType.PLACE, _phrase(tok), count=False)
 
 
 def _target_of_prep(prep: Token, ctx: _Context) -> str | None:
@@ -599,9 +701,25 @@ def _target_of_prep(prep: Token, ctx: _Context) -> str | None:
         m = ctx.mention(pobj.i)
         if m is not None and m.type in targets and not m.demonym:
             return m.entity
-        found = _bare_place(pobj, ctx)
+        found = _bare_place(pobj, ctx) or _named_place(pobj, ctx)
         if found:
             return found
+    return None
+
+
+def _named_place(noun: Token, ctx: _Context) -> str | None:
+    """'the village of Gornal', 'the port city of X': the name a place noun gives in its 'of'
+    phrase is a place, whatever NER made of it."""
+    if noun.lemma_.lower() not in _PLACE_NOUNS or ctx.table is None:
+        return None
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for name in prep.children:
+                m = ctx.mention(name.i)
+                if m is not None and m.type in {EntityType.PLACE, EntityType.STATE} and not m.demonym:
+                    return m.entity
+                if name.dep_ == "pobj" and name.pos_ == "PROPN" and (m is None or m.type is EntityType.PERSON):
+                    return ctx.table.add(EntityType.PLACE, _phrase(name), count=False)
     return None
 
 
@@ -653,6 +771,12 @@ def _place_phrase(head: Token, ctx: _Context) -> str | None:
         state = _state_near(head, ctx)
         if state is not None:
             return ctx.register(EntityType.PLACE, f"{ctx.gaz.adjective.get(state, state)} front", _phrase(head))
+    if low in {"territory", "soil"}:
+        # "into Russian territory", "on Syrian soil", "Iraq's territory": the state itself.
+        owner = [ctx.mention(c.i) for c in head.children if c.dep_ in {"amod", "poss", "compound"}]
+        owner = [x for x in owner if x is not None and x.type is EntityType.STATE]
+        if owner:
+            return owner[0].entity
     m = ctx.mention(head.i)
     if m is not None and m.type in targets and not m.demonym:
         compass = [c for c in head.children if c.dep_ in {"amod", "compound"} and c.lower_ in _COMPASS and ctx.mention(c.i) is None]
@@ -866,7 +990,8 @@ def _disputed(word: Token) -> bool:
         if head.i == node.i:
             return False
         if head.lemma_.lower() in _DENIAL_LEMMAS and node.dep_ in {"dobj", "ccomp", "xcomp", "pcomp", "nsubjpass", "prep"}:
-            return True
+            # "has not confirmed or denied its troop deployments to X": a denial not made.
+            return not negated(head)
         if head.lemma_.lower() == "be" and node.dep_ == "nsubj" and any(
                 c.dep_ in {"acomp", "attr"} and c.lower_ in falsity for c in head.children):
             return True
