@@ -228,7 +228,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], article_id: str, publis
         date = sentence_date(sent, published) if pairs else None
         following = doc[sent.end].sent if pairs and sent.end < len(doc) else None
         for type_, source, target, word in pairs:
-            if source == target:
+            if source == target or type_ is RelationType.DEPLOYED_TO and _own_territory(source, target, ctx):
                 continue
             if type_ is RelationType.DEPLOYED_TO and target in ctx.states:
                 ctx.country = target
@@ -582,7 +582,8 @@ def _own_territory(unit: str, place: str, ctx: _Context) -> bool:
         return False
     names = {m.name for m in ctx.units if m.entity == unit}
     adjective = ctx.gaz.adjective.get(state, state)
-    return any(n.startswith(adjective + " ") for n in names)
+    # A unit registered by the rules ("Malian troops") has no mention: its id carries the name.
+    return any(n.startswith(adjective + " ") for n in names) or unit.startswith(entity_id(EntityType.UNIT, adjective) + "-")
 
 
 def _same_clause(tok: Token, verb: Token) -> bool:
@@ -1160,6 +1161,18 @@ def _previous_pair(pronoun: Token, ctx: _Context, sources) -> list[str]:
             found = list(dict.fromkeys(found))
             if len(found) >= 2:
                 return found
+    if any(c.lower_ in {"two", "both"} for c in pronoun.children) and pronoun.lower_ in _COUNTRIES:
+        # "the two countries signed" after "Venezuela has long claimed ..., but Guyana ...": the two
+        # states named in this and the two sentences before, when no pair was coordinated and no
+        # third state makes it a guess.
+        begin = pronoun.sent.start
+        for _ in range(2):
+            begin = doc[begin - 1].sent.start if begin > 0 else begin
+        states = [m.entity for t in doc[begin : pronoun.i] if (m := ctx.mention(t.i)) is not None
+                  and m.type is EntityType.STATE and not m.demonym]
+        states = list(dict.fromkeys(states))
+        if len(states) == 2:
+            return states
     return []
 
 

@@ -92,3 +92,31 @@ def test_relations_an_attack_on_a_place_is_no_entry():
 
 def test_relations_a_states_soil_is_the_state():
     assert ("Turkish troops", "Syria") in _pairs("The ministry said Turkish troops were operating on Syrian soil.")
+
+
+def _signed(text: str) -> set[tuple[str, str]]:
+    g = extract_text(text, published="2024-11-20")
+    names = {e.id: e.name for e in g.entities}
+    return {(names[r.source], names[r.target]) for r in g.relations if r.type.value == "SIGNED"}
+
+
+@pytest.mark.parametrize("text", [
+    "Venezuela has long claimed the region as its own, but Guyana has maintained control for decades. "
+    "The two countries signed the Argyle Declaration in December, pledging to resolve their differences peacefully.",
+    "Venezuela says the region is its own. Guyana disagrees. Both countries signed the Argyle Declaration in 2023.",
+])
+def test_signed_the_two_countries_are_the_two_states_just_named(text):
+    assert _signed(text) == {("Venezuela", "Argyle Declaration"), ("Guyana", "Argyle Declaration")}
+
+
+def test_signed_the_two_countries_is_not_guessed_among_three_states():
+    text = "Sudan accused Chad of arming rebels, while Egypt called for calm. The two countries signed the Jeddah Declaration in May."
+    assert _signed(text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "The junta said it had evidence that Russia was facilitating the deployment of Malian soldiers in Mali.",
+    "Officials said the presence of Malian troops in Mali was growing.",
+])
+def test_relations_a_force_in_its_own_country_is_no_deployment_in_any_rule(text):
+    assert not any(s == "Malian troops" and t == "Mali" for s, t in _pairs(text))
