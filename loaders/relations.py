@@ -99,6 +99,10 @@ _UNIT_NOUNS = {
     "warships", "warship", "vessels", "boats", "frigates", "destroyers", "warplanes", "jets",
     "instructors", "ships", "ship", "carrier", "carriers", "submarines", "submarine", "cutters",
 }
+# Modifiers naming a naval, coast guard or police force: with no state named, such a phrase is a
+# unit of its own ("coastguard vessel formations"), not a stand-in for the unit named before.
+_BRANCH_WORDS = {"coastguard", "guard", "naval", "navy", "police", "maritime", "patrol", "peacekeeping",
+                 "gendarmerie"}
 # Modifiers that make a vessel civilian, not a unit: "cargo ships", "fishing boats".
 _CIVILIAN_WORDS = {"cargo", "merchant", "commercial", "container", "civilian", "fishing", "passenger", "cruise",
                    "tanker", "tankers", "aid", "relief", "supply", "migrant", "refugee"}
@@ -873,6 +877,12 @@ def _unit_of(head: Token, ctx: _Context, verb: Token | None) -> str | None:
         state = _sending_state(verb, ctx)
         if state is not None:
             return ctx.register(EntityType.UNIT, _unit_name(state, head, ctx))
+    for node in unitish:
+        if ctx.table is not None and node.i == head.i and any(
+                t.lower_ in _BRANCH_WORDS and t.dep_ in {"compound", "amod"} for t in node.subtree if t.i < node.i):
+            # "multiple coastguard vessel formations", "police patrol boats": a force of its own,
+            # named as the article names it, not the unit talked about before.
+            return ctx.table.add(EntityType.UNIT, _phrase(node, preps=set()), count=False)
     previous = [m for m in ctx.units if m.start < head.i]
     # "the soldiers", "they" take up a unit named as an argument, not one named in passing ("many
     # of them come from the 11th Corps, also known as the Storm Corps").

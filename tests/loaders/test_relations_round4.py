@@ -120,3 +120,22 @@ def test_signed_the_two_countries_is_not_guessed_among_three_states():
 ])
 def test_relations_a_force_in_its_own_country_is_no_deployment_in_any_rule(text):
     assert not any(s == "Malian troops" and t == "Mali" for s, t in _pairs(text))
+
+
+@pytest.mark.parametrize(("text", "unit", "place"), [
+    ("Chinese troops held drills near Taiwan on Monday. On Tuesday, multiple coastguard vessel formations carried "
+     "out law enforcement patrols in the waters around Taiwan, the China Coast Guard said in a statement.",
+     "multiple coastguard vessel formations", "waters around Taiwan"),
+    ("Chinese troops held drills near Taiwan on Monday. Police patrol boats were deployed to the waters around "
+     "Kinmen, officials said on Tuesday.", "Police patrol boats", "waters around Kinmen"),
+    ("Indian troops were moved to the border in May. Later, two coast guard vessels were sent to Sri Lanka, "
+     "the ministry said.", "two coast guard vessels", "Sri Lanka"),
+])
+def test_relations_a_naval_or_police_force_without_a_state_is_its_own_unit(text, unit, place):
+    rels = _pairs(text)
+    assert (unit, place) in rels, rels
+    assert not any(t == place and s.endswith(" troops") for s, t in rels)
+
+
+def test_relations_a_state_named_naval_force_stays_the_states_unit():
+    assert ("Egyptian troops", "Red Sea") in _pairs("Egypt sent two naval vessels to the Red Sea, officials said.")
