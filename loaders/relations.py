@@ -66,7 +66,7 @@ DEPLOY_LEMMAS = {
 }
 # Verbs whose subject is the unit that moves or stays.
 _UNIT_SUBJECT_LEMMAS = {"move", "arrive", "deploy", "travel", "redeploy", "relocate", "head", "cross", "enter",
-                        "remain", "stay", "return", "mass", "gather", "assemble", "concentrate", "reach"}
+                        "remain", "stay", "return", "mass", "gather", "assemble", "concentrate", "reach", "land"}
 # Unit-subject verbs whose destination is their object ("crossed into X", "entered Kursk"): an
 # object that names no place ("entered combat in X") makes the 'in' phrase where something else
 # happens, not where the unit went.
@@ -98,6 +98,8 @@ _UNIT_NOUNS = {
     "replacements", "recruits", "conscripts", "officers", "koreans",
     "warships", "warship", "vessels", "boats", "frigates", "destroyers", "warplanes", "jets",
     "instructors", "ships", "ship", "carrier", "carriers", "submarines", "submarine", "cutters",
+    # CONVENTIONS.md: police and peacekeeping contingents are units too.
+    "peacekeepers", "peacekeeper", "policemen", "police", "gendarmes", "commandos", "sailors",
 }
 # Modifiers naming a naval, coast guard or police force: with no state named, such a phrase is a
 # unit of its own ("coastguard vessel formations"), not a stand-in for the unit named before.

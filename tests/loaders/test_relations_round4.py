@@ -139,3 +139,20 @@ def test_relations_a_naval_or_police_force_without_a_state_is_its_own_unit(text,
 
 def test_relations_a_state_named_naval_force_stays_the_states_unit():
     assert ("Egyptian troops", "Red Sea") in _pairs("Egypt sent two naval vessels to the Red Sea, officials said.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hundreds of Rwandan peacekeepers arrived in Bangui in May, the UN said.", ("Rwandan troops", "Bangui")),
+    ("Officials said that Egyptian commandos had landed in Mogadishu.", ("Egyptian troops", "Mogadishu")),
+    ("Jordanian policemen were deployed to Gaza in 2024, the ministry said.", ("Jordanian troops", "Gaza")),
+])
+def test_relations_police_peacekeepers_and_landings(text, expected):
+    assert expected in _pairs(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The plane landed in Nairobi, and the passengers were taken to hospital.",
+    "Kenyan police said the suspects had arrived in Mombasa.",
+])
+def test_relations_landings_and_arrivals_of_non_units_are_no_deployment(text):
+    assert _pairs(text) == set()
