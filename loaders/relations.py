@@ -699,7 +699,7 @@ def _target_of_prep(prep: Token, ctx: _Context) -> str | None:
             return found
         # "the Russian city of Vladivostok", "training centers in eastern Russia", "the war in Ukraine".
         for tok in pobj.subtree:
-            if tok.i == pobj.i or tok.dep_ not in {"pobj", "compound", "appos"}:
+            if tok.i == pobj.i or tok.dep_ not in {"pobj", "compound", "appos"} or _in_clause(tok, pobj):
                 continue
             # "in parts of Kursk" after "the Kursk region": a bare name of the article's place.
             found = _place_phrase(tok, ctx) or (_bare_place(tok, ctx) if tok.dep_ == "pobj" else None)
@@ -728,6 +728,17 @@ def _named_place(noun: Token, ctx: _Context) -> str | None:
                 if name.dep_ == "pobj" and name.pos_ == "PROPN" and (m is None or m.type is EntityType.PERSON):
                     return ctx.table.add(EntityType.PLACE, _phrase(name), count=False)
     return None
+
+
+def _in_clause(tok: Token, top: Token) -> bool:
+    """Whether `tok` sits in a clause hanging below `top` ('Kursk, where Ukraine has held Russian
+    territory'): a place named there is not where the phrase points."""
+    node = tok
+    while node.i != top.i and node.head.i != node.i:
+        if node.dep_ in {"relcl", "acl", "advcl", "ccomp"} and node.pos_ in {"VERB", "AUX"}:
+            return True
+        node = node.head
+    return False
 
 
 def _bare_place(tok: Token, ctx: _Context) -> str | None:
@@ -956,8 +967,8 @@ def _hypothetical(verb: Token) -> bool:
     node = verb
     for _ in range(4):
         children = list(node.children)
-        if any(c.dep_ == "neg" for c in children) and node == verb:
-            return True
+        if any(c.dep_ == "neg" for c in children) and (node == verb or node.lemma_.lower() in _SIGHTING_LEMMAS):
+            return True  # "troops did not cross", "we have not seen them cross into X"
         if node.dep_ in {"xcomp", "ccomp", "pcomp", "dobj"} and node.head.lemma_.lower() in _DENIAL_LEMMAS:
             return True  # "denied sending troops to X", "rejected that troops are in X"
         subjects = [c.i for c in children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
@@ -985,6 +996,8 @@ def _hypothetical(verb: Token) -> bool:
             head = node.head
             if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in head.children):
                 return True  # "if anyone asks why troops are in X"
+            if head.lemma_.lower() in _SIGHTING_LEMMAS and any(c.dep_ == "neg" for c in head.children):
+                return True  # "we have not seen them cross into X"
             return head.dep_ in {"acl", "ccomp", "appos", "attr"} and head.head.lower_ in _POSSIBILITY_NOUNS
         node = node.head
     return False

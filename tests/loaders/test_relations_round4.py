@@ -156,3 +156,22 @@ def test_relations_police_peacekeepers_and_landings(text, expected):
 ])
 def test_relations_landings_and_arrivals_of_non_units_are_no_deployment(text):
     assert _pairs(text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said 2,000 Belarusian troops have arrived in Kursk, where Ukraine has held a swath of Russian "
+    "territory since August. The Kursk region borders Ukraine.",
+    "Officials said 2,000 Belarusian troops have arrived in Kursk, which Ukrainian forces entered in August. "
+    "The Kursk region borders Ukraine.",
+])
+def test_relations_a_place_in_a_clause_below_the_target_is_not_the_target(text):
+    rels = _pairs(text)
+    assert ("Belarusian troops", "Kursk region") in rels and ("Belarusian troops", "Russia") not in rels, rels
+
+
+@pytest.mark.parametrize("text", [
+    "We have not seen them cross into Ukrainian territory, the spokesman said of the Belarusian troops.",
+    "Officials said they had not seen Belarusian troops enter Ukraine.",
+])
+def test_relations_not_seen_going_somewhere_is_no_deployment(text):
+    assert not any(t == "Ukraine" for _, t in _pairs(text))
