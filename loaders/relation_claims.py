@@ -7,8 +7,9 @@ The claimant (RelationRecord.claimed_by) is found, most precise first:
    right after "according to" ("According to the Pentagon, troops are in X");
 3. the owner of a claim noun the relation hangs from ("Seoul's claims that troops are in X");
 4. the one speaker of every statement in the sentence ("Troops are in X, the ministry said",
-   parsed with "said" as a side clause); with two different speakers it is left unset, never
-   guessed.
+   parsed with "said" as a side clause), leaving out acts inside the relation's own arguments
+   ("signed a declaration described by the U.S. as ..."); with two different speakers it is left
+   unset, never guessed.
 
 A relation is hedged when a hedge adverb (hedges.yaml: "reportedly", "allegedly") sits on its
 word, inside its phrase or on one of its heads; when a hedge adjective ("alleged", "unconfirmed",
@@ -109,9 +110,24 @@ def find_claimant(word: Token, statements: list[StatementRecord],
                 m = mention(child.i)
                 if child.dep_ == "poss" and m is not None and m.entity and m.type in SPEAKER_TYPES:
                     return m.entity
-    # 4. The one speaker of the sentence.
-    speakers = {s.speaker for s in here}
+    # 4. The one speaker of the sentence, leaving out acts told inside one of the relation's own
+    # phrases ("signed a declaration described by the U.S. as ...").
+    speakers = {s.speaker for s in here if not _inside_argument(s, word)}
     return speakers.pop() if len(speakers) == 1 else None
+
+
+def _inside_argument(statement: StatementRecord, word: Token) -> bool:
+    """Whether the statement's reporting verb modifies a noun below `word` (a relative or
+    participle clause on one of its arguments) rather than reporting the clause."""
+    for tok in word.subtree:
+        if tok.i == word.i or tok.lemma_.lower() != statement.verb.lower() or tok.text not in (statement.cue or "").split():
+            continue
+        node = tok
+        while node.i != word.i:
+            if node.dep_ in {"acl", "relcl", "appos"} or node.i != tok.i and node.pos_ in {"NOUN", "PROPN"}:
+                return True
+            node = node.head
+    return False
 
 
 def negated(verb: Token) -> bool:

@@ -137,3 +137,9 @@ def test_relations_kg_extract_json_prints_claimant_and_hedge(tmp_path):
     names = {e["id"]: e["name"] for e in out["entities"]}
     (rel,) = out["relations"]
     assert names[rel["claimed_by"]] == "Pentagon" and rel["hedged"] is True
+
+
+def test_relations_claimant_is_not_a_speaker_inside_the_relations_own_phrase():
+    rels = _rels("Armenian Prime Minister Nikol Pashinian and Azerbaijani President Ilham Aliyev signed a joint "
+                 "declaration described by the U.S. administration as a path to peace.")
+    assert rels and all(c is None for s, t, c, h in rels), rels
