@@ -13,11 +13,21 @@ place; a 'where' clause targets the place it hangs from ("Kursk, where they were
 that is the object or agent of a combat event ("captured by forces in X"), or killed or wounded
 somewhere, is not thereby deployed there, nor is "any forces ... sent" or "no signs of troops in
 X". Hypotheticals are left out: a modal ("will", "could"), a condition ("if", also a clause
-reported inside one: "if anyone asks why troops are in X"), a negation, or a purpose/plan
-infinitive ("preparing to deploy", "to be deployed on the border").
+reported inside one: "if anyone asks why troops are in X"), a negation (also "have not seen
+them cross into X"), or a purpose/plan infinitive ("preparing to deploy", "to be deployed on the
+border"); so is what a speaker calls false ("denied reports that troops were in X"), unless the
+denial itself is not made ("has not confirmed or denied its troop deployments to X"). A unit that
+takes a place is there ("troops liberated the village of X", "took control of X"), as is one that
+launches a ground entry into it ("an incursion into X"); examples of places each count ("bases in
+X and other sites such as A, B and C"); a naval, coast guard or police force named without a
+state is a unit of its own ("coastguard vessel formations"). A force in its own country is never
+deployed there.
 
 SIGNED covers a state or person that signed, concluded or ratified a treaty, in active or passive
-voice, with coordinated parties and "they" resolved to an earlier coordinated pair.
+voice, with coordinated parties and "they" resolved to an earlier coordinated pair ("the two
+countries" to the only two states named in it and the two sentences before).
+
+Each relation's claimant and hedge come from relation_claims.py.
 
 Units referred to as "they", "these troops", "the soldiers", "the contingent" or by a bare number
 ("roughly 11,000 had been sent") resolve to the unit named by a state modifier or by the sending
