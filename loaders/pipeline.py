@@ -94,12 +94,12 @@ def extract_article(doc: SourceDoc, *, max_chars: int | None = None,
     budget.enter("finding statements")
     statements = extract_statements(parsed, mentions, table, art.id, skip, published=published)
     budget.enter("finding relations")
-    relations = extract_relations(parsed, mentions, art.id, published, skip, table=table)
+    relations = extract_relations(parsed, mentions, art.id, published, skip, table=table, statements=statements)
     budget.enter("finding quantities")
     quantities = extract_quantities(parsed, mentions, table, statements, art.id, published, skip)
     budget.enter("assembling the graph")
     used = {s.speaker for s in statements} | {a for s in statements for a in s.about}
-    used |= {s.source for s in statements if s.source} | {r.source for r in relations} | {r.target for r in relations}
+    used |= {s.source for s in statements if s.source} | {x for r in relations for x in (r.source, r.target, r.claimed_by) if x}
     used |= {x for q in quantities for x in (q.claimed_by, q.unit) if x}
     return ArticleGraph(
         article=art, entities=table.records(used),

@@ -13,11 +13,21 @@ place; a 'where' clause targets the place it hangs from ("Kursk, where they were
 that is the object or agent of a combat event ("captured by forces in X"), or killed or wounded
 somewhere, is not thereby deployed there, nor is "any forces ... sent" or "no signs of troops in
 X". Hypotheticals are left out: a modal ("will", "could"), a condition ("if", also a clause
-reported inside one: "if anyone asks why troops are in X"), a negation, or a purpose/plan
-infinitive ("preparing to deploy", "to be deployed on the border").
+reported inside one: "if anyone asks why troops are in X"), a negation (also "have not seen
+them cross into X"), or a purpose/plan infinitive ("preparing to deploy", "to be deployed on the
+border"); so is what a speaker calls false ("denied reports that troops were in X"), unless the
+denial itself is not made ("has not confirmed or denied its troop deployments to X"). A unit that
+takes a place is there ("troops liberated the village of X", "took control of X"), as is one that
+launches a ground entry into it ("an incursion into X"); examples of places each count ("bases in
+X and other sites such as A, B and C"); a naval, coast guard or police force named without a
+state is a unit of its own ("coastguard vessel formations"). A force in its own country is never
+deployed there.
 
 SIGNED covers a state or person that signed, concluded or ratified a treaty, in active or passive
-voice, with coordinated parties and "they" resolved to an earlier coordinated pair.
+voice, with coordinated parties and "they" resolved to an earlier coordinated pair ("the two
+countries" to the only two states named in it and the two sentences before).
+
+Each relation's claimant and hedge come from relation_claims.py.
 
 Units referred to as "they", "these troops", "the soldiers", "the contingent" or by a bare number
 ("roughly 11,000 had been sent") resolve to the unit named by a state modifier or by the sending
@@ -44,7 +54,9 @@ from loaders.ids import entity_id, relation_id, slugify
 from loaders.metadata import MONTHS, infer_date, iso_date
 from loaders.nlp import sentence_span, span_ents
 from loaders.ranges import covers
-from schema.records import RelationRecord
+from loaders.lexicon import load_reporting_lexicon
+from loaders.relation_claims import find_claimant, is_hedged, negated
+from schema.records import RelationRecord, StatementRecord
 from schema.vocabulary import RELATION_PATTERNS, EntityType, RelationType
 
 
@@ -64,7 +76,7 @@ DEPLOY_LEMMAS = {
 }
 # Verbs whose subject is the unit that moves or stays.
 _UNIT_SUBJECT_LEMMAS = {"move", "arrive", "deploy", "travel", "redeploy", "relocate", "head", "cross", "enter",
-                        "remain", "stay", "return", "mass", "gather", "assemble", "concentrate", "reach"}
+                        "remain", "stay", "return", "mass", "gather", "assemble", "concentrate", "reach", "land"}
 # Unit-subject verbs whose destination is their object ("crossed into X", "entered Kursk"): an
 # object that names no place ("entered combat in X") makes the 'in' phrase where something else
 # happens, not where the unit went.
@@ -96,12 +108,27 @@ _UNIT_NOUNS = {
     "replacements", "recruits", "conscripts", "officers", "koreans",
     "warships", "warship", "vessels", "boats", "frigates", "destroyers", "warplanes", "jets",
     "instructors", "ships", "ship", "carrier", "carriers", "submarines", "submarine", "cutters",
+    # CONVENTIONS.md: police and peacekeeping contingents are units too.
+    "peacekeepers", "peacekeeper", "policemen", "police", "gendarmes", "commandos", "sailors",
 }
+# Modifiers naming a naval, coast guard or police force: with no state named, such a phrase is a
+# unit of its own ("coastguard vessel formations"), not a stand-in for the unit named before.
+_BRANCH_WORDS = {"coastguard", "guard", "naval", "navy", "police", "maritime", "patrol", "peacekeeping",
+                 "gendarmerie"}
 # Modifiers that make a vessel civilian, not a unit: "cargo ships", "fishing boats".
 _CIVILIAN_WORDS = {"cargo", "merchant", "commercial", "container", "civilian", "fishing", "passenger", "cruise",
                    "tanker", "tankers", "aid", "relief", "supply", "migrant", "refugee"}
 # Nouns of what a unit carries out somewhere: "carried out patrols in X", "conducted operations off X".
-_MISSION_NOUNS = {"patrol", "patrols", "operation", "operations", "mission", "missions", "sweeps", "raids"}
+_MISSION_NOUNS = {"patrol", "patrols", "operation", "operations", "mission", "missions", "sweeps", "raids",
+                  # a ground entry puts the unit where it went: "launched an incursion into X"
+                  "offensive", "counteroffensive", "counter-offensive", "incursion", "invasion", "push"}
+# Mission nouns whose place is where the unit goes: "a counteroffensive into Russian territory".
+_ENTRY_NOUNS = {"offensive", "counteroffensive", "counter-offensive", "incursion", "invasion", "push"}
+# Verbs by which a unit takes a place: it fights there ("troops liberated the village of X", "the
+# RSF took control of X"). A state as subject ("Russia recaptured X") is no unit in the place.
+_CONTROL_LEMMAS = {"capture", "seize", "liberate", "recapture", "retake", "overrun", "occupy", "storm"}
+# "take / seize / gain control of X".
+_CONTROL_VERBS = {"take", "seize", "gain", "assume", "establish", "regain", "wrest"}
 _MISSION_VERBS = {"carry", "conduct", "launch", "mount", "undertake", "perform", "stage"}
 # The area a patrolling unit is in when the verb takes it as object: "patrolled the waters off X".
 _SEA_AREA_WORDS = {"waters"}
@@ -167,14 +194,17 @@ class _Context:
 
 def extract_relations(doc: Doc, mentions: list[Mention], article_id: str, published: str | None,
                       skip: list[tuple[int, int]] | None = None,
-                      table: EntityRegistry | None = None) -> list[RelationRecord]:
+                      table: EntityRegistry | None = None,
+                      statements: list[StatementRecord] | None = None) -> list[RelationRecord]:
     """DEPLOYED_TO and SIGNED relations, one per (type, source, target, sentence), in text order.
 
     `mentions` must be resolved. With `table` (the article's EntityTable), entities a relation
     needs but NER did not give ("eastern Russia", "the front line", "North Korean troops" named
     only as "North Korean personnel") are registered there, and the phrase naming a target place or
     treaty ("the Kursk region", "Treaty on Comprehensive Strategic Partnership") is added as an
-    alias; without it, only entities already in `mentions` are used.
+    alias; without it, only entities already in `mentions` are used. With `statements` (the
+    article's), each relation gets the speaker who reports it as `claimed_by`
+    (relation_claims.find_claimant); `hedged` is set either way (relation_claims.is_hedged).
     """
     ctx = _Context(doc, mentions, table)
     out: dict[str, RelationRecord] = {}
@@ -183,37 +213,51 @@ def extract_relations(doc: Doc, mentions: list[Mention], article_id: str, publis
         # Test where the words start: blanked-out boilerplate can lead the sentence as spaces.
         if not sentence or covers(skip, start):
             continue
-        pairs: list[tuple[RelationType, str, str]] = []
+        pairs: list[tuple[RelationType, str, str, Token]] = []
         for token in sent:
             lemma = token.lemma_.lower()
             signings = _signings(token, ctx) if token.pos_ == "VERB" and lemma in SIGN_LEMMAS else []
-            if signings:
+            control = _control(token, ctx) if token.pos_ == "VERB" and lemma in _CONTROL_LEMMAS | _CONTROL_VERBS else []
+            if control:
+                found = [(RelationType.DEPLOYED_TO, u, p) for u, p in control]
+            elif signings:
                 # "reached a deal", "struck an accord": without a treaty object the verb may move a unit.
-                pairs += [(RelationType.SIGNED, s, t) for s, t in signings]
+                found = [(RelationType.SIGNED, s, t) for s, t in signings]
             elif token.pos_ in {"VERB", "AUX"} and (lemma in DEPLOY_LEMMAS or lemma in _UNIT_SUBJECT_LEMMAS):
-                pairs += [(RelationType.DEPLOYED_TO, u, p) for u, p in _deployments(token, ctx)]
+                found = [(RelationType.DEPLOYED_TO, u, p) for u, p in _deployments(token, ctx)]
             elif token.pos_ == "VERB" and (lemma in _ACTIVITY_LEMMAS | _SIGHTING_LEMMAS or lemma in _MISSION_VERBS and any(
-                    c.dep_ == "dobj" and c.lower_ in _MISSION_NOUNS for c in token.children)):
-                pairs += [(RelationType.DEPLOYED_TO, u, p) for u, p in _activity(token, ctx)]
+                    c.dep_ == "dobj" and _mission_object(c) for c in token.children)):
+                found = [(RelationType.DEPLOYED_TO, u, p) for u, p in _activity(token, ctx)]
             elif lemma == "be" and token.dep_ not in {"aux", "auxpass"}:
-                pairs += [(RelationType.DEPLOYED_TO, u, p) for u, p in _presence(token, ctx)]
+                found = [(RelationType.DEPLOYED_TO, u, p) for u, p in _presence(token, ctx)]
             elif lemma == "have" and token.pos_ == "VERB":
-                pairs += [(RelationType.DEPLOYED_TO, u, p) for u, p in _possession(token, ctx)]
+                found = [(RelationType.DEPLOYED_TO, u, p) for u, p in _possession(token, ctx)]
             elif token.pos_ in {"NOUN", "PROPN"} and token.lower_ in _SIGNING_NOUNS:
-                pairs += [(RelationType.SIGNED, s, t) for s, t in _nominal_signing(token, ctx)]
+                found = [(RelationType.SIGNED, s, t) for s, t in _nominal_signing(token, ctx)]
             elif token.pos_ in {"NOUN", "PROPN"}:
-                pairs += [(RelationType.DEPLOYED_TO, u, p) for u, p in _nominal(token, ctx)]
+                found = [(RelationType.DEPLOYED_TO, u, p) for u, p in _nominal(token, ctx)]
+            else:
+                found = []
+            if found and _disputed(token):
+                found = []
+            pairs += [(type_, s, t, token) for type_, s, t in found]
         date = sentence_date(sent, published) if pairs else None
-        for type_, source, target in pairs:
-            if source == target:
+        following = doc[sent.end].sent if pairs and sent.end < len(doc) else None
+        for type_, source, target, word in pairs:
+            if source == target or type_ is RelationType.DEPLOYED_TO and _own_territory(source, target, ctx):
                 continue
             if type_ is RelationType.DEPLOYED_TO and target in ctx.states:
                 ctx.country = target
             rid = relation_id(article_id, type_, source, target, sent.start_char)
-            out.setdefault(rid, RelationRecord(
+            if rid in out:
+                continue
+            claimant = find_claimant(word, statements or [], ctx.mention)
+            out[rid] = RelationRecord(
                 id=rid, type=type_, source=source, target=target, sentence=sentence,
                 start=start, end=end, date=date,
-            ))
+                claimed_by=claimant,
+                hedged=is_hedged(word, following),
+            )
     return list(out.values())
 
 
@@ -307,7 +351,7 @@ def _activity(verb: Token, ctx: _Context) -> list[tuple[str, str]]:
     mission = lemma in _MISSION_VERBS
     if mission:
         # "vessels carried out patrols in X": the doer is there; where sits on the verb or the noun.
-        objects = [c for c in children if c.dep_ == "dobj" and c.lower_ in _MISSION_NOUNS]
+        objects = [c for c in children if c.dep_ == "dobj" and _mission_object(c)]
         heads = [c for c in children if c.dep_ == "nsubj"]
     elif lemma in _ACTIVITY_LEMMAS:
         # "troops fought in X"; "X trained the soldiers near Y" places the trained, not the trainer.
@@ -336,7 +380,9 @@ def _activity(verb: Token, ctx: _Context) -> list[tuple[str, str]]:
     preps = [c for c in children if c.dep_ == "prep" and c.lower_ in _PRESENCE_PREPS]
     preps += [p for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in _PRESENCE_PREPS]
     if mission:
-        preps += [p for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ in _PRESENCE_PREPS | {"off"}]
+        preps += [p for o in objects for p in o.children if p.dep_ == "prep" and (
+            p.lower_ in _PRESENCE_PREPS | {"off"} or p.lower_ == "into" and _entry_object(o))]
+        preps += [c for c in children if c.dep_ == "prep" and c.lower_ == "into" and any(_entry_object(o) for o in objects)]
         preps += [c for c in children if c.dep_ == "prep" and c.lower_ == "off"]
     places = [p for prep in preps for p in _places_of_prep(prep, ctx)]
     if not places and lemma == "patrol":
@@ -351,6 +397,46 @@ def _activity(verb: Token, ctx: _Context) -> list[tuple[str, str]]:
                 places.append(place)
     if not places and lemma in _ACTIVITY_LEMMAS:
         places = _where_target(verb, ctx)  # "Darfur, where Chadian forces have fought for years"
+    return [(u, p) for u in dict.fromkeys(units) for p in dict.fromkeys(places) if not _own_territory(u, p, ctx)]
+
+
+def _entry_object(obj: Token) -> bool:
+    """'an incursion', 'a surprise counteroffensive' (parsed with the entry noun as a modifier)."""
+    return obj.lower_ in _ENTRY_NOUNS or any(
+        c.dep_ in {"amod", "compound"} and c.lower_ in _ENTRY_NOUNS for c in obj.children)
+
+
+def _mission_object(obj: Token) -> bool:
+    """A verb's object that is something a unit carries out somewhere: patrols, operations, entries."""
+    return obj.lower_ in _MISSION_NOUNS or _entry_object(obj)
+
+
+def _control(verb: Token, ctx: _Context) -> list[tuple[str, str]]:
+    """A unit that takes a place is there: 'troops liberated the village of X', 'the militia
+    seized X', 'the RSF had taken control of X'. Only in the active voice with a unit subject."""
+    children = list(verb.children)
+    if _hypothetical(verb) or any(c.dep_ in {"nsubjpass", "auxpass"} for c in children):
+        return []
+    objects = [c for c in children if c.dep_ == "dobj"]
+    if verb.lemma_.lower() in _CONTROL_VERBS:
+        # "took control of X": the place is the object of "control"'s "of".
+        objects = [g for o in objects if o.lower_ == "control"
+                   for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    if not objects:
+        return []
+    subj_verb = verb
+    while not any(c.dep_ == "nsubj" for c in subj_verb.children) and subj_verb.dep_ in {"xcomp", "conj"}:
+        subj_verb = subj_verb.head
+    heads = [c for c in subj_verb.children if c.dep_ == "nsubj" and not _denied(c)]
+    units = [u for h in heads if (u := _unit_of(h, ctx, None)) is not None]
+    if not units:
+        return []
+    places = []
+    for obj in objects:
+        # "X", "the Kursk region", "the last Ukrainian-held village of X"
+        place = _place_phrase(obj, ctx) or _bare_place(obj, ctx) or _named_place(obj, ctx)
+        if place:
+            places.append(place)
     return [(u, p) for u in dict.fromkeys(units) for p in dict.fromkeys(places) if not _own_territory(u, p, ctx)]
 
 
@@ -373,6 +459,8 @@ def _nominal(noun: Token, ctx: _Context) -> list[tuple[str, str]]:
     lower = noun.lower_
     if lower in _EVIDENCE_NOUNS and _denied(noun):
         return []
+    if lower not in _DEPLOY_NOUNS and noun.lemma_.lower() in _DEPLOY_NOUNS:
+        lower = noun.lemma_.lower()  # "troop deployments", "arrivals"
     if lower in _DEPLOY_NOUNS | _EVIDENCE_NOUNS:
         units = [u for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
                  for c in p.children if c.dep_ == "pobj" and (u := _unit_of(c, ctx, None)) is not None]
@@ -385,6 +473,11 @@ def _nominal(noun: Token, ctx: _Context) -> list[tuple[str, str]]:
         of_objects = [c for p in noun.children if p.lower_ == "of" for c in p.children]
         preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS]
         preps += [p for o in of_objects for p in o.children if p.dep_ == "prep" and p.lower_ in _TARGET_PREPS]
+        if not preps and noun.dep_ == "dobj" and noun.i + 1 < len(noun.doc):
+            # "denied its troop deployments to X", with "to X" hung on the verb right after the noun.
+            after = noun.doc[noun.i + 1]
+            if after.dep_ == "prep" and after.lower_ in {"to", "into"} and after.head.i == noun.head.i:
+                preps.append(after)
         places = [p for prep in preps if (p := _target_of_prep(prep, ctx)) is not None]
         return [(u, p) for u in dict.fromkeys(units) for p in dict.fromkeys(places)]
     m = ctx.mention(noun.i)
@@ -422,6 +515,11 @@ def _unit_of_owner(noun: Token, ctx: _Context) -> str | None:
         m = ctx.mention(child.i)
         if child.dep_ == "poss" and m is not None and m.type is EntityType.STATE:
             return ctx.register(EntityType.UNIT, f"{ctx.gaz.adjective.get(m.name, m.name)} troops")
+        if child.dep_ == "poss" and child.lower_ in {"its", "their"} and any(
+                c.dep_ == "compound" and c.lemma_.lower() in {"troop", "military", "force"} for c in noun.children):
+            # "North Korea denied its troop deployments": the state the clause is about.
+            state = _sending_state(noun.head, ctx) if noun.dep_ == "dobj" else None
+            return ctx.register(EntityType.UNIT, f"{ctx.gaz.adjective.get(state, state)} troops") if state else None
         if child.dep_ == "poss":
             return None  # someone else's move: "Washington's move", "his move"
     previous = [m for m in ctx.units if m.start < noun.i]
@@ -441,7 +539,8 @@ def _targets(verb: Token, ctx: _Context, heads: list[Token]) -> list[str]:
         if tok.lower_ in {"to", "into"} and tok.dep_ in {"prep", "dative"} and tok not in preps \
                 and _same_clause(tok, verb) and not _under_from(tok, verb):
             preps.append(tok)
-    places = [p for prep in preps if (p := _target_of_prep(prep, ctx)) is not None]
+    preps += [c for p in preps for c in p.conjuncts if c.pos_ == "ADP" and c not in preps]  # "to X and to Y"
+    places = [p for prep in preps for p in _places_of_prep(prep, ctx)]
     if not places:
         places = _where_target(verb, ctx)
     if not places:
@@ -499,7 +598,8 @@ def _own_territory(unit: str, place: str, ctx: _Context) -> bool:
         return False
     names = {m.name for m in ctx.units if m.entity == unit}
     adjective = ctx.gaz.adjective.get(state, state)
-    return any(n.startswith(adjective + " ") for n in names)
+    # A unit registered by the rules ("Malian troops") has no mention: its id carries the name.
+    return any(n.startswith(adjective + " ") for n in names) or unit.startswith(entity_id(EntityType.UNIT, adjective) + "-")
 
 
 def _same_clause(tok: Token, verb: Token) -> bool:
@@ -542,24 +642,59 @@ def _purpose_target(verb: Token, ctx: _Context) -> list[str]:
 
 
 def _places_of_prep(prep: Token, ctx: _Context) -> list[str]:
-    """The place a preposition's object names and the places coordinated with it ('near the
-    villages of A, B and C')."""
+    """The place a preposition's object names, the places coordinated with it ('near the
+    villages of A, B and C') and the examples it gives ('in X and other towns such as A and B',
+    'in several cities, including A and B')."""
     first = _target_of_prep(prep, ctx)
-    if first is None:
-        return []
-    out = [first]
+    out = [first] if first else []
     for pobj in (c for c in prep.children if c.dep_ == "pobj"):
         for tok in pobj.subtree:
-            if tok.dep_ != "conj" or tok.i == pobj.i:
+            if _example_of_places(tok):
+                for node in [tok, *tok.conjuncts]:
+                    place = _place_phrase(node, ctx) or _bare_place(node, ctx) or _example_place(node, ctx)
+                    if place:
+                        out.append(place)
+                continue
+            if first is None or tok.dep_ != "conj" or tok.i == pobj.i:
                 continue
             root = tok
             while root.dep_ == "conj" and root.head.i != root.i:
                 root = root.head
+            if _example_of_places(root):
+                continue  # taken with its list above
             if _place_phrase(root, ctx) or _bare_place(root, ctx):
                 place = _place_phrase(tok, ctx) or _bare_place(tok, ctx)
                 if place:
                     out.append(place)
     return list(dict.fromkeys(out))
+
+
+# Nouns for places: their examples are places whatever NER calls them ("towns such as A").
+_PLACE_NOUNS = {"city", "town", "village", "site", "base", "port", "region", "area", "province", "district",
+                "locality", "settlement", "airfield", "airport", "island", "country", "state", "capital"}
+
+
+def _example_of_places(tok: Token) -> bool:
+    """The object of 'such as' or 'including' inside a place phrase: an example of the places."""
+    head = tok.head
+    if head.lower_ == "including":  # tagged a preposition or a verb
+        return tok.dep_ in {"pobj", "dobj"}
+    return tok.dep_ == "pobj" and head.lower_ == "as" and any(c.lower_ == "such" for c in head.children)
+
+
+def _example_place(tok: Token, ctx: _Context) -> str | None:
+    """A proper name given as an example of a place noun ('Russian sites such as Ussuriysk'): a
+    place, even where NER took it for a person."""
+    listed = tok
+    while listed.dep_ == "conj" and listed.head.i != listed.i:
+        listed = listed.head
+    noun = listed.head.head
+    if tok.pos_ != "PROPN" or ctx.table is None or noun.lemma_.lower() not in _PLACE_NOUNS:
+        return None
+    m = ctx.mention(tok.i)
+    if m is not None and m.type in {EntityType.STATE, EntityType.PLACE}:
+        return m.entity
+    return ctx.table.add(EntityType.PLACE, _phrase(tok), count=False)
 
 
 def _target_of_prep(prep: Token, ctx: _Context) -> str | None:
@@ -574,18 +709,46 @@ def _target_of_prep(prep: Token, ctx: _Context) -> str | None:
             return found
         # "the Russian city of Vladivostok", "training centers in eastern Russia", "the war in Ukraine".
         for tok in pobj.subtree:
-            if tok.i == pobj.i or tok.dep_ not in {"pobj", "compound", "appos"}:
+            if tok.i == pobj.i or tok.dep_ not in {"pobj", "compound", "appos"} or _in_clause(tok, pobj):
                 continue
-            found = _place_phrase(tok, ctx)
+            # "in parts of Kursk" after "the Kursk region": a bare name of the article's place.
+            found = _place_phrase(tok, ctx) or (_bare_place(tok, ctx) if tok.dep_ == "pobj" else None)
             if found:
                 return found
         m = ctx.mention(pobj.i)
         if m is not None and m.type in targets and not m.demonym:
             return m.entity
-        found = _bare_place(pobj, ctx)
+        found = _bare_place(pobj, ctx) or _named_place(pobj, ctx)
         if found:
             return found
     return None
+
+
+def _named_place(noun: Token, ctx: _Context) -> str | None:
+    """'the village of Gornal', 'the port city of X': the name a place noun gives in its 'of'
+    phrase is a place, whatever NER made of it."""
+    if noun.lemma_.lower() not in _PLACE_NOUNS or ctx.table is None:
+        return None
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for name in prep.children:
+                m = ctx.mention(name.i)
+                if m is not None and m.type in {EntityType.PLACE, EntityType.STATE} and not m.demonym:
+                    return m.entity
+                if name.dep_ == "pobj" and name.pos_ == "PROPN" and (m is None or m.type is EntityType.PERSON):
+                    return ctx.table.add(EntityType.PLACE, _phrase(name), count=False)
+    return None
+
+
+def _in_clause(tok: Token, top: Token) -> bool:
+    """Whether `tok` sits in a clause hanging below `top` ('Kursk, where Ukraine has held Russian
+    territory'): a place named there is not where the phrase points."""
+    node = tok
+    while node.i != top.i and node.head.i != node.i:
+        if node.dep_ in {"relcl", "acl", "advcl", "ccomp"} and node.pos_ in {"VERB", "AUX"}:
+            return True
+        node = node.head
+    return False
 
 
 def _bare_place(tok: Token, ctx: _Context) -> str | None:
@@ -636,6 +799,12 @@ def _place_phrase(head: Token, ctx: _Context) -> str | None:
         state = _state_near(head, ctx)
         if state is not None:
             return ctx.register(EntityType.PLACE, f"{ctx.gaz.adjective.get(state, state)} front", _phrase(head))
+    if low in {"territory", "soil"}:
+        # "into Russian territory", "on Syrian soil", "Iraq's territory": the state itself.
+        owner = [ctx.mention(c.i) for c in head.children if c.dep_ in {"amod", "poss", "compound"}]
+        owner = [x for x in owner if x is not None and x.type is EntityType.STATE]
+        if owner:
+            return owner[0].entity
     m = ctx.mention(head.i)
     if m is not None and m.type in targets and not m.demonym:
         compass = [c for c in head.children if c.dep_ in {"amod", "compound"} and c.lower_ in _COMPASS and ctx.mention(c.i) is None]
@@ -731,6 +900,12 @@ def _unit_of(head: Token, ctx: _Context, verb: Token | None) -> str | None:
         state = _sending_state(verb, ctx)
         if state is not None:
             return ctx.register(EntityType.UNIT, _unit_name(state, head, ctx))
+    for node in unitish:
+        if ctx.table is not None and node.i == head.i and any(
+                t.lower_ in _BRANCH_WORDS and t.dep_ in {"compound", "amod"} for t in node.subtree if t.i < node.i):
+            # "multiple coastguard vessel formations", "police patrol boats": a force of its own,
+            # named as the article names it, not the unit talked about before.
+            return ctx.table.add(EntityType.UNIT, _phrase(node, preps=set()), count=False)
     previous = [m for m in ctx.units if m.start < head.i]
     # "the soldiers", "they" take up a unit named as an argument, not one named in passing ("many
     # of them come from the 11th Corps, also known as the Storm Corps").
@@ -802,8 +977,8 @@ def _hypothetical(verb: Token) -> bool:
     node = verb
     for _ in range(4):
         children = list(node.children)
-        if any(c.dep_ == "neg" for c in children) and node == verb:
-            return True
+        if any(c.dep_ == "neg" for c in children) and (node == verb or node.lemma_.lower() in _SIGHTING_LEMMAS):
+            return True  # "troops did not cross", "we have not seen them cross into X"
         if node.dep_ in {"xcomp", "ccomp", "pcomp", "dobj"} and node.head.lemma_.lower() in _DENIAL_LEMMAS:
             return True  # "denied sending troops to X", "rejected that troops are in X"
         subjects = [c.i for c in children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
@@ -831,8 +1006,34 @@ def _hypothetical(verb: Token) -> bool:
             head = node.head
             if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in head.children):
                 return True  # "if anyone asks why troops are in X"
+            if head.lemma_.lower() in _SIGHTING_LEMMAS and any(c.dep_ == "neg" for c in head.children):
+                return True  # "we have not seen them cross into X"
             return head.dep_ in {"acl", "ccomp", "appos", "attr"} and head.head.lower_ in _POSSIBILITY_NOUNS
         node = node.head
+    return False
+
+
+def _disputed(word: Token) -> bool:
+    """A relation inside what a speaker calls false: 'denied reports that troops were in X',
+    'rejected claims it had sent troops to X', 'reports of troops in X were dismissed', 'reports
+    that troops are in X are baseless'. A denial that is merely nearby ('disputed the claim,
+    insisting that troops were still in X') does not count: the path must enter the denial
+    verb's object or complement."""
+    falsity = load_reporting_lexicon().falsity
+    node = word
+    for _ in range(8):
+        head = node.head
+        if head.i == node.i:
+            return False
+        if head.lemma_.lower() in _DENIAL_LEMMAS and node.dep_ in {"dobj", "ccomp", "xcomp", "pcomp", "nsubjpass", "prep"}:
+            # "has not confirmed or denied its troop deployments to X": a denial not made.
+            return not negated(head)
+        if head.lemma_.lower() == "be" and node.dep_ == "nsubj" and any(
+                c.dep_ in {"acomp", "attr"} and c.lower_ in falsity for c in head.children):
+            return True
+        if node.dep_ in {"advcl", "conj", "parataxis"} and head.pos_ in {"VERB", "AUX"}:
+            return False  # a clause beside the denial, not inside it
+        node = head
     return False
 
 
@@ -995,6 +1196,18 @@ def _previous_pair(pronoun: Token, ctx: _Context, sources) -> list[str]:
             found = list(dict.fromkeys(found))
             if len(found) >= 2:
                 return found
+    if any(c.lower_ in {"two", "both"} for c in pronoun.children) and pronoun.lower_ in _COUNTRIES:
+        # "the two countries signed" after "Venezuela has long claimed ..., but Guyana ...": the two
+        # states named in this and the two sentences before, when no pair was coordinated and no
+        # third state makes it a guess.
+        begin = pronoun.sent.start
+        for _ in range(2):
+            begin = doc[begin - 1].sent.start if begin > 0 else begin
+        states = [m.entity for t in doc[begin : pronoun.i] if (m := ctx.mention(t.i)) is not None
+                  and m.type is EntityType.STATE and not m.demonym]
+        states = list(dict.fromkeys(states))
+        if len(states) == 2:
+            return states
     return []
 
 
