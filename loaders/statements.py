@@ -93,6 +93,8 @@ _NEEDS_CONTENT = set(_LEXICON.needs_content)
 _SET_PHRASE_LEMMAS = {"issue", "release", "put", "refer", "decline", "refuse"}
 _STATEMENT_NOUNS = {"statement", "communique", "communiqué", "readout", "declaration", "notice", "bulletin"}
 _FOOTAGE_NOUNS = {"footage", "video", "videos", "image", "images", "photo", "photos", "photograph", "photographs"}
+# "footage showing X declaring ...", "a video of X saying ...": X is the one who speaks.
+_DEPICTING_LEMMAS = {"show", "feature", "depict", "film", "record", "capture", "hear", "see"}
 _ASKERS = {"reporter", "journalist", "question", "query", "inquiry", "enquiry", "media", "you", "caller"}
 # "declined to comment": the refusal is the act, and the verb it governs is part of it.
 _REFUSED_ACTS = {
@@ -100,13 +102,20 @@ _REFUSED_ACTS = {
     "say", "address", "detail", "explain", "identify", "name", "give", "provide",
 }
 # A communication a speaker owns: "the ministry's morning briefing claimed" is the ministry speaking.
-_MESSAGE_NOUNS = {"briefing", "statement", "report", "communique", "communiqué", "bulletin", "readout", "post", "update"}
+_MESSAGE_NOUNS = {
+    "briefing", "statement", "report", "communique", "communiqué", "bulletin", "readout", "post", "update",
+    "letter", "message",
+}
 # Content that is a thing, not a clause, still counts for these: "published a report", "welcomed
 # the decision", "attributed the losses to".
 _OBJECT_CONTENT = set(_LEXICON.object_content)
 # Denial verbs that also have everyday senses ("dismissed the commander", "rejected the bid") deny
 # only a claim: one of these nouns, a clause, or "as ..." ("dismissed the reports as fake").
 _SOFT_DENY = set(_LEXICON.soft_deny)
+# Verbs that report only with a finite clause or a quote of their own ('"...", it continued.').
+_CLAUSE_ONLY = set(_LEXICON.clause_only)
+# "he said, seemingly confirming reports": the writer's reading of an act, not a second act.
+_INTERPRETIVE = set(_LEXICON.interpretive)
 _CLAIM_NOUNS = {
     "report", "claim", "allegation", "accusation", "charge", "suggestion", "assertion", "rumour",
     "rumor", "speculation", "story", "account", "statement", "idea", "notion", "assessment",
@@ -125,8 +134,10 @@ _NOMINAL_ACTS = {
 }
 # Belief verbs framed by a reporting verb are that verb's content, not an act of their own.
 _BELIEF_LEMMAS = {"believe", "consider", "estimate", "assess", "predict", "conclude", "expect", "think", "suspect"}
-# Participles that spell out the act they hang on ("denied it, saying ...").
-_SAME_ACT_PARTICIPLES = {"say", "tell", "cite", "describe", "claim", "insist", "state", "explain"}
+# Participles that spell out the act they hang on ("denied it, saying ...", "X, citing Y, said").
+# Others with content of their own ("..., insisting that ...", "..., claiming ...") are a second act
+# (CONVENTIONS.md: a second reporting verb with new content gives a second entry).
+_SAME_ACT_PARTICIPLES = {"say", "tell", "cite", "describe"}
 _HEDGE_HEADS = {"refuse", "decline", "fail", "unable", "able", "position", "want", "try", "seek", "expect"}
 _HEDGE_MODALS = {"could", "would", "might", "may", "should"}
 _HEDGE_ADVERBS = set(_LEXICON.hedges)
@@ -167,6 +178,11 @@ class _Context:
     spoken: list[tuple[int, str, str | None]] = field(default_factory=list)
     # (sentence start token, speaker) of each statement so far, for 'it' and 'it was added'.
     said_in: list[tuple[int, str]] = field(default_factory=list)
+    # (token index, speakers) of each act by a group ('Lee and Kim said', 'diplomatic sources said',
+    # 'the authorities note'), for a later 'they' or 'the lawmakers'.
+    groups: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
+    # Token indices that open a transcript turn or headline label ('Grossi: Iran has not ...').
+    labelled: set[int] = field(default_factory=set)
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
@@ -196,6 +212,7 @@ def extract_statements(
     out: list[StatementRecord] = []
     seen: set[tuple[str, int]] = set()
     line_acts = _line_acts(ctx, skip or [])
+    ctx.labelled = set(line_acts)
     for sent in doc.sents:
         if covers(skip, sent.start_char):
             continue
@@ -212,21 +229,27 @@ def extract_statements(
                 to = next(c for c in token.children if c.lower_ == "to")
                 objects = [c for c in to.children if c.dep_ == "pobj"]
                 speakers = [s for o in objects for s in _speakers_of(o, ctx, sent)]
+                if len(speakers) > 1 or any(o.tag_ in {"NNS", "NNPS"} for o in objects) and speakers:
+                    ctx.groups.append((token.i, tuple(speakers)))
                 if not speakers:
                     speakers = [x for o in objects for x in _message_owner(o, ctx, sent)][:1]
                 verb, kind, cue_tokens = "according to", StatementKind.SAID, [token, to]
-                source = None
+                source, passage = None, None
                 clause = token.head if token.head.i != token.i else token
             elif token.pos_ == "NOUN" and token.lemma_.lower() in _NOMINAL_ACTS and _nominal_content(token):
                 # "Putin's claim that his forces ...": a claim written as a noun, with its owner.
                 owners = [c for c in token.children if c.dep_ == "poss"]
                 speakers = [x for o in owners for x in _speakers_of(o, ctx, sent)]
                 verb, kind, cue_tokens = token.lemma_.lower(), _NOMINAL_ACTS[token.lemma_.lower()], [token]
-                source = None
+                source, passage = None, None
                 clause = token
             elif token.pos_ in {"VERB", "AUX"} and _act_key(token):
-                if _inside_quote(token, ctx) or not _has_content(token, ctx, sent) or _part_of_other_act(token, ctx) \
-                        or _is_question(sent):
+                passage = None
+                if not _inside_quote(token, ctx) and not _has_content(token, ctx, sent):
+                    passage = _content_before(token, ctx, sent)
+                    if passage is None:
+                        continue
+                if _inside_quote(token, ctx) or _part_of_other_act(token, ctx) or _is_question(sent):
                     continue
                 speakers = _verb_speakers(token, ctx, sent)
                 verb = _act_key(token)
@@ -240,7 +263,7 @@ def extract_statements(
                     continue
                 seen.add((speaker, token.i))
                 out.append(_record(ctx, sent, token, speaker, verb, kind, cue_tokens, source, article_id,
-                                   date=_act_date(clause, ctx), hedged=_hedged(token, clause)))
+                                   date=_act_date(clause, ctx), hedged=_hedged(token, clause), passage=passage))
                 _note_speaker(ctx, sent, speaker)
     return out
 
@@ -259,7 +282,7 @@ def _message_owner(noun: Token, ctx: _Context, sent: Span) -> list[str]:
         return []
     start = _window_start(ctx, sent, _PRONOUN_SENTENCES)
     for first, speaker in reversed(ctx.said_in):
-        if start <= first < sent.start and any(t.lemma_.lower() == lemma for t in ctx.doc[first].sent):
+        if start <= first < sent.start and any(t.lemma_.lower() == lemma and t.pos_ == "NOUN" for t in ctx.doc[first].sent):
             return [speaker]
     return []
 
@@ -277,6 +300,29 @@ def _is_question(sent: Span) -> bool:
     words = [t for t in sent if not t.is_space and not t.is_punct]
     last = next((t for t in reversed(sent) if not t.is_space), None)
     return bool(words) and last is not None and last.text == "?" and words[0].lower_ in _QUESTION_OPENERS
+
+
+_BARE_CLAUSE_WORDS = 6
+
+
+def _content_before(verb: Token, ctx: _Context, sent: Span) -> tuple[int, int] | None:
+    """'... and stability." Tass reported.': a sentence that is only a reporting clause (subject,
+    verb, a date or adverb) reports the sentence before it; the act's passage is both sentences.
+    None for any other sentence."""
+    words = [t for t in sent if not t.is_space and not t.is_punct]
+    if len(words) > _BARE_CLAUSE_WORDS or verb.dep_ != "ROOT" or verb.lemma_.lower() not in SAY_LEMMAS:
+        return None
+    if verb.tag_ != "VBD":
+        return None  # "Jane Doe reports.": a broadcast reporter's sign-off, not a source
+    if not any(c.dep_ == "nsubj" for c in verb.children) or any(
+            c.dep_ in {"dobj", "xcomp", "ccomp", "prep", "dative"} for c in verb.children):
+        return None
+    if sent.start == 0:
+        return None
+    prev = ctx.doc[sent.start - 1].sent
+    if not prev.text.strip() or "\n" in ctx.doc.text[prev.end_char - 1 : sent.start_char] or _is_question(prev):
+        return None
+    return sentence_span(prev)[1], sentence_span(sent)[2]
 
 
 def _note_speaker(ctx: _Context, sent: Span, speaker: str) -> None:
@@ -340,6 +386,8 @@ def _act_key(token: Token) -> str | None:
 def _is_report_verb(token: Token) -> bool:
     if token.pos_ not in {"VERB", "AUX"} or not _act_key(token):
         return False
+    if token.lemma_.lower() in _CLAUSE_ONLY or token.lemma_.lower() == "quote":
+        return _own_clause(token)
     return token.lemma_.lower() not in _SET_PHRASE_LEMMAS or _set_phrase_act(token)
 
 
@@ -348,6 +396,8 @@ def _has_content(verb: Token, ctx: _Context, sent: Span) -> bool:
     if lemma in _SET_PHRASE_LEMMAS:
         return _set_phrase_act(verb)
     deps = {c.dep_ for c in verb.children}
+    if lemma in _CLAUSE_ONLY or lemma == "quote":
+        return _own_clause(verb)
     # "The Kremlin, he added, had nothing further": a parenthetical verb reports its host clause.
     clause = bool(deps & {"ccomp", "xcomp", "parataxis"}) or (verb.dep_ == "parataxis" and verb.head.pos_ in {"VERB", "AUX"})
     if verb.dep_ == "relcl" and not clause and lemma in SAY_LEMMAS and any(
@@ -371,6 +421,25 @@ def _has_content(verb: Token, ctx: _Context, sent: Span) -> bool:
     if lemma in _OBJECT_CONTENT and deps & {"dobj", "nsubjpass"}:
         return True
     return False
+
+
+def _own_clause(verb: Token) -> bool:
+    """Content of a verb that reports only with a clause of its own: a finite clause or parenthesis
+    ('"...", it continued.'; not "continued to fight", "continued its attacks"), or for 'quote'
+    "quoted X as saying"."""
+    if verb.lemma_.lower() == "quote":
+        return _quoted_as(verb) is not None
+    deps = {c.dep_ for c in verb.children}
+    own = bool(deps & {"ccomp", "parataxis"}) or verb.dep_ == "parataxis" and verb.head.pos_ in {"VERB", "AUX"}
+    return own and not deps & {"xcomp", "dobj"}
+
+
+def _quoted_as(verb: Token) -> Token | None:
+    """'the lawmakers quoted the NIS as saying ...': the one quoted (the object), else None."""
+    if not any(c.dep_ == "prep" and c.lower_ == "as" and any(
+            g.tag_ == "VBG" and g.lemma_.lower() in REPORT_LEMMAS for g in c.children) for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
 def _set_phrase_act(verb: Token) -> bool:
@@ -414,6 +483,15 @@ def _part_of_other_act(verb: Token, ctx: _Context) -> bool:
     if verb.dep_ == "xcomp" and head.lemma_.lower() in {"decline", "refuse"} and lemma in _REFUSED_ACTS:
         return True
     head_reports = _is_report_verb(head) and not _inside_quote(head, ctx)
+    # "hadn't confirmed or denied": one negated act, carried by the first verb.
+    if verb.dep_ == "conj" and head_reports and any(c.dep_ == "neg" for c in head.children) and any(
+            c.dep_ == "cc" and c.lower_ == "or" for c in head.children):
+        return True
+    # "he said, seemingly confirming reports": the writer's reading of the act, not a second act.
+    if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "conj"} and any(
+            c.dep_ == "advmod" and c.lower_ in _INTERPRETIVE for c in verb.children) \
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return True
     # "neither confirmed nor denied": one act, carried by the first verb.
     if verb.dep_ == "conj" and head_reports and (
         any(c.lower_ in {"nor", "neither"} for c in verb.children)
@@ -421,7 +499,7 @@ def _part_of_other_act(verb: Token, ctx: _Context) -> bool:
     ):
         return True
     # "denied the reports, saying ...", "X, citing Y, said": the participle spells out the act.
-    if verb.dep_ in {"advcl", "xcomp"} and verb.tag_ == "VBG" and lemma in _SAME_ACT_PARTICIPLES \
+    if verb.dep_ in {"advcl", "xcomp", "acl"} and verb.tag_ == "VBG" and lemma in _SAME_ACT_PARTICIPLES \
             and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) and _framing_act(verb, ctx):
         return True
     # "X believes ..., officials said" / "said it believes ...": the belief is the content.
@@ -431,9 +509,33 @@ def _part_of_other_act(verb: Token, ctx: _Context) -> bool:
         _is_report_verb(t) and t.lemma_.lower() not in _BELIEF_LEMMAS and not _inside_quote(t, ctx) for t in linked
     ):
         return True
-    # "adding that the department could not say ...": a 'say' inside another act's content.
-    if verb.dep_ == "ccomp" and head_reports and lemma in SAY_LEMMAS and head.lemma_.lower() not in _BELIEF_LEMMAS:
-        if any(c.dep_ == "neg" for c in verb.children):
+    # "adding that the department could not say ...", "Grossi: Iran has not declared ...": a 'say'
+    # not made, inside another act's content, is that content.
+    if _LEXICON.kind_of(_act_key(verb) or lemma) is StatementKind.SAID and any(c.dep_ == "neg" for c in verb.children) \
+            and _reported_inside(verb, ctx):
+        return True
+    # "Canada and Norway announced that they condemn ...", "released footage which they said showed
+    # ...": the speakers' own content, not a new act.
+    if any(c.dep_ == "nsubj" and c.lower_ == "they" for c in verb.children) and (
+            _reported_inside(verb, ctx) or verb.dep_ == "relcl" and verb.head.dep_ in {"dobj", "nsubjpass"}
+            and _is_report_verb(verb.head.head)):
+        return True
+    return False
+
+
+def _reported_inside(verb: Token, ctx: _Context) -> bool:
+    """Whether `verb` lies in the content of another reporting act: under a reporting verb before it
+    (through clauses; a closing '..., they said' that the parser hangs on its content is not inside)
+    or after a transcript or headline label of its sentence."""
+    if any(verb.sent.start <= i < verb.i for i in ctx.labelled):
+        return True
+    node = verb
+    for _ in range(4):
+        if node.dep_ not in {"ccomp", "conj", "advcl", "xcomp", "parataxis"} or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.i < verb.i and _is_report_verb(node) and node.lemma_.lower() not in _BELIEF_LEMMAS \
+                and not _inside_quote(node, ctx):
             return True
     return False
 
@@ -445,7 +547,7 @@ def _framing_act(participle: Token, ctx: _Context) -> Token | None:
     for _ in range(5):
         if (_is_report_verb(node) or node.lemma_.lower() in {"decline", "refuse"}) and not _inside_quote(node, ctx):
             return node
-        if node.dep_ not in {"acl", "ccomp", "relcl", "dobj", "conj"} or node.head.i == node.i:
+        if node.dep_ not in {"acl", "ccomp", "relcl", "dobj", "conj", "nsubj"} or node.head.i == node.i:
             return None
         node = node.head
     return None
@@ -601,9 +703,17 @@ def _verb_speakers(verb: Token, ctx: _Context, sent: Span) -> list[str]:
         agents = _misattached_agents(verb)
     if agents:
         subjects = agents
+    elif not subjects and verb.tag_ == "VBG" and (holder := _participle_holder(verb, ctx, sent)):
+        return holder
+    elif not subjects and verb.tag_ == "VBG" and verb.dep_ in {"advcl", "conj"} and (outer := _outer_reporter(verb, ctx)):
+        # "X said that the rebels claimed ..., stressing that ...": a participle the parser hangs on
+        # the reported clause belongs to the one reporting it.
+        return _verb_speakers(outer, ctx, sent)
     elif not subjects and verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
-        # "Austin said, adding that ...", "X insisted and warned": the head verb's subject speaks.
-        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        # "Austin said, adding that ...", "X insisted and warned": the head verb's subject speaks;
+        # "X was captured in May and claimed ...": its passive subject too.
+        deps = {"nsubj", "nsubjpass"} if verb.dep_ == "conj" else {"nsubj"}
+        subjects = [c for c in verb.head.children if c.dep_ in deps]
     elif not subjects and verb.dep_ == "ccomp" and verb.head.lemma_.lower() == "ask":
         # "Kallas, asked whether ..., conceded": the parser makes the participle the main verb.
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
@@ -617,14 +727,59 @@ def _verb_speakers(verb: Token, ctx: _Context, sent: Span) -> list[str]:
     for subj in subjects:
         if subj.lower_ in {"which", "who", "that"} and verb.dep_ == "relcl":
             subj = verb.head  # "the Yonhap agency, which cites ...": the antecedent speaks
-        for s in _speakers_of(subj, ctx, sent):
+        found = _speakers_of(subj, ctx, sent)
+        if len(found) == 1 and subj.tag_ in {"NNS", "NNPS"}:
+            ctx.groups.append((subj.i, tuple(found)))  # "the authorities note ...": a 'they' later
+        for s in found:
             if s not in out:
                 out.append(s)
         for conj in subj.conjuncts:
             for s in _speakers_of(conj, ctx, sent):
                 if s not in out:
                     out.append(s)
+    if len(out) > 1:
+        ctx.groups.append((verb.i, tuple(out)))
+    quoted = _quoted_as(verb) if verb.lemma_.lower() == "quote" else None
+    if quoted is not None:
+        # "the lawmakers quoted the NIS as saying": the one quoted speaks too.
+        out += [s for s in _speakers_of(quoted, ctx, sent) if s not in out]
     return out
+
+
+def _outer_reporter(verb: Token, ctx: _Context) -> Token | None:
+    """The outermost reporting verb whose reported clause (ccomp) holds `verb`'s head, if any."""
+    node, found = verb.head, None
+    for _ in range(4):
+        if node.dep_ != "ccomp" or node.head.i == node.i:
+            break
+        node = node.head
+        if _is_report_verb(node) and not _inside_quote(node, ctx):
+            found = node
+    return found
+
+
+def _participle_holder(verb: Token, ctx: _Context, sent: Span) -> list[str]:
+    """The speaker of a subjectless participle by what it hangs on: the person just before it
+    ('footage showing the commander Ali Jibril declaring that ...'), the speaker noun it modifies
+    ('messages from world leaders hailing the deal'), or the sender of the message it modifies
+    ('the ministry sent a letter to the UN accusing ...'). Empty when none of these."""
+    before = ctx.by_token.get(verb.i - 1)
+    if before is not None and before.type is EntityType.PERSON and before.entity:
+        root = ctx.doc[before.start : before.end].root
+        shown = root.head if root.dep_ == "appos" else root
+        if not _inside_quote(root, ctx) and (
+                shown.dep_ == "dobj" and shown.head.lemma_.lower() in _DEPICTING_LEMMAS
+                or shown.dep_ == "pobj" and shown.head.lower_ == "of" and shown.head.head.lower_ in _FOOTAGE_NOUNS):
+            return [before.entity]
+    if verb.dep_ != "acl":
+        return []
+    noun = verb.head
+    if noun.lemma_.lower() not in _MESSAGE_NOUNS:
+        return _speakers_of(noun, ctx, sent) if noun.pos_ in {"NOUN", "PROPN"} else []
+    senders = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children if p.dep_ == "pobj"]
+    if not senders and noun.dep_ == "dobj":
+        senders = [c for c in noun.head.children if c.dep_ == "nsubj"]
+    return [x for t in senders for x in _speakers_of(t, ctx, sent)]
 
 
 def _misattached_agents(verb: Token) -> list[Token]:
@@ -664,14 +819,22 @@ def _speakers_of(head: Token, ctx: _Context, sent: Span, conjuncts: bool = True)
             # "It called on Pyongyang to ...": the agency or state that just spoke.
             previous = _recent_speakers(ctx, sent, types={EntityType.AGENCY, EntityType.STATE}, sentences=1)
             return previous[-1:]
+        if low == "they" and head.dep_ == "nsubj":
+            return _recent_group(ctx, head, sent)
         return []
     if head.pos_ == "PROPN" and m is None:
         known = _known_alias(head, ctx)
         if known:
             return [known]
+    if m is None and head.pos_ in {"PROPN", "NOUN"}:
+        known = _known_surname(head, ctx)  # the tagger takes 'Trump' for a noun
+        if known:
+            return [known]
     if head.lemma_.lower() in _MESSAGE_NOUNS:
-        # "the ministry's morning briefing claimed": the owner of the message speaks.
-        return [s for c in head.children if c.dep_ == "poss" for s in _speakers_of(c, ctx, sent, conjuncts)]
+        # "the ministry's morning briefing claimed": the owner of the message speaks; "the statement
+        # added": the speaker who just issued it.
+        owners = [s for c in head.children if c.dep_ == "poss" for s in _speakers_of(c, ctx, sent, conjuncts)]
+        return owners or _message_owner(head, ctx, sent)
     is_role = low in ROLE_NOUNS or head.lemma_.lower() in ROLE_NOUNS or low in _ROLE_GENDER
     if low in INSTITUTION_HEADS and any(
         ctx.by_token.get(c.i) is not None and ctx.by_token[c.i].type is EntityType.PERSON
@@ -690,6 +853,25 @@ def _speakers_of(head: Token, ctx: _Context, sent: Span, conjuncts: bool = True)
     if persons:
         return persons[:1]
     is_definite = any(t.lower_ in {"the", "this", "that"} for t in head.children)
+    state_role = is_role and head.tag_ == "NN" and not is_definite and any(
+        c.dep_ == "poss" and ctx.by_token.get(c.i) is not None and ctx.by_token[c.i].type is EntityType.STATE
+        for c in head.children)
+    if state_role:
+        # "Ukraine's defence minister said": the holder of that role the article names.
+        owner = next(ctx.by_token[c.i].entity for c in head.children if c.dep_ == "poss" and c.i in ctx.by_token)
+        person = _role_person(ctx, head, state=owner)
+        if person:
+            return [person]
+    if head.tag_ == "NNS" and any(c.lower_ in {"the", "these", "those"} for c in head.children) and all(
+            c.dep_ in {"det", "punct"} for c in head.children) and (is_role or head.lemma_.lower() in _GROUP_LEMMAS) \
+            and low != "authorities":
+        # "the lawmakers quoted ...", "the officials said": the group that just spoke.
+        group = _recent_group(ctx, head, sent)
+        if group:
+            return group
+    if is_role and not is_definite and head.tag_ == "NN" and _is_headline(sent) and not any(
+            c.dep_ in {"det", "poss", "nummod"} for c in head.children):
+        is_definite = True  # headlinese drops the article: "..., minister says"
     if is_role:
         if is_definite and head.tag_ in {"NN", "NNP"}:
             person = _role_person(ctx, head)
@@ -861,11 +1043,34 @@ def _states_of(head: Token, ctx: _Context, sent: Span, is_definite: bool) -> lis
         m = ctx.by_token.get(t.i)
         if m is not None and m.type is EntityType.STATE and m.entity not in out:
             out.append(m.entity)
-    if out or not is_definite or head.tag_ != "NN":
+    if out or not is_definite or head.tag_ != "NN" and head.lower_ != "authorities":
         return out
     start = _window_start(ctx, sent, _PRONOUN_SENTENCES)
     states = [m.entity for m in ctx.mentions if start <= m.start < head.i and m.type is EntityType.STATE]
     return states[-1:]
+
+
+def _recent_group(ctx: _Context, head: Token, sent: Span) -> list[str]:
+    """'they said', 'the lawmakers said': the speakers of the latest act by a group (two or more
+    speakers, or a plural noun such as 'diplomatic sources') in this and the previous sentences."""
+    start = _window_start(ctx, sent, _PRONOUN_SENTENCES)
+    found = [g for i, g in ctx.groups if start <= i < head.i]
+    return list(found[-1]) if found else []
+
+
+def _is_headline(sent: Span) -> bool:
+    """A line of its own with no closing punctuation: a headline or subheading."""
+    text = sent.text.strip()
+    return bool(text) and "\n" not in text and text[-1] not in '.!?"”’:;,)'
+
+
+def _known_surname(head: Token, ctx: _Context) -> str | None:
+    """'Trump later said' where NER missed 'Trump': the article's one person with that surname."""
+    if any(c.dep_ == "compound" for c in head.children) or not head.text[:1].isupper() or len(head.text) < 2:
+        return None
+    people = [k for k, t in ctx.table.types.items()
+              if t is EntityType.PERSON and len(ctx.table.names[k].split()) > 1 and ctx.table.names[k].split()[-1] == head.text]
+    return people[0] if len(people) == 1 else None
 
 
 def _phrase_words(head: Token) -> set[str]:
@@ -955,22 +1160,57 @@ def _resolve_person(ctx: _Context, pronoun: Token, gender: str | None) -> str | 
     return found
 
 
-def _role_person(ctx: _Context, head: Token) -> str | None:
-    """'the minister': the most recently mentioned person the article gave that role."""
+def _role_person(ctx: _Context, head: Token, state: str | None = None) -> str | None:
+    """'the minister': the most recently mentioned person the article gave that role; with `state`
+    ("Ukraine's minister") not one whose role the article or the actor dictionary ties to another state."""
     role = head.lemma_.lower() if head.lemma_.lower() in ROLE_NOUNS else head.lower_
     mods = _phrase_words(head) - {head.lower_, head.lemma_.lower()} - {"former", "new", "top", "senior", "then"}
     start = _window_start(ctx, head.sent, _ROLE_SENTENCES)
     best: tuple[int, str] | None = None
+    def other_state(entity: str) -> bool:
+        return state is not None and _person_states(ctx, entity) - {ctx.table.names.get(state)} != set()
+
     for m in ctx.mentions:
-        if m.type is not EntityType.PERSON or not m.entity or not start <= m.start < head.i:
+        if m.type is not EntityType.PERSON or not m.entity or not start <= m.start < head.i or other_state(m.entity):
             continue
         words = ctx.roles.get(m.entity, set())
         if role in words and mods <= words and (best is None or m.start > best[0]):
             best = (m.start, m.entity)
     for i, e, _ in ctx.spoken:
-        if start <= i < head.i and role in ctx.roles.get(e, set()) and mods <= ctx.roles[e] and (best is None or i > best[0]):
+        if start <= i < head.i and role in ctx.roles.get(e, set()) and mods <= ctx.roles[e] and (best is None or i > best[0]) \
+                and not other_state(e):
             best = (i, e)
+    if best is None and not any(m.type is EntityType.PERSON and start <= m.start < head.i for m in ctx.mentions):
+        # A lead or headline names the role before the person: "Ukraine's defence minister said on
+        # Tuesday ... Rustem Umerov, the minister, ...": the first holder named after it.
+        end = _window_end(ctx, head.sent, _ROLE_SENTENCES)
+        best = next(((m.start, m.entity) for m in ctx.mentions if m.type is EntityType.PERSON and m.entity
+                     and head.i < m.start < end and role in ctx.roles.get(m.entity, set())
+                     and mods <= ctx.roles[m.entity] and not other_state(m.entity)), None)
     return best[1] if best else None
+
+
+def _person_states(ctx: _Context, entity: str) -> set[str]:
+    """The states a person's role words ('Russian', 'Ukraine') or dictionary entry tie them to."""
+    gaz = load_gazetteer()
+    words = ctx.roles.get(entity, set())
+    out = {gaz.demonyms.get(w) or gaz.states.get(w) for w in words} - {None}
+    actor = load_actors().lookup(EntityType.PERSON, ctx.table.names.get(entity, ""))
+    if actor is not None and actor.state:
+        out.add(actor.state)
+    return out
+
+
+def _window_end(ctx: _Context, sent: Span, sentences: int) -> int:
+    """Token index where the `sentences` sentences after `sent` end (blank lines not counted)."""
+    end = sent.end
+    count = 0
+    while count < sentences and end < len(ctx.doc):
+        nxt = ctx.doc[end].sent
+        end = nxt.end
+        if nxt.text.strip():
+            count += 1
+    return end
 
 
 def _antecedent_agency(head: Token, ctx: _Context, sent: Span) -> str:
