@@ -315,7 +315,7 @@ def _content_before(verb: Token, ctx: _Context, sent: Span) -> tuple[int, int] |
     if verb.tag_ != "VBD":
         return None  # "Jane Doe reports.": a broadcast reporter's sign-off, not a source
     if not any(c.dep_ == "nsubj" for c in verb.children) or any(
-            c.dep_ in {"dobj", "xcomp", "ccomp", "prep", "dative"} for c in verb.children):
+            c.dep_ in {"dobj", "xcomp", "ccomp", "dative"} or c.dep_ == "prep" and c.lower_ != "on" for c in verb.children):
         return None
     if sent.start == 0:
         return None
@@ -477,6 +477,11 @@ def _part_of_other_act(verb: Token, ctx: _Context) -> bool:
     # "declined to comment on whether X had verified ...": what X did is the question, not an act.
     if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in verb.children):
         return True
+    # "adding that the department could not say ...", "Grossi: Iran has not declared ...": a 'say'
+    # not made, inside another act's content, is that content.
+    if _LEXICON.kind_of(_act_key(verb) or lemma) is StatementKind.SAID and any(c.dep_ == "neg" for c in verb.children) \
+            and _reported_inside(verb, ctx):
+        return True
     if head.i == verb.i:
         return False
     # "declined to comment", "refused to say whether": the refusal carries the act.
@@ -500,7 +505,8 @@ def _part_of_other_act(verb: Token, ctx: _Context) -> bool:
         return True
     # "denied the reports, saying ...", "X, citing Y, said": the participle spells out the act.
     if verb.dep_ in {"advcl", "xcomp", "acl"} and verb.tag_ == "VBG" and lemma in _SAME_ACT_PARTICIPLES \
-            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) and _framing_act(verb, ctx):
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) and _framing_act(verb, ctx) \
+            and _shown_person(verb, ctx) is None:
         return True
     # "X believes ..., officials said" / "said it believes ...": the belief is the content.
     linked = [head] if verb.dep_ in {"ccomp", "parataxis", "advcl"} else []
@@ -508,11 +514,6 @@ def _part_of_other_act(verb: Token, ctx: _Context) -> bool:
     if lemma in _BELIEF_LEMMAS and any(
         _is_report_verb(t) and t.lemma_.lower() not in _BELIEF_LEMMAS and not _inside_quote(t, ctx) for t in linked
     ):
-        return True
-    # "adding that the department could not say ...", "Grossi: Iran has not declared ...": a 'say'
-    # not made, inside another act's content, is that content.
-    if _LEXICON.kind_of(_act_key(verb) or lemma) is StatementKind.SAID and any(c.dep_ == "neg" for c in verb.children) \
-            and _reported_inside(verb, ctx):
         return True
     # "Canada and Norway announced that they condemn ...", "released footage which they said showed
     # ...": the speakers' own content, not a new act.
@@ -758,22 +759,44 @@ def _outer_reporter(verb: Token, ctx: _Context) -> Token | None:
     return found
 
 
+def _shown_person(verb: Token, ctx: _Context) -> str | None:
+    """The person a participle directly follows when that person is shown or heard: 'footage
+    showing the commander Ali Jibril declaring ...', 'a video of X saying ...'."""
+    before = ctx.by_token.get(verb.i - 1)
+    if before is None or before.type is not EntityType.PERSON or not before.entity:
+        return None
+    root = ctx.doc[before.start : before.end].root
+    shown = root.head if root.dep_ == "appos" else root
+    if not _inside_quote(root, ctx) and (
+            shown.dep_ == "dobj" and shown.head.lemma_.lower() in _DEPICTING_LEMMAS
+            or shown.dep_ == "pobj" and shown.head.lower_ == "of" and shown.head.head.lower_ in _FOOTAGE_NOUNS):
+        return before.entity
+    return None
+
+
 def _participle_holder(verb: Token, ctx: _Context, sent: Span) -> list[str]:
     """The speaker of a subjectless participle by what it hangs on: the person just before it
     ('footage showing the commander Ali Jibril declaring that ...'), the speaker noun it modifies
     ('messages from world leaders hailing the deal'), or the sender of the message it modifies
     ('the ministry sent a letter to the UN accusing ...'). Empty when none of these."""
-    before = ctx.by_token.get(verb.i - 1)
-    if before is not None and before.type is EntityType.PERSON and before.entity:
-        root = ctx.doc[before.start : before.end].root
-        shown = root.head if root.dep_ == "appos" else root
-        if not _inside_quote(root, ctx) and (
-                shown.dep_ == "dobj" and shown.head.lemma_.lower() in _DEPICTING_LEMMAS
-                or shown.dep_ == "pobj" and shown.head.lower_ == "of" and shown.head.head.lower_ in _FOOTAGE_NOUNS):
-            return [before.entity]
+    shown = _shown_person(verb, ctx)
+    if shown is not None:
+        return [shown]
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "to" and verb.head.head.pos_ in {"VERB", "AUX"}:
+        # The same, parsed as "to [the UN accusing ...]".
+        return [x for c in verb.head.head.children if c.dep_ == "nsubj" for x in _speakers_of(c, ctx, sent)]
     if verb.dep_ != "acl":
         return []
     noun = verb.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.i != noun.head.i:
+        # "sent a letter to UN envoy Maria Lund accusing ...": not the addressee, the sender.
+        noun = noun.head.head
+        if noun.pos_ in {"VERB", "AUX"}:
+            return [x for c in noun.children if c.dep_ == "nsubj" for x in _speakers_of(c, ctx, sent)]
+    held = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                 if p.dep_ == "pobj" and p.lemma_.lower() in _MESSAGE_NOUNS), None)
+    if held is not None:
+        noun = held  # "a flood of messages from world leaders hailing ..."
     if noun.lemma_.lower() not in _MESSAGE_NOUNS:
         return _speakers_of(noun, ctx, sent) if noun.pos_ in {"NOUN", "PROPN"} else []
     senders = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children if p.dep_ == "pobj"]
