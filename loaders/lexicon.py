@@ -26,6 +26,7 @@ class ReportingLexicon:
     object_content: frozenset[str]
     soft_deny: frozenset[str]
     clause_only: frozenset[str]
+    message_only: frozenset[str]
     hedges: frozenset[str]
     interpretive: frozenset[str]
     falsity: frozenset[str]
@@ -66,6 +67,7 @@ def load_reporting_lexicon() -> ReportingLexicon:
         object_content=frozenset(verbs.get("object_content", ())),
         soft_deny=frozenset(verbs.get("soft_deny", ())),
         clause_only=frozenset(verbs.get("clause_only", ())),
+        message_only=frozenset(verbs.get("message_only", ())),
         hedges=frozenset(hedges.get("adverbs", ())),
         interpretive=frozenset(hedges.get("interpretive", ())),
         falsity=frozenset(_read("falsity.yaml").get("words", ())),

@@ -114,6 +114,8 @@ _OBJECT_CONTENT = set(_LEXICON.object_content)
 _SOFT_DENY = set(_LEXICON.soft_deny)
 # Verbs that report only with a finite clause or a quote of their own ('"...", it continued.').
 _CLAUSE_ONLY = set(_LEXICON.clause_only)
+# Verbs that report only with a message as subject and a quote ('"...," the statement read').
+_MESSAGE_ONLY = set(_LEXICON.message_only)
 # "he said, seemingly confirming reports": the writer's reading of an act, not a second act.
 _INTERPRETIVE = set(_LEXICON.interpretive)
 _CLAIM_NOUNS = {
@@ -213,9 +215,13 @@ def extract_statements(
     seen: set[tuple[str, int]] = set()
     line_acts = _line_acts(ctx, skip or [])
     ctx.labelled = set(line_acts)
+    previous: Span | None = None
     for sent in doc.sents:
         if covers(skip, sent.start_char):
             continue
+        if not sent.text.strip():
+            continue
+        before = len(out)
         for token in sent:
             cue_tokens: list[Token] = []
             for speaker, verb, cue_tokens, passage in line_acts.get(token.i, ()):
@@ -265,7 +271,46 @@ def extract_statements(
                 out.append(_record(ctx, sent, token, speaker, verb, kind, cue_tokens, source, article_id,
                                    date=_act_date(clause, ctx), hedged=_hedged(token, clause), passage=passage))
                 _note_speaker(ctx, sent, speaker)
+        if len(out) == before and previous is not None:
+            found = _continuation(ctx, sent, previous, [r for r in out if r.end > previous.start_char])
+            if found is not None:
+                speaker, passage = found
+                out.append(_record(ctx, sent, sent[0], speaker, "continued", StatementKind.SAID, [], None, article_id,
+                                   passage=passage))
+                _note_speaker(ctx, sent, speaker)
+        previous = sent
     return out
+
+
+_OPENING_QUOTES = "\"“‘«"
+
+
+def _continuation(ctx: _Context, sent: Span, previous: Span, previous_acts: list[StatementRecord]
+                  ) -> tuple[str, tuple[int, int]] | None:
+    """A paragraph that is only a quote ('"This would be a dangerous escalation. Everything must be
+    done to avoid it."') after one where one speaker is quoted (or introduces a quote with ':'):
+    a quote with no reporting verb of its own continues that speaker (CONVENTIONS.md).
+    Returns (speaker, passage: the whole quote) or None."""
+    text = sent.text.lstrip()
+    if not text or text[0] not in _OPENING_QUOTES:
+        return None
+    begin = sent.start_char + len(sent.text) - len(text)
+    span = next(((a, b) for a, b in ctx.quotes if a == begin), None)
+    # A paragraph of its own: '"A," he said. "B."' in one paragraph is one act with one passage.
+    if span is None or "\n" not in doc_text(ctx.doc)[sentence_span(previous)[2] : begin]:
+        return None
+    if doc_text(ctx.doc)[span[0] : span[1] - 1].rstrip().endswith(","):
+        return None  # '"..., " he said' split by the parser: the reporting clause follows
+    after = doc_text(ctx.doc)[span[1] : sent.end_char].strip()
+    if after and not all(ch in ".,!?;:)" for ch in after):
+        return None  # the quote is followed by words of its own ('..." the statement read.')
+    speakers = {r.speaker for r in previous_acts}
+    if len(speakers) != 1:
+        return None
+    prev_text = previous.text.strip()
+    if not (any(a < previous.end_char and b > previous.start_char for a, b in ctx.quotes) or prev_text.endswith(":")):
+        return None
+    return speakers.pop(), (span[0], max(span[1], sentence_span(sent)[2]))
 
 
 _QUESTION_OPENERS = {
@@ -388,6 +433,8 @@ def _is_report_verb(token: Token) -> bool:
         return False
     if token.lemma_.lower() in _CLAUSE_ONLY or token.lemma_.lower() == "quote":
         return _own_clause(token)
+    if token.lemma_.lower() in _MESSAGE_ONLY:
+        return False  # never the frame of another act
     return token.lemma_.lower() not in _SET_PHRASE_LEMMAS or _set_phrase_act(token)
 
 
@@ -398,6 +445,8 @@ def _has_content(verb: Token, ctx: _Context, sent: Span) -> bool:
     deps = {c.dep_ for c in verb.children}
     if lemma in _CLAUSE_ONLY or lemma == "quote":
         return _own_clause(verb)
+    if lemma in _MESSAGE_ONLY:
+        return _message_quoted(verb, ctx, sent)
     # "The Kremlin, he added, had nothing further": a parenthetical verb reports its host clause.
     clause = bool(deps & {"ccomp", "xcomp", "parataxis"}) or (verb.dep_ == "parataxis" and verb.head.pos_ in {"VERB", "AUX"})
     if verb.dep_ == "relcl" and not clause and lemma in SAY_LEMMAS and any(
@@ -416,6 +465,8 @@ def _has_content(verb: Token, ctx: _Context, sent: Span) -> bool:
         return True
     if lemma == "call" and any(c.dep_ in {"prep", "prt"} and c.lower_ in {"on", "for", "upon"} for c in verb.children):
         return True
+    if lemma == "call" and "dobj" in deps and deps & {"oprd", "npadvmod", "attr"}:
+        return True  # "calling the talks a step toward peace": a label is a statement
     if any(a < sent.end_char and b > sent.start_char for a, b in ctx.quotes):
         return True
     if lemma in _OBJECT_CONTENT and deps & {"dobj", "nsubjpass"}:
@@ -432,6 +483,12 @@ def _own_clause(verb: Token) -> bool:
     deps = {c.dep_ for c in verb.children}
     own = bool(deps & {"ccomp", "parataxis"}) or verb.dep_ == "parataxis" and verb.head.pos_ in {"VERB", "AUX"}
     return own and not deps & {"xcomp", "dobj"}
+
+
+def _message_quoted(verb: Token, ctx: _Context, sent: Span) -> bool:
+    """'"...," the statement read': a message as subject and a quote in the sentence."""
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in _MESSAGE_NOUNS for c in verb.children) and any(
+        a < sent.end_char and b > sent.start_char for a, b in ctx.quotes)
 
 
 def _quoted_as(verb: Token) -> Token | None:
@@ -491,6 +548,12 @@ def _part_of_other_act(verb: Token, ctx: _Context) -> bool:
     # "hadn't confirmed or denied": one negated act, carried by the first verb.
     if verb.dep_ == "conj" and head_reports and any(c.dep_ == "neg" for c in head.children) and any(
             c.dep_ == "cc" and c.lower_ == "or" for c in head.children):
+        return True
+    # "put out a statement calling the deal a mistake": the message's content is the act that issued it.
+    if verb.tag_ == "VBG" and _shown_person(verb, ctx) is None and (
+            verb.dep_ == "acl" and head.lemma_.lower() in _MESSAGE_NOUNS and head.dep_ == "dobj" and _is_report_verb(head.head)
+            or verb.dep_ == "advcl" and head.lemma_.lower() in {"issue", "release", "put"} and _set_phrase_act(head)
+            and any(c.dep_ == "dobj" and c.lemma_.lower() in _MESSAGE_NOUNS for c in head.children)):
         return True
     # "he said, seemingly confirming reports": the writer's reading of the act, not a second act.
     if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "conj"} and any(
@@ -710,6 +773,10 @@ def _verb_speakers(verb: Token, ctx: _Context, sent: Span) -> list[str]:
         # "X said that the rebels claimed ..., stressing that ...": a participle the parser hangs on
         # the reported clause belongs to the one reporting it.
         return _verb_speakers(outer, ctx, sent)
+    elif not subjects and verb.dep_ == "conj" and verb.tag_ == "VBG" and verb.head.tag_ == "VBG" \
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.head.children):
+        # "..., calling it a step toward peace and urging ...": the first participle's speaker.
+        return _verb_speakers(verb.head, ctx, sent)
     elif not subjects and verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
         # "Austin said, adding that ...", "X insisted and warned": the head verb's subject speaks;
         # "X was captured in May and claimed ...": its passive subject too.
@@ -876,13 +943,11 @@ def _speakers_of(head: Token, ctx: _Context, sent: Span, conjuncts: bool = True)
     if persons:
         return persons[:1]
     is_definite = any(t.lower_ in {"the", "this", "that"} for t in head.children)
-    state_role = is_role and head.tag_ == "NN" and not is_definite and any(
-        c.dep_ == "poss" and ctx.by_token.get(c.i) is not None and ctx.by_token[c.i].type is EntityType.STATE
-        for c in head.children)
-    if state_role:
-        # "Ukraine's defence minister said": the holder of that role the article names.
-        owner = next(ctx.by_token[c.i].entity for c in head.children if c.dep_ == "poss" and c.i in ctx.by_token)
-        person = _role_person(ctx, head, state=owner)
+    owner = next((ctx.by_token[c.i] for c in head.children if c.dep_ == "poss" and c.i in ctx.by_token
+                  and ctx.by_token[c.i].type in {EntityType.STATE, EntityType.AGENCY}), None)
+    if is_role and head.tag_ == "NN" and not is_definite and owner is not None:
+        # "Ukraine's defence minister said", "the army's spokesperson says": the holder the article names.
+        person = _role_person(ctx, head, state=owner.entity if owner.type is EntityType.STATE else None)
         if person:
             return [person]
     if head.tag_ == "NNS" and any(c.lower_ in {"the", "these", "those"} for c in head.children) and all(
@@ -929,7 +994,7 @@ def _speakers_of(head: Token, ctx: _Context, sent: Span, conjuncts: bool = True)
 
 # Plural nouns for unnamed people who speak as a group: "diplomatic sources", "many locals".
 _GROUP_LEMMAS = {
-    "source", "local", "resident", "witness", "leader", "diplomat",
+    "source", "local", "resident", "witness", "leader", "diplomat", "country", "nation", "ally",
     "lawmaker", "official", "activist", "journalist", "soldier", "officer", "member", "authority",
 }
 # Determiners that single out an unnamed person ("a senior official") or make a group indefinite.

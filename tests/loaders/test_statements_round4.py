@@ -233,3 +233,53 @@ def test_statements_denouncing_a_claim_as_a_charade_is_denial(word):
 
 def test_statements_did_not_rule_out_is_said():
     assert _rows("Defence Minister Ana Ferreira did not rule out sending more troops.") == [("Ana Ferreira", SAID)]
+
+
+# --- continuation quotes, messages that read, labels, groups of states -----------------------------
+
+def test_statements_quote_paragraph_continues_the_speaker_before():
+    text = ('"We will not retreat," Defence Minister Ana Ferreira said on Monday.\n\n'
+            '"The army is ready. The border is closed."\n\nPolice said three people died.')
+    rows = _extract(text)
+    assert [(name, s.verb) for name, _, s in rows] == [
+        ("Ana Ferreira", "say"), ("Ana Ferreira", "continued"), ("police", "say")]
+    assert rows[1][2].sentence == '"The army is ready. The border is closed."'
+
+
+@pytest.mark.parametrize("text", [
+    # in the same paragraph the quote is part of the act before it
+    '"We will not retreat," Defence Minister Ana Ferreira said. "The army is ready."',
+    # a quote that a reporting clause follows is not a continuation
+    '"We will not retreat," Defence Minister Ana Ferreira said.\n\n"The army is ready," she added.',
+    # no quoted speaker before
+    'Fighting resumed near the border on Monday.\n\n"The army is ready."',
+])
+def test_statements_quote_paragraph_without_quoted_speaker_before_is_no_continuation(text):
+    assert all(s.verb != "continued" for _, _, s in _extract(text))
+
+
+@pytest.mark.parametrize("verb", ["read", "reads"])
+def test_statements_message_that_reads_a_quote_is_its_issuer(verb):
+    text = ("The Foreign Ministry said in a statement on Friday that the talks had failed. "
+            f'"Lima regrets the decision," the statement {verb}.')
+    assert _rows(text) == [("Foreign Ministry", SAID), ("Foreign Ministry", SAID)]
+
+
+def test_statements_reading_a_book_is_no_act():
+    assert _rows("Defence Minister Ana Ferreira read the report on the flight to Lisbon.") == []
+
+
+def test_statements_calling_and_urging_participles_after_a_denial_are_acts():
+    rows = _rows("The TPLF on Thursday rejected the claims, calling the talks a step toward peace and "
+                 "urging renewed efforts to implement the deal.")
+    assert [kind for _, kind in rows] == [DENIED, SAID, SAID]
+
+
+def test_statements_put_out_a_statement_calling_is_one_act():
+    assert _rows("Senator Maria Costa put out a statement on Sunday calling the deal a mistake.") == [
+        ("Maria Costa", SAID)]
+
+
+@pytest.mark.parametrize("phrase", ["allied countries", "Several European countries", "Western nations"])
+def test_statements_described_group_of_countries_is_an_agency(phrase):
+    assert _rows(f"{phrase} have welcomed the decision to hold the vote in May.") == [(phrase, SAID)]
