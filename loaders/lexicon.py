@@ -27,6 +27,7 @@ class ReportingLexicon:
     soft_deny: frozenset[str]
     clause_only: frozenset[str]
     message_only: frozenset[str]
+    quote_kind: frozenset[str]
     hedges: frozenset[str]
     interpretive: frozenset[str]
     falsity: frozenset[str]
@@ -68,6 +69,7 @@ def load_reporting_lexicon() -> ReportingLexicon:
         soft_deny=frozenset(verbs.get("soft_deny", ())),
         clause_only=frozenset(verbs.get("clause_only", ())),
         message_only=frozenset(verbs.get("message_only", ())),
+        quote_kind=frozenset(verbs.get("quote_kind", ())),
         hedges=frozenset(hedges.get("adverbs", ())),
         interpretive=frozenset(hedges.get("interpretive", ())),
         falsity=frozenset(_read("falsity.yaml").get("words", ())),

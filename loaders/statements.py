@@ -116,6 +116,7 @@ _SOFT_DENY = set(_LEXICON.soft_deny)
 _CLAUSE_ONLY = set(_LEXICON.clause_only)
 # Verbs that report only with a message as subject and a quote ('"...," the statement read').
 _MESSAGE_ONLY = set(_LEXICON.message_only)
+_QUOTE_KIND = set(_LEXICON.quote_kind)
 # "he said, seemingly confirming reports": the writer's reading of an act, not a second act.
 _INTERPRETIVE = set(_LEXICON.interpretive)
 _CLAIM_NOUNS = {
@@ -260,6 +261,13 @@ def extract_statements(
                 speakers = _verb_speakers(token, ctx, sent)
                 verb = _act_key(token)
                 kind, cue_tokens = _kind(token)
+                inner = _own_verdict(token, ctx)
+                if inner is not None:
+                    # "said it could not confirm ...", "said he could confirm ...": one act, the inner verb's kind.
+                    kind, inner_cue = _kind(inner)
+                    cue_tokens = cue_tokens + inner_cue
+                elif kind is StatementKind.SAID and verb in _QUOTE_KIND and not _negated_or_hedged(token):
+                    kind = _quoted_kind(ctx, sent) or kind
                 source = _cited_source(token, ctx, sent)
                 clause = token
             else:
@@ -541,6 +549,10 @@ def _part_of_other_act(verb: Token, ctx: _Context) -> bool:
         return True
     if head.i == verb.i:
         return False
+    # "said it could not confirm ...": the confirmation is the say act's own verdict.
+    verdict = _own_verdict(head, ctx)
+    if verdict is not None and verdict.i == verb.i:
+        return True
     # "declined to comment", "refused to say whether": the refusal carries the act.
     if verb.dep_ == "xcomp" and head.lemma_.lower() in {"decline", "refuse"} and lemma in _REFUSED_ACTS:
         return True
@@ -554,6 +566,10 @@ def _part_of_other_act(verb: Token, ctx: _Context) -> bool:
             verb.dep_ == "acl" and head.lemma_.lower() in _MESSAGE_NOUNS and head.dep_ == "dobj" and _is_report_verb(head.head)
             or verb.dep_ == "advcl" and head.lemma_.lower() in {"issue", "release", "put"} and _set_phrase_act(head)
             and any(c.dep_ == "dobj" and c.lemma_.lower() in _MESSAGE_NOUNS for c in head.children)):
+        return True
+    # "The RSF announced ..., releasing footage of ...": issuing the material is part of the announcement.
+    if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "conj"} and lemma in {"issue", "release", "put"} and head_reports \
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
         return True
     # "he said, seemingly confirming reports": the writer's reading of the act, not a second act.
     if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "conj"} and any(
@@ -632,6 +648,38 @@ def _kind(verb: Token) -> tuple[StatementKind, list[Token]]:
     return kind, cue
 
 
+_VERDICT_SUBJECTS = {"he", "she", "it", "they", "we", "i"}
+
+
+def _own_verdict(verb: Token, ctx: _Context) -> Token | None:
+    """The confirm/deny verb a say-type verb reports of its own speaker: 'said it could not confirm
+    the reports', 'said he could confirm that ...' (pronoun subject, in the reported clause)."""
+    if verb.lemma_.lower() not in _QUOTE_KIND or _inside_quote(verb, ctx):
+        return None
+    for c in verb.children:
+        if c.dep_ == "ccomp" and c.lemma_.lower() in CONFIRM_LEMMAS | DENY_LEMMAS and not _inside_quote(c, ctx) and any(
+                g.dep_ == "nsubj" and g.lower_ in _VERDICT_SUBJECTS for g in c.children):
+            return c
+    return None
+
+
+def _quoted_kind(ctx: _Context, sent: Span) -> StatementKind | None:
+    """The kind a first-person quote in the sentence states: '"We officially refute the allegations,"'
+    denies, '"We confirm the arrival of 500 fighters,"' confirms; None for any other quote."""
+    for t in sent:
+        if t.pos_ != "VERB" or not _inside_quote(t, ctx) or not any(
+                c.dep_ == "nsubj" and c.lower_ in {"we", "i"} for c in t.children):
+            continue
+        if t.head.i != t.i and _inside_quote(t.head, ctx):
+            continue  # not the quote's main verb
+        kind = _LEXICON.kind_of(t.lemma_.lower())
+        if kind in {StatementKind.CONFIRMED, StatementKind.DENIED} and not _negated_or_hedged(t) and (
+                t.lemma_.lower() not in _SOFT_DENY or _claim_object(t) is not None
+                or any(c.dep_ == "ccomp" for c in t.children)):
+            return kind
+    return None
+
+
 def _accuses_of_falsity(verb: Token) -> bool:
     """'accused Kyiv of disinformation', 'accused the West of spreading lies': calling the other
     side's account false denies it."""
@@ -647,6 +695,10 @@ def _calls_false(verb: Token) -> bool:
             for c in verb.children):
         return False
     complements = [t for c in verb.children if c.dep_ in {"prep", "oprd", "acomp", "xcomp"} for t in c.subtree]
+    claim = _claim_object(verb)
+    if claim is not None:
+        # "denounced the letter to the UN as a charade": the parser may hang 'as' on the claim.
+        complements += [t for c in claim.children if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree]
     return any(t.lemma_.lower() in _FALSITY or t.lower_ in _FALSITY for t in complements)
 
 
@@ -656,7 +708,8 @@ def _negated_or_hedged(verb: Token) -> bool:
     for c in verb.children:
         if c.dep_ == "neg" or c.lower_ in {"neither", "nor", "never", "if", "whether"}:
             return True
-        if c.dep_ == "aux" and c.lower_ in _HEDGE_MODALS:
+        if c.dep_ == "aux" and c.lower_ in _HEDGE_MODALS and not (
+                c.lower_ == "could" and verb.lemma_.lower() in CONFIRM_LEMMAS and _reported_by_say(verb)):
             return True
         if c.dep_ == "aux" and c.lower_ == "to":
             return True  # an infinitive ("working to confirm") states no confirmation
@@ -670,6 +723,12 @@ def _negated_or_hedged(verb: Token) -> bool:
         if node.lemma_.lower() in _HEDGE_HEADS or any(c.dep_ == "neg" for c in node.children):
             return True
     return False
+
+
+def _reported_by_say(verb: Token) -> bool:
+    """'said he could confirm': 'could' is the reported form of 'can', an ability, not a hedge."""
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _QUOTE_KIND and not any(
+        c.dep_ == "mark" and c.lower_ in {"if", "whether"} for c in verb.children)
 
 
 def _hedged(token: Token, clause: Token) -> bool:
@@ -950,6 +1009,9 @@ def _speakers_of(head: Token, ctx: _Context, sent: Span, conjuncts: bool = True)
         person = _role_person(ctx, head, state=owner.entity if owner.type is EntityType.STATE else None)
         if person:
             return [person]
+        if head.i > sent.start and not any(c.dep_ in {"appos", "acl", "relcl"} for c in head.children):
+            # No holder named: one unnamed person, named as the article names them (CONVENTIONS.md).
+            return [_unnamed_role(head, ctx)]
     if head.tag_ == "NNS" and any(c.lower_ in {"the", "these", "those"} for c in head.children) and all(
             c.dep_ in {"det", "punct"} for c in head.children) and (is_role or head.lemma_.lower() in _GROUP_LEMMAS) \
             and low != "authorities":
@@ -988,10 +1050,14 @@ def _speakers_of(head: Token, ctx: _Context, sent: Span, conjuncts: bool = True)
     if low in STATE_HEADS or head.lemma_.lower() in STATE_HEADS:
         return _states_of(head, ctx, sent, is_definite)
     if low in INSTITUTION_HEADS or head.lemma_.lower() in INSTITUTION_HEADS:
+        if low in _MASS_NOUNS and not any(c.dep_ in {"det", "poss", "amod", "compound"} for c in head.children):
+            return []  # "intelligence indicates ...": information, not an agency
         return [_antecedent_agency(head, ctx, sent)]
     return []
 
 
+# Institution nouns that, bare, are a mass noun ("intelligence suggests"), not a body.
+_MASS_NOUNS = {"intelligence", "diplomacy"}
 # Plural nouns for unnamed people who speak as a group: "diplomatic sources", "many locals".
 _GROUP_LEMMAS = {
     "source", "local", "resident", "witness", "leader", "diplomat", "country", "nation", "ally",
@@ -1040,6 +1106,22 @@ def _unnamed_speaker(head: Token, ctx: _Context) -> str | None:
         ctx.spoken.append((head.i, entity, gender))
         if gender:
             ctx.gender.setdefault(entity, gender)
+    return entity
+
+
+def _unnamed_role(head: Token, ctx: _Context) -> str:
+    """A Person entity for an owned role with no holder in the article: "Ukraine's chief of staff"."""
+    tokens = _phrase_tokens(head)
+    left, right = min(t.i for t in tokens), max(t.i for t in tokens)
+    while left < head.i and (ctx.doc[left].lower_ in {"a", "an", "the"} or ctx.doc[left].is_punct):
+        left += 1
+    surface = ctx.doc[left : right + 1].text
+    entity = ctx.table.add(EntityType.PERSON, surface, surface, rule="description")
+    gender = _ROLE_GENDER.get(head.lower_)
+    ctx.roles.setdefault(entity, set()).update(_phrase_words(head))
+    ctx.spoken.append((head.i, entity, gender))
+    if gender:
+        ctx.gender.setdefault(entity, gender)
     return entity
 
 

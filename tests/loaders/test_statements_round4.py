@@ -125,7 +125,8 @@ def test_statements_the_authorities_group_is_the_state_and_they_continue_it():
             "note in the communique. They demanded evidence of the deployment. The communique stresses that "
             "Niger works with Russia only as a state.")
     rows = _rows(text)
-    assert rows == [("Niger", DENIED), ("Niger", SAID), ("Niger", SAID), ("Niger", SAID)]
+    # the quote ("We refute ...") makes the note a denial
+    assert rows == [("Niger", DENIED), ("Niger", DENIED), ("Niger", SAID), ("Niger", SAID)]
 
 
 def test_statements_they_inside_the_groups_own_content_is_no_new_act():
@@ -283,3 +284,60 @@ def test_statements_put_out_a_statement_calling_is_one_act():
 @pytest.mark.parametrize("phrase", ["allied countries", "Several European countries", "Western nations"])
 def test_statements_described_group_of_countries_is_an_agency(phrase):
     assert _rows(f"{phrase} have welcomed the decision to hold the vote in May.") == [(phrase, SAID)]
+
+
+# --- kinds from first-person quotes, falsity on the claim, unnamed owned roles ---------------------
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ('"We deny these reports," the Foreign Ministry of Peru said on Monday.', DENIED),
+    ('"We firmly reject the allegations," Defence Minister Ana Ferreira told reporters.', DENIED),
+    ('"We confirm the arrival of 500 fighters," Defence Minister Ana Ferreira told the agency.', CONFIRMED),
+    ('"I can confirm that the convoy left," Defence Minister Ana Ferreira said.', CONFIRMED),
+    ('"We cannot confirm the arrival," Defence Minister Ana Ferreira said.', SAID),
+    ('"We reject the proposal," Defence Minister Ana Ferreira said.', SAID),  # a proposal, not a claim
+    ('"They deny everything," Defence Minister Ana Ferreira said.', SAID),  # not the speaker's own act
+])
+def test_statements_first_person_quote_sets_the_kind_of_a_neutral_verb(text, kind):
+    assert [k for _, k in _rows(text)] == [kind]
+
+
+def test_statements_warned_keeps_its_kind_whatever_the_quote():
+    assert [k for _, k in _rows('"We deny nothing," Defence Minister Ana Ferreira warned.')] == [SAID]
+
+
+@pytest.mark.parametrize("text", [
+    "Foreign Minister Yemi Adeyemi denounced Lagos's letter to the United Nations as a \"deceitful charade.\"",
+    "Foreign Minister Yemi Adeyemi on Friday denounced the letter to the council as a charade.",
+])
+def test_statements_falsity_label_hung_on_the_claim_is_denial(text):
+    assert _rows(text) == [("Yemi Adeyemi", DENIED)]
+
+
+def test_statements_owned_role_with_no_holder_is_an_unnamed_person_and_he_refers_to_them():
+    rows = _rows('Defence Minister Oleg Morozov spoke in Moscow. "The claims are false," Ukraine\'s chief of staff '
+                 "said on Telegram. Nevertheless, he acknowledged that conditions were difficult.")
+    assert rows == [("Ukraine's chief of staff", SAID), ("Ukraine's chief of staff", CONFIRMED)]
+
+
+@pytest.mark.parametrize("text", [
+    "President Ana Ferreira said intelligence indicates the rebels will attack.",
+    "President Ana Ferreira said on Monday that intelligence suggests the rebels will attack.",
+])
+def test_statements_bare_intelligence_is_information_not_an_agency(text):
+    assert _rows(text) == [("Ana Ferreira", SAID)]
+
+
+def test_statements_releasing_footage_after_an_announcement_is_the_same_act():
+    rows = _rows("The TPLF announced on Friday that it had taken Alamata, releasing footage of its fighters in the town.")
+    assert [kind for _, kind in rows] == [SAID]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Defence Minister Ana Ferreira said she could confirm that the convoy had left.", CONFIRMED),
+    ("Defence Minister Ana Ferreira said on Monday that she could not confirm the reports.", SAID),
+    ("The Pentagon said it could not confirm the reports of fighting.", SAID),
+    ("Defence Minister Ana Ferreira said she would confirm the figures if asked.", SAID),
+    ("The Kremlin said on Friday it denied the reports.", DENIED),
+])
+def test_statements_said_with_own_verdict_is_one_act_of_that_kind(text, kind):
+    assert [k for _, k in _rows(text)] == [kind]
