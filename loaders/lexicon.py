@@ -30,6 +30,7 @@ class ReportingLexicon:
     quote_kind: frozenset[str]
     hedges: frozenset[str]
     interpretive: frozenset[str]
+    unverified: tuple[str, ...]
     falsity: frozenset[str]
 
     def lemmas(self, kind: StatementKind | None = None) -> frozenset[str]:
@@ -72,5 +73,6 @@ def load_reporting_lexicon() -> ReportingLexicon:
         quote_kind=frozenset(verbs.get("quote_kind", ())),
         hedges=frozenset(hedges.get("adverbs", ())),
         interpretive=frozenset(hedges.get("interpretive", ())),
+        unverified=tuple(hedges.get("unverified", ())),
         falsity=frozenset(_read("falsity.yaml").get("words", ())),
     )

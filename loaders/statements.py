@@ -64,7 +64,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -144,6 +144,9 @@ _SAME_ACT_PARTICIPLES = {"say", "tell", "cite", "describe"}
 _HEDGE_HEADS = {"refuse", "decline", "fail", "unable", "able", "position", "want", "try", "seek", "expect"}
 _HEDGE_MODALS = {"could", "would", "might", "may", "should"}
 _HEDGE_ADVERBS = set(_LEXICON.hedges)
+# "The claims could not be independently verified": the article does not vouch for them.
+_UNVERIFIED = re.compile(r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in _LEXICON.unverified) + r")\b",
+                         re.I)
 _ANTECEDENT_SENTENCES = 5
 _PRONOUN_SENTENCES = 3
 _ROLE_SENTENCES = 12
@@ -287,7 +290,29 @@ def extract_statements(
                                    passage=passage))
                 _note_speaker(ctx, sent, speaker)
         previous = sent
-    return out
+    return _mark_unverified(ctx, out)
+
+
+def _mark_unverified(ctx: _Context, statements: list[StatementRecord]) -> list[StatementRecord]:
+    """Hedge the statements of a sentence that says it could not be verified ('..., a claim that
+    could not be independently verified'), or of the sentence before one that only says so."""
+    text = doc_text(ctx.doc)
+    spans: list[tuple[int, int]] = []
+    for match in _UNVERIFIED.finditer(text):
+        sent = ctx.doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if sent is None:
+            continue
+        sent = sent.sent
+        spans.append((sent.start_char, sent.end_char))
+        own = [s for s in statements if s.start < sent.end_char and s.end > sent.start_char]
+        if not own and sent.start > 0:
+            prev = ctx.doc[sent.start - 1].sent
+            if "\n" not in text[prev.end_char - 1 : sent.start_char].strip(" "):
+                spans.append((prev.start_char, prev.end_char))
+    if not spans:
+        return statements
+    return [replace(s, hedged=True) if not s.hedged and any(a < s.end and b > s.start for a, b in spans) else s
+            for s in statements]
 
 
 _OPENING_QUOTES = "\"“‘«"
@@ -538,6 +563,11 @@ def _part_of_other_act(verb: Token, ctx: _Context) -> bool:
     lemma = verb.lemma_.lower()
     # "has never acknowledged that ...": a concession not made is no act.
     if lemma in {"acknowledge", "admit", "concede"} and _negated_or_hedged(verb):
+        return True
+    # "Reuters could not independently verify the claim": the article's note on its source (it hedges
+    # what was said), not a statement.
+    if lemma in CONFIRM_LEMMAS and any(m.start() <= verb.idx - verb.sent.start_char < m.end()
+                                       for m in _UNVERIFIED.finditer(verb.sent.text)):
         return True
     # "declined to comment on whether X had verified ...": what X did is the question, not an act.
     if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in verb.children):
@@ -1405,8 +1435,8 @@ def _antecedent_agency(head: Token, ctx: _Context, sent: Span) -> str:
     for m in reversed(candidates):
         if keys & set(f"{m.name} {m.text}".lower().split()):
             return m.entity
-    if candidates:
-        return candidates[-1].entity
+    if candidates and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in head.children):
+        return candidates[-1].entity  # "the ministry": the agency just named; a bare "Police said" is not
     return ctx.table.add(EntityType.AGENCY, phrase, head.text)
 
 

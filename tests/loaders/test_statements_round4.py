@@ -341,3 +341,25 @@ def test_statements_releasing_footage_after_an_announcement_is_the_same_act():
 ])
 def test_statements_said_with_own_verdict_is_one_act_of_that_kind(text, kind):
     assert [k for _, k in _rows(text)] == [kind]
+
+
+# --- hedging by the article ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The TPLF said it had shot down a jet, a claim that could not be independently verified.",
+    "The TPLF said on Monday it had shot down a jet. The claim could not be independently verified.",
+    "The TPLF said it had shot down a jet. Reuters could not independently verify the claim.",
+])
+def test_statements_unverifiable_claim_is_hedged(text):
+    assert [s.hedged for _, _, s in _extract(text)] == [True]
+
+
+def test_statements_unverified_note_hedges_only_its_own_passage():
+    text = ("The TPLF said it had shot down a jet. The claim could not be independently verified.\n\n"
+            "Police in Mekelle said three people died.")
+    assert [s.hedged for _, _, s in _extract(text)] == [True, False]
+
+
+def test_statements_bare_police_is_not_the_agency_named_before():
+    rows = _rows("The Defence Ministry said its forces had retaken the town. Police said three people died.")
+    assert rows == [("Defence Ministry", SAID), ("police", SAID)]
