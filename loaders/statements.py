@@ -147,6 +147,8 @@ _HEDGE_ADVERBS = set(_LEXICON.hedges)
 # "The claims could not be independently verified": the article does not vouch for them.
 _UNVERIFIED = re.compile(r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in _LEXICON.unverified) + r")\b",
                          re.I)
+# Words one of which every phrase above holds (a test checks): a cheap test before the regular expression.
+_UNVERIFIED_KEYS = ("independently", "not be ", "not immediately")
 _ANTECEDENT_SENTENCES = 5
 _PRONOUN_SENTENCES = 3
 _ROLE_SENTENCES = 12
@@ -297,6 +299,9 @@ def _mark_unverified(ctx: _Context, statements: list[StatementRecord]) -> list[S
     """Hedge the statements of a sentence that says it could not be verified ('..., a claim that
     could not be independently verified'), or of the sentence before one that only says so."""
     text = doc_text(ctx.doc)
+    low = text.lower()
+    if not any(key in low for key in _UNVERIFIED_KEYS):
+        return statements
     spans: list[tuple[int, int]] = []
     for match in _UNVERIFIED.finditer(text):
         sent = ctx.doc.char_span(match.start(), match.end(), alignment_mode="expand")
@@ -566,8 +571,8 @@ def _part_of_other_act(verb: Token, ctx: _Context) -> bool:
         return True
     # "Reuters could not independently verify the claim": the article's note on its source (it hedges
     # what was said), not a statement.
-    if lemma in CONFIRM_LEMMAS and any(m.start() <= verb.idx - verb.sent.start_char < m.end()
-                                       for m in _UNVERIFIED.finditer(verb.sent.text)):
+    if lemma in CONFIRM_LEMMAS and any(k in verb.sent.text.lower() for k in _UNVERIFIED_KEYS) and any(
+            m.start() <= verb.idx - verb.sent.start_char < m.end() for m in _UNVERIFIED.finditer(verb.sent.text)):
         return True
     # "declined to comment on whether X had verified ...": what X did is the question, not an act.
     if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in verb.children):
@@ -696,8 +701,9 @@ def _own_verdict(verb: Token, ctx: _Context) -> Token | None:
 def _quoted_kind(ctx: _Context, sent: Span) -> StatementKind | None:
     """The kind a first-person quote in the sentence states: '"We officially refute the allegations,"'
     denies, '"We confirm the arrival of 500 fighters,"' confirms; None for any other quote."""
+    spans = [(a, b) for a, b in ctx.quotes if a < sent.end_char and b > sent.start_char]
     for t in sent:
-        if t.pos_ != "VERB" or not _inside_quote(t, ctx) or not any(
+        if t.pos_ != "VERB" or not any(a < t.idx < b for a, b in spans) or not any(
                 c.dep_ == "nsubj" and c.lower_ in {"we", "i"} for c in t.children):
             continue
         if t.head.i != t.i and _inside_quote(t.head, ctx):

@@ -363,3 +363,11 @@ def test_statements_unverified_note_hedges_only_its_own_passage():
 def test_statements_bare_police_is_not_the_agency_named_before():
     rows = _rows("The Defence Ministry said its forces had retaken the town. Police said three people died.")
     assert rows == [("Defence Ministry", SAID), ("police", SAID)]
+
+
+def test_statements_every_unverified_phrase_holds_a_prefilter_key():
+    from loaders.lexicon import load_reporting_lexicon
+    from loaders.statements import _UNVERIFIED_KEYS
+
+    for phrase in load_reporting_lexicon().unverified:
+        assert any(key in phrase for key in _UNVERIFIED_KEYS), phrase
