@@ -423,8 +423,10 @@ def _record(ctx: _Context, sent: Span, verb_token: Token, speaker: str, verb: st
     text = doc_text(ctx.doc)
     quote = " … ".join(text[a + 1 : b - 1].strip() for a, b in quotes) or None
     about = []
+    own = _speaker_phrase(verb_token)
     for m in ctx.mentions:
-        if sent.start <= m.start < sent.end and m.entity and m.entity != speaker and m.entity not in about:
+        if sent.start <= m.start < sent.end and m.entity and m.entity != speaker and m.entity not in about \
+                and m.start not in own and not _is_dateline(m, ctx.doc):
             about.append(m.entity)
     cue = " ".join(t.text for t in sorted(cue_tokens, key=lambda t: t.i)) or verb_token.text
     sentence, start, end = sentence_span(sent)
@@ -446,6 +448,18 @@ def _record(ctx: _Context, sent: Span, verb_token: Token, speaker: str, verb: st
         start=start, end=end, about=tuple(about), direct=quote is not None,
         cue=cue, source=source if source != speaker else None, date=date, hedged=hedged,
     )
+
+
+def _speaker_phrase(verb: Token) -> set[int]:
+    """Token indices of the phrase naming the speaker ('Russian President Vladimir Putin', 'according
+    to the Pentagon's press secretary'): what is in it is who speaks, not what the statement is about."""
+    heads = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    heads += [p for c in verb.children if c.dep_ in {"agent", "prep"} and c.lower_ in {"by", "to"}
+              for p in c.children if p.dep_ == "pobj" and (c.lower_ == "by" or verb.lower_ == "according")]
+    out: set[int] = set()
+    for head in heads:
+        out |= {t.i for t in _phrase_tokens(head)}
+    return out
 
 
 # --- verbs ------------------------------------------------------------------------------------

@@ -371,3 +371,20 @@ def test_statements_every_unverified_phrase_holds_a_prefilter_key():
 
     for phrase in load_reporting_lexicon().unverified:
         assert any(key in phrase for key in _UNVERIFIED_KEYS), phrase
+
+
+# --- ABOUT -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Russian President Vladimir Putin said Chinese troops were in Mongolia.",
+    "MOSCOW, Oct 31 (Reuters) - Russian President Vladimir Putin said on Friday that Chinese troops were in Mongolia.",
+])
+def test_statements_about_leaves_out_the_speakers_title_and_the_dateline(text):
+    ((name, _, s),) = _extract(text)
+    assert name == "Vladimir Putin"
+    assert "state:russia" not in s.about and "state:mongolia" in s.about
+
+
+def test_statements_about_keeps_a_state_the_content_names():
+    ((_, _, s),) = _extract("Russian President Vladimir Putin said Russia would respond.")
+    assert "state:russia" in s.about
