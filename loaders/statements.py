@@ -53,7 +53,24 @@ Speaker heuristics (documented because they are guesses):
 - 'both countries', 'the two', 'the two leaders' are the last two states or people (one type)
   named in the sentence before;
 - a question ('What do Russia and North Korea say?', a subheading) reports nothing;
-- a dateline ('BRUSSELS —', 'Seoul:') never speaks.
+- a dateline ('BRUSSELS —', 'Seoul:') never speaks;
+- 'they' and a bare definite group ('the lawmakers', 'the sources') are the speakers of the latest
+  act by a group (two or more speakers, or a plural noun) in this and the three sentences before;
+- a capitalised surname the tagger missed ('Trump later said') is the article's one person with it;
+- an owned role ("Ukraine's defence minister", headline 'minister says') is the holder the article
+  names, before or (in a lead) after, not one tied to another state; with none, an unnamed Person;
+- a message as subject ('the statement added', 'the letter alleged') is the speaker who issued it;
+- a subjectless participle speaks for the person it follows when shown ('footage showing X
+  declaring'), the speaker noun it modifies, or the sender of the letter it modifies, else the one
+  reporting the clause the parser hangs it on; 'quoted X as saying' gives both speakers.
+
+More acts and kinds (CONVENTIONS.md): a participle with content of its own ('..., insisting that
+...', 'calling it a step') is a second act, one the writer interprets ('seemingly confirming') is
+none; a quote paragraph with no verb continues the speaker quoted just before; a bare 'Tass
+reported.' reports the sentence before it; 'said it could not confirm' is one act of the inner
+verb's kind; a first-person quote ('"We deny these reports," X said') sets a neutral verb's kind; a
+negated act or 'they' inside another act's content is that content; 'could not be independently
+verified' hedges the statement it follows.
 
 `date` is the reporting act's date when the reporting clause states it ('said on Friday' is the
 closest Friday on or before publication; 'on Oct. 24' takes the publication year); `hedged` marks
