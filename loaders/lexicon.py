@@ -1,6 +1,7 @@
 """Lexicons of the statement rules, read from loaders/data/ (data, not code, so that a reader can
 extend them): reporting verbs with the kind each implies (reporting_verbs.yaml), verb + particle
-pairs ("brush off" = denied), hedges (hedges.yaml) and falsity words (falsity.yaml)."""
+pairs ("brush off" = denied), hedges and interpretive adverbs (hedges.yaml) and falsity words
+(falsity.yaml)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,12 @@ class ReportingLexicon:
     needs_content: frozenset[str]
     object_content: frozenset[str]
     soft_deny: frozenset[str]
+    clause_only: frozenset[str]
+    message_only: frozenset[str]
+    quote_kind: frozenset[str]
     hedges: frozenset[str]
+    interpretive: frozenset[str]
+    unverified: tuple[str, ...]
     falsity: frozenset[str]
 
     def lemmas(self, kind: StatementKind | None = None) -> frozenset[str]:
@@ -55,12 +61,18 @@ def load_reporting_lexicon() -> ReportingLexicon:
             if kinds.get(lemma, kind) is not kind:
                 raise ValueError(f"reporting verb {lemma!r} listed under two kinds")
             kinds[lemma] = kind
+    hedges = _read("hedges.yaml")
     phrasal = {k: StatementKind(v) for k, v in (verbs.get("phrasal") or {}).items()}
     return ReportingLexicon(
         kinds=kinds, phrasal=phrasal,
         needs_content=frozenset(verbs.get("needs_content", ())),
         object_content=frozenset(verbs.get("object_content", ())),
         soft_deny=frozenset(verbs.get("soft_deny", ())),
-        hedges=frozenset(_read("hedges.yaml").get("adverbs", ())),
+        clause_only=frozenset(verbs.get("clause_only", ())),
+        message_only=frozenset(verbs.get("message_only", ())),
+        quote_kind=frozenset(verbs.get("quote_kind", ())),
+        hedges=frozenset(hedges.get("adverbs", ())),
+        interpretive=frozenset(hedges.get("interpretive", ())),
+        unverified=tuple(hedges.get("unverified", ())),
         falsity=frozenset(_read("falsity.yaml").get("words", ())),
     )

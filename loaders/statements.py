@@ -53,7 +53,24 @@ Speaker heuristics (documented because they are guesses):
 - 'both countries', 'the two', 'the two leaders' are the last two states or people (one type)
   named in the sentence before;
 - a question ('What do Russia and North Korea say?', a subheading) reports nothing;
-- a dateline ('BRUSSELS —', 'Seoul:') never speaks.
+- a dateline ('BRUSSELS —', 'Seoul:') never speaks;
+- 'they' and a bare definite group ('the lawmakers', 'the sources') are the speakers of the latest
+  act by a group (two or more speakers, or a plural noun) in this and the three sentences before;
+- a capitalised surname the tagger missed ('Trump later said') is the article's one person with it;
+- an owned role ("Ukraine's defence minister", headline 'minister says') is the holder the article
+  names, before or (in a lead) after, not one tied to another state; with none, an unnamed Person;
+- a message as subject ('the statement added', 'the letter alleged') is the speaker who issued it;
+- a subjectless participle speaks for the person it follows when shown ('footage showing X
+  declaring'), the speaker noun it modifies, or the sender of the letter it modifies, else the one
+  reporting the clause the parser hangs it on; 'quoted X as saying' gives both speakers.
+
+More acts and kinds (CONVENTIONS.md): a participle with content of its own ('..., insisting that
+...', 'calling it a step') is a second act, one the writer interprets ('seemingly confirming') is
+none; a quote paragraph with no verb continues the speaker quoted just before; a bare 'Tass
+reported.' reports the sentence before it; 'said it could not confirm' is one act of the inner
+verb's kind; a first-person quote ('"We deny these reports," X said') sets a neutral verb's kind; a
+negated act or 'they' inside another act's content is that content; 'could not be independently
+verified' hedges the statement it follows.
 
 `date` is the reporting act's date when the reporting clause states it ('said on Friday' is the
 closest Friday on or before publication; 'on Oct. 24' takes the publication year); `hedged` marks
@@ -64,7 +81,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -93,6 +110,8 @@ _NEEDS_CONTENT = set(_LEXICON.needs_content)
 _SET_PHRASE_LEMMAS = {"issue", "release", "put", "refer", "decline", "refuse"}
 _STATEMENT_NOUNS = {"statement", "communique", "communiqué", "readout", "declaration", "notice", "bulletin"}
 _FOOTAGE_NOUNS = {"footage", "video", "videos", "image", "images", "photo", "photos", "photograph", "photographs"}
+# "footage showing X declaring ...", "a video of X saying ...": X is the one who speaks.
+_DEPICTING_LEMMAS = {"show", "feature", "depict", "film", "record", "capture", "hear", "see"}
 _ASKERS = {"reporter", "journalist", "question", "query", "inquiry", "enquiry", "media", "you", "caller"}
 # "declined to comment": the refusal is the act, and the verb it governs is part of it.
 _REFUSED_ACTS = {
@@ -100,13 +119,23 @@ _REFUSED_ACTS = {
     "say", "address", "detail", "explain", "identify", "name", "give", "provide",
 }
 # A communication a speaker owns: "the ministry's morning briefing claimed" is the ministry speaking.
-_MESSAGE_NOUNS = {"briefing", "statement", "report", "communique", "communiqué", "bulletin", "readout", "post", "update"}
+_MESSAGE_NOUNS = {
+    "briefing", "statement", "report", "communique", "communiqué", "bulletin", "readout", "post", "update",
+    "letter", "message",
+}
 # Content that is a thing, not a clause, still counts for these: "published a report", "welcomed
 # the decision", "attributed the losses to".
 _OBJECT_CONTENT = set(_LEXICON.object_content)
 # Denial verbs that also have everyday senses ("dismissed the commander", "rejected the bid") deny
 # only a claim: one of these nouns, a clause, or "as ..." ("dismissed the reports as fake").
 _SOFT_DENY = set(_LEXICON.soft_deny)
+# Verbs that report only with a finite clause or a quote of their own ('"...", it continued.').
+_CLAUSE_ONLY = set(_LEXICON.clause_only)
+# Verbs that report only with a message as subject and a quote ('"...," the statement read').
+_MESSAGE_ONLY = set(_LEXICON.message_only)
+_QUOTE_KIND = set(_LEXICON.quote_kind)
+# "he said, seemingly confirming reports": the writer's reading of an act, not a second act.
+_INTERPRETIVE = set(_LEXICON.interpretive)
 _CLAIM_NOUNS = {
     "report", "claim", "allegation", "accusation", "charge", "suggestion", "assertion", "rumour",
     "rumor", "speculation", "story", "account", "statement", "idea", "notion", "assessment",
@@ -125,11 +154,18 @@ _NOMINAL_ACTS = {
 }
 # Belief verbs framed by a reporting verb are that verb's content, not an act of their own.
 _BELIEF_LEMMAS = {"believe", "consider", "estimate", "assess", "predict", "conclude", "expect", "think", "suspect"}
-# Participles that spell out the act they hang on ("denied it, saying ...").
-_SAME_ACT_PARTICIPLES = {"say", "tell", "cite", "describe", "claim", "insist", "state", "explain"}
+# Participles that spell out the act they hang on ("denied it, saying ...", "X, citing Y, said").
+# Others with content of their own ("..., insisting that ...", "..., claiming ...") are a second act
+# (CONVENTIONS.md: a second reporting verb with new content gives a second entry).
+_SAME_ACT_PARTICIPLES = {"say", "tell", "cite", "describe"}
 _HEDGE_HEADS = {"refuse", "decline", "fail", "unable", "able", "position", "want", "try", "seek", "expect"}
 _HEDGE_MODALS = {"could", "would", "might", "may", "should"}
 _HEDGE_ADVERBS = set(_LEXICON.hedges)
+# "The claims could not be independently verified": the article does not vouch for them.
+_UNVERIFIED = re.compile(r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in _LEXICON.unverified) + r")\b",
+                         re.I)
+# Words one of which every phrase above holds (a test checks): a cheap test before the regular expression.
+_UNVERIFIED_KEYS = ("independently", "not be ", "not immediately")
 _ANTECEDENT_SENTENCES = 5
 _PRONOUN_SENTENCES = 3
 _ROLE_SENTENCES = 12
@@ -167,6 +203,11 @@ class _Context:
     spoken: list[tuple[int, str, str | None]] = field(default_factory=list)
     # (sentence start token, speaker) of each statement so far, for 'it' and 'it was added'.
     said_in: list[tuple[int, str]] = field(default_factory=list)
+    # (token index, speakers) of each act by a group ('Lee and Kim said', 'diplomatic sources said',
+    # 'the authorities note'), for a later 'they' or 'the lawmakers'.
+    groups: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
+    # Token indices that open a transcript turn or headline label ('Grossi: Iran has not ...').
+    labelled: set[int] = field(default_factory=set)
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
@@ -196,9 +237,14 @@ def extract_statements(
     out: list[StatementRecord] = []
     seen: set[tuple[str, int]] = set()
     line_acts = _line_acts(ctx, skip or [])
+    ctx.labelled = set(line_acts)
+    previous: Span | None = None
     for sent in doc.sents:
         if covers(skip, sent.start_char):
             continue
+        if not sent.text.strip():
+            continue
+        before = len(out)
         for token in sent:
             cue_tokens: list[Token] = []
             for speaker, verb, cue_tokens, passage in line_acts.get(token.i, ()):
@@ -212,25 +258,38 @@ def extract_statements(
                 to = next(c for c in token.children if c.lower_ == "to")
                 objects = [c for c in to.children if c.dep_ == "pobj"]
                 speakers = [s for o in objects for s in _speakers_of(o, ctx, sent)]
+                if len(speakers) > 1 or any(o.tag_ in {"NNS", "NNPS"} for o in objects) and speakers:
+                    ctx.groups.append((token.i, tuple(speakers)))
                 if not speakers:
                     speakers = [x for o in objects for x in _message_owner(o, ctx, sent)][:1]
                 verb, kind, cue_tokens = "according to", StatementKind.SAID, [token, to]
-                source = None
+                source, passage = None, None
                 clause = token.head if token.head.i != token.i else token
             elif token.pos_ == "NOUN" and token.lemma_.lower() in _NOMINAL_ACTS and _nominal_content(token):
                 # "Putin's claim that his forces ...": a claim written as a noun, with its owner.
                 owners = [c for c in token.children if c.dep_ == "poss"]
                 speakers = [x for o in owners for x in _speakers_of(o, ctx, sent)]
                 verb, kind, cue_tokens = token.lemma_.lower(), _NOMINAL_ACTS[token.lemma_.lower()], [token]
-                source = None
+                source, passage = None, None
                 clause = token
             elif token.pos_ in {"VERB", "AUX"} and _act_key(token):
-                if _inside_quote(token, ctx) or not _has_content(token, ctx, sent) or _part_of_other_act(token, ctx) \
-                        or _is_question(sent):
+                passage = None
+                if not _inside_quote(token, ctx) and not _has_content(token, ctx, sent):
+                    passage = _content_before(token, ctx, sent)
+                    if passage is None:
+                        continue
+                if _inside_quote(token, ctx) or _part_of_other_act(token, ctx) or _is_question(sent):
                     continue
                 speakers = _verb_speakers(token, ctx, sent)
                 verb = _act_key(token)
                 kind, cue_tokens = _kind(token)
+                inner = _own_verdict(token, ctx)
+                if inner is not None:
+                    # "said it could not confirm ...", "said he could confirm ...": one act, the inner verb's kind.
+                    kind, inner_cue = _kind(inner)
+                    cue_tokens = cue_tokens + inner_cue
+                elif kind is StatementKind.SAID and verb in _QUOTE_KIND and not _negated_or_hedged(token):
+                    kind = _quoted_kind(ctx, sent) or kind
                 source = _cited_source(token, ctx, sent)
                 clause = token
             else:
@@ -240,9 +299,73 @@ def extract_statements(
                     continue
                 seen.add((speaker, token.i))
                 out.append(_record(ctx, sent, token, speaker, verb, kind, cue_tokens, source, article_id,
-                                   date=_act_date(clause, ctx), hedged=_hedged(token, clause)))
+                                   date=_act_date(clause, ctx), hedged=_hedged(token, clause), passage=passage))
                 _note_speaker(ctx, sent, speaker)
-    return out
+        if len(out) == before and previous is not None:
+            found = _continuation(ctx, sent, previous, [r for r in out if r.end > previous.start_char])
+            if found is not None:
+                speaker, passage = found
+                out.append(_record(ctx, sent, sent[0], speaker, "continued", StatementKind.SAID, [], None, article_id,
+                                   passage=passage))
+                _note_speaker(ctx, sent, speaker)
+        previous = sent
+    return _mark_unverified(ctx, out)
+
+
+def _mark_unverified(ctx: _Context, statements: list[StatementRecord]) -> list[StatementRecord]:
+    """Hedge the statements of a sentence that says it could not be verified ('..., a claim that
+    could not be independently verified'), or of the sentence before one that only says so."""
+    text = doc_text(ctx.doc)
+    low = text.lower()
+    if not any(key in low for key in _UNVERIFIED_KEYS):
+        return statements
+    spans: list[tuple[int, int]] = []
+    for match in _UNVERIFIED.finditer(text):
+        sent = ctx.doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if sent is None:
+            continue
+        sent = sent.sent
+        spans.append((sent.start_char, sent.end_char))
+        own = [s for s in statements if s.start < sent.end_char and s.end > sent.start_char]
+        if not own and sent.start > 0:
+            prev = ctx.doc[sent.start - 1].sent
+            if "\n" not in text[prev.end_char - 1 : sent.start_char].strip(" "):
+                spans.append((prev.start_char, prev.end_char))
+    if not spans:
+        return statements
+    return [replace(s, hedged=True) if not s.hedged and any(a < s.end and b > s.start for a, b in spans) else s
+            for s in statements]
+
+
+_OPENING_QUOTES = "\"“‘«"
+
+
+def _continuation(ctx: _Context, sent: Span, previous: Span, previous_acts: list[StatementRecord]
+                  ) -> tuple[str, tuple[int, int]] | None:
+    """A paragraph that is only a quote ('"This would be a dangerous escalation. Everything must be
+    done to avoid it."') after one where one speaker is quoted (or introduces a quote with ':'):
+    a quote with no reporting verb of its own continues that speaker (CONVENTIONS.md).
+    Returns (speaker, passage: the whole quote) or None."""
+    text = sent.text.lstrip()
+    if not text or text[0] not in _OPENING_QUOTES:
+        return None
+    begin = sent.start_char + len(sent.text) - len(text)
+    span = next(((a, b) for a, b in ctx.quotes if a == begin), None)
+    # A paragraph of its own: '"A," he said. "B."' in one paragraph is one act with one passage.
+    if span is None or "\n" not in doc_text(ctx.doc)[sentence_span(previous)[2] : begin]:
+        return None
+    if doc_text(ctx.doc)[span[0] : span[1] - 1].rstrip().endswith(","):
+        return None  # '"..., " he said' split by the parser: the reporting clause follows
+    after = doc_text(ctx.doc)[span[1] : sent.end_char].strip()
+    if after and not all(ch in ".,!?;:)" for ch in after):
+        return None  # the quote is followed by words of its own ('..." the statement read.')
+    speakers = {r.speaker for r in previous_acts}
+    if len(speakers) != 1:
+        return None
+    prev_text = previous.text.strip()
+    if not (any(a < previous.end_char and b > previous.start_char for a, b in ctx.quotes) or prev_text.endswith(":")):
+        return None
+    return speakers.pop(), (span[0], max(span[1], sentence_span(sent)[2]))
 
 
 _QUESTION_OPENERS = {
@@ -259,7 +382,7 @@ def _message_owner(noun: Token, ctx: _Context, sent: Span) -> list[str]:
         return []
     start = _window_start(ctx, sent, _PRONOUN_SENTENCES)
     for first, speaker in reversed(ctx.said_in):
-        if start <= first < sent.start and any(t.lemma_.lower() == lemma for t in ctx.doc[first].sent):
+        if start <= first < sent.start and any(t.lemma_.lower() == lemma and t.pos_ == "NOUN" for t in ctx.doc[first].sent):
             return [speaker]
     return []
 
@@ -279,6 +402,29 @@ def _is_question(sent: Span) -> bool:
     return bool(words) and last is not None and last.text == "?" and words[0].lower_ in _QUESTION_OPENERS
 
 
+_BARE_CLAUSE_WORDS = 6
+
+
+def _content_before(verb: Token, ctx: _Context, sent: Span) -> tuple[int, int] | None:
+    """'... and stability." Tass reported.': a sentence that is only a reporting clause (subject,
+    verb, a date or adverb) reports the sentence before it; the act's passage is both sentences.
+    None for any other sentence."""
+    words = [t for t in sent if not t.is_space and not t.is_punct]
+    if len(words) > _BARE_CLAUSE_WORDS or verb.dep_ != "ROOT" or verb.lemma_.lower() not in SAY_LEMMAS:
+        return None
+    if verb.tag_ != "VBD":
+        return None  # "Jane Doe reports.": a broadcast reporter's sign-off, not a source
+    if not any(c.dep_ == "nsubj" for c in verb.children) or any(
+            c.dep_ in {"dobj", "xcomp", "ccomp", "dative"} or c.dep_ == "prep" and c.lower_ != "on" for c in verb.children):
+        return None
+    if sent.start == 0:
+        return None
+    prev = ctx.doc[sent.start - 1].sent
+    if not prev.text.strip() or "\n" in ctx.doc.text[prev.end_char - 1 : sent.start_char] or _is_question(prev):
+        return None
+    return sentence_span(prev)[1], sentence_span(sent)[2]
+
+
 def _note_speaker(ctx: _Context, sent: Span, speaker: str) -> None:
     ctx.said_in.append((sent.start, speaker))
     if ctx.table.types.get(speaker) is EntityType.PERSON:
@@ -294,8 +440,10 @@ def _record(ctx: _Context, sent: Span, verb_token: Token, speaker: str, verb: st
     text = doc_text(ctx.doc)
     quote = " … ".join(text[a + 1 : b - 1].strip() for a, b in quotes) or None
     about = []
+    own = _speaker_phrase(verb_token)
     for m in ctx.mentions:
-        if sent.start <= m.start < sent.end and m.entity and m.entity != speaker and m.entity not in about:
+        if sent.start <= m.start < sent.end and m.entity and m.entity != speaker and m.entity not in about \
+                and m.start not in own and not _is_dateline(m, ctx.doc):
             about.append(m.entity)
     cue = " ".join(t.text for t in sorted(cue_tokens, key=lambda t: t.i)) or verb_token.text
     sentence, start, end = sentence_span(sent)
@@ -319,6 +467,18 @@ def _record(ctx: _Context, sent: Span, verb_token: Token, speaker: str, verb: st
     )
 
 
+def _speaker_phrase(verb: Token) -> set[int]:
+    """Token indices of the phrase naming the speaker ('Russian President Vladimir Putin', 'according
+    to the Pentagon's press secretary'): what is in it is who speaks, not what the statement is about."""
+    heads = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    heads += [p for c in verb.children if c.dep_ in {"agent", "prep"} and c.lower_ in {"by", "to"}
+              for p in c.children if p.dep_ == "pobj" and (c.lower_ == "by" or verb.lower_ == "according")]
+    out: set[int] = set()
+    for head in heads:
+        out |= {t.i for t in _phrase_tokens(head)}
+    return out
+
+
 # --- verbs ------------------------------------------------------------------------------------
 
 
@@ -340,6 +500,10 @@ def _act_key(token: Token) -> str | None:
 def _is_report_verb(token: Token) -> bool:
     if token.pos_ not in {"VERB", "AUX"} or not _act_key(token):
         return False
+    if token.lemma_.lower() in _CLAUSE_ONLY or token.lemma_.lower() == "quote":
+        return _own_clause(token)
+    if token.lemma_.lower() in _MESSAGE_ONLY:
+        return False  # never the frame of another act
     return token.lemma_.lower() not in _SET_PHRASE_LEMMAS or _set_phrase_act(token)
 
 
@@ -348,6 +512,10 @@ def _has_content(verb: Token, ctx: _Context, sent: Span) -> bool:
     if lemma in _SET_PHRASE_LEMMAS:
         return _set_phrase_act(verb)
     deps = {c.dep_ for c in verb.children}
+    if lemma in _CLAUSE_ONLY or lemma == "quote":
+        return _own_clause(verb)
+    if lemma in _MESSAGE_ONLY:
+        return _message_quoted(verb, ctx, sent)
     # "The Kremlin, he added, had nothing further": a parenthetical verb reports its host clause.
     clause = bool(deps & {"ccomp", "xcomp", "parataxis"}) or (verb.dep_ == "parataxis" and verb.head.pos_ in {"VERB", "AUX"})
     if verb.dep_ == "relcl" and not clause and lemma in SAY_LEMMAS and any(
@@ -366,11 +534,38 @@ def _has_content(verb: Token, ctx: _Context, sent: Span) -> bool:
         return True
     if lemma == "call" and any(c.dep_ in {"prep", "prt"} and c.lower_ in {"on", "for", "upon"} for c in verb.children):
         return True
+    if lemma == "call" and "dobj" in deps and deps & {"oprd", "npadvmod", "attr"}:
+        return True  # "calling the talks a step toward peace": a label is a statement
     if any(a < sent.end_char and b > sent.start_char for a, b in ctx.quotes):
         return True
     if lemma in _OBJECT_CONTENT and deps & {"dobj", "nsubjpass"}:
         return True
     return False
+
+
+def _own_clause(verb: Token) -> bool:
+    """Content of a verb that reports only with a clause of its own: a finite clause or parenthesis
+    ('"...", it continued.'; not "continued to fight", "continued its attacks"), or for 'quote'
+    "quoted X as saying"."""
+    if verb.lemma_.lower() == "quote":
+        return _quoted_as(verb) is not None
+    deps = {c.dep_ for c in verb.children}
+    own = bool(deps & {"ccomp", "parataxis"}) or verb.dep_ == "parataxis" and verb.head.pos_ in {"VERB", "AUX"}
+    return own and not deps & {"xcomp", "dobj"}
+
+
+def _message_quoted(verb: Token, ctx: _Context, sent: Span) -> bool:
+    """'"...," the statement read': a message as subject and a quote in the sentence."""
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in _MESSAGE_NOUNS for c in verb.children) and any(
+        a < sent.end_char and b > sent.start_char for a, b in ctx.quotes)
+
+
+def _quoted_as(verb: Token) -> Token | None:
+    """'the lawmakers quoted the NIS as saying ...': the one quoted (the object), else None."""
+    if not any(c.dep_ == "prep" and c.lower_ == "as" and any(
+            g.tag_ == "VBG" and g.lemma_.lower() in REPORT_LEMMAS for g in c.children) for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
 def _set_phrase_act(verb: Token) -> bool:
@@ -405,15 +600,48 @@ def _part_of_other_act(verb: Token, ctx: _Context) -> bool:
     # "has never acknowledged that ...": a concession not made is no act.
     if lemma in {"acknowledge", "admit", "concede"} and _negated_or_hedged(verb):
         return True
+    # "Reuters could not independently verify the claim": the article's note on its source (it hedges
+    # what was said), not a statement.
+    if lemma in CONFIRM_LEMMAS and any(k in verb.sent.text.lower() for k in _UNVERIFIED_KEYS) and any(
+            m.start() <= verb.idx - verb.sent.start_char < m.end() for m in _UNVERIFIED.finditer(verb.sent.text)):
+        return True
     # "declined to comment on whether X had verified ...": what X did is the question, not an act.
     if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in verb.children):
         return True
+    # "adding that the department could not say ...", "Grossi: Iran has not declared ...": a 'say'
+    # not made, inside another act's content, is that content.
+    if _LEXICON.kind_of(_act_key(verb) or lemma) is StatementKind.SAID and any(c.dep_ == "neg" for c in verb.children) \
+            and _reported_inside(verb, ctx):
+        return True
     if head.i == verb.i:
         return False
+    # "said it could not confirm ...": the confirmation is the say act's own verdict.
+    verdict = _own_verdict(head, ctx)
+    if verdict is not None and verdict.i == verb.i:
+        return True
     # "declined to comment", "refused to say whether": the refusal carries the act.
     if verb.dep_ == "xcomp" and head.lemma_.lower() in {"decline", "refuse"} and lemma in _REFUSED_ACTS:
         return True
     head_reports = _is_report_verb(head) and not _inside_quote(head, ctx)
+    # "hadn't confirmed or denied": one negated act, carried by the first verb.
+    if verb.dep_ == "conj" and head_reports and any(c.dep_ == "neg" for c in head.children) and any(
+            c.dep_ == "cc" and c.lower_ == "or" for c in head.children):
+        return True
+    # "put out a statement calling the deal a mistake": the message's content is the act that issued it.
+    if verb.tag_ == "VBG" and _shown_person(verb, ctx) is None and (
+            verb.dep_ == "acl" and head.lemma_.lower() in _MESSAGE_NOUNS and head.dep_ == "dobj" and _is_report_verb(head.head)
+            or verb.dep_ == "advcl" and head.lemma_.lower() in {"issue", "release", "put"} and _set_phrase_act(head)
+            and any(c.dep_ == "dobj" and c.lemma_.lower() in _MESSAGE_NOUNS for c in head.children)):
+        return True
+    # "The RSF announced ..., releasing footage of ...": issuing the material is part of the announcement.
+    if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "conj"} and lemma in {"issue", "release", "put"} and head_reports \
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return True
+    # "he said, seemingly confirming reports": the writer's reading of the act, not a second act.
+    if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "conj"} and any(
+            c.dep_ == "advmod" and c.lower_ in _INTERPRETIVE for c in verb.children) \
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return True
     # "neither confirmed nor denied": one act, carried by the first verb.
     if verb.dep_ == "conj" and head_reports and (
         any(c.lower_ in {"nor", "neither"} for c in verb.children)
@@ -421,8 +649,9 @@ def _part_of_other_act(verb: Token, ctx: _Context) -> bool:
     ):
         return True
     # "denied the reports, saying ...", "X, citing Y, said": the participle spells out the act.
-    if verb.dep_ in {"advcl", "xcomp"} and verb.tag_ == "VBG" and lemma in _SAME_ACT_PARTICIPLES \
-            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) and _framing_act(verb, ctx):
+    if verb.dep_ in {"advcl", "xcomp", "acl"} and verb.tag_ == "VBG" and lemma in _SAME_ACT_PARTICIPLES \
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) and _framing_act(verb, ctx) \
+            and _shown_person(verb, ctx) is None:
         return True
     # "X believes ..., officials said" / "said it believes ...": the belief is the content.
     linked = [head] if verb.dep_ in {"ccomp", "parataxis", "advcl"} else []
@@ -431,9 +660,28 @@ def _part_of_other_act(verb: Token, ctx: _Context) -> bool:
         _is_report_verb(t) and t.lemma_.lower() not in _BELIEF_LEMMAS and not _inside_quote(t, ctx) for t in linked
     ):
         return True
-    # "adding that the department could not say ...": a 'say' inside another act's content.
-    if verb.dep_ == "ccomp" and head_reports and lemma in SAY_LEMMAS and head.lemma_.lower() not in _BELIEF_LEMMAS:
-        if any(c.dep_ == "neg" for c in verb.children):
+    # "Canada and Norway announced that they condemn ...", "released footage which they said showed
+    # ...": the speakers' own content, not a new act.
+    if any(c.dep_ == "nsubj" and c.lower_ == "they" for c in verb.children) and (
+            _reported_inside(verb, ctx) or verb.dep_ == "relcl" and verb.head.dep_ in {"dobj", "nsubjpass"}
+            and _is_report_verb(verb.head.head)):
+        return True
+    return False
+
+
+def _reported_inside(verb: Token, ctx: _Context) -> bool:
+    """Whether `verb` lies in the content of another reporting act: under a reporting verb before it
+    (through clauses; a closing '..., they said' that the parser hangs on its content is not inside)
+    or after a transcript or headline label of its sentence."""
+    if any(verb.sent.start <= i < verb.i for i in ctx.labelled):
+        return True
+    node = verb
+    for _ in range(4):
+        if node.dep_ not in {"ccomp", "conj", "advcl", "xcomp", "parataxis"} or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.i < verb.i and _is_report_verb(node) and node.lemma_.lower() not in _BELIEF_LEMMAS \
+                and not _inside_quote(node, ctx):
             return True
     return False
 
@@ -445,7 +693,7 @@ def _framing_act(participle: Token, ctx: _Context) -> Token | None:
     for _ in range(5):
         if (_is_report_verb(node) or node.lemma_.lower() in {"decline", "refuse"}) and not _inside_quote(node, ctx):
             return node
-        if node.dep_ not in {"acl", "ccomp", "relcl", "dobj", "conj"} or node.head.i == node.i:
+        if node.dep_ not in {"acl", "ccomp", "relcl", "dobj", "conj", "nsubj"} or node.head.i == node.i:
             return None
         node = node.head
     return None
@@ -466,6 +714,39 @@ def _kind(verb: Token) -> tuple[StatementKind, list[Token]]:
     return kind, cue
 
 
+_VERDICT_SUBJECTS = {"he", "she", "it", "they", "we", "i"}
+
+
+def _own_verdict(verb: Token, ctx: _Context) -> Token | None:
+    """The confirm/deny verb a say-type verb reports of its own speaker: 'said it could not confirm
+    the reports', 'said he could confirm that ...' (pronoun subject, in the reported clause)."""
+    if verb.lemma_.lower() not in _QUOTE_KIND or _inside_quote(verb, ctx):
+        return None
+    for c in verb.children:
+        if c.dep_ == "ccomp" and c.lemma_.lower() in CONFIRM_LEMMAS | DENY_LEMMAS and not _inside_quote(c, ctx) and any(
+                g.dep_ == "nsubj" and g.lower_ in _VERDICT_SUBJECTS for g in c.children):
+            return c
+    return None
+
+
+def _quoted_kind(ctx: _Context, sent: Span) -> StatementKind | None:
+    """The kind a first-person quote in the sentence states: '"We officially refute the allegations,"'
+    denies, '"We confirm the arrival of 500 fighters,"' confirms; None for any other quote."""
+    spans = [(a, b) for a, b in ctx.quotes if a < sent.end_char and b > sent.start_char]
+    for t in sent:
+        if t.pos_ != "VERB" or not any(a < t.idx < b for a, b in spans) or not any(
+                c.dep_ == "nsubj" and c.lower_ in {"we", "i"} for c in t.children):
+            continue
+        if t.head.i != t.i and _inside_quote(t.head, ctx):
+            continue  # not the quote's main verb
+        kind = _LEXICON.kind_of(t.lemma_.lower())
+        if kind in {StatementKind.CONFIRMED, StatementKind.DENIED} and not _negated_or_hedged(t) and (
+                t.lemma_.lower() not in _SOFT_DENY or _claim_object(t) is not None
+                or any(c.dep_ == "ccomp" for c in t.children)):
+            return kind
+    return None
+
+
 def _accuses_of_falsity(verb: Token) -> bool:
     """'accused Kyiv of disinformation', 'accused the West of spreading lies': calling the other
     side's account false denies it."""
@@ -481,6 +762,10 @@ def _calls_false(verb: Token) -> bool:
             for c in verb.children):
         return False
     complements = [t for c in verb.children if c.dep_ in {"prep", "oprd", "acomp", "xcomp"} for t in c.subtree]
+    claim = _claim_object(verb)
+    if claim is not None:
+        # "denounced the letter to the UN as a charade": the parser may hang 'as' on the claim.
+        complements += [t for c in claim.children if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree]
     return any(t.lemma_.lower() in _FALSITY or t.lower_ in _FALSITY for t in complements)
 
 
@@ -490,7 +775,8 @@ def _negated_or_hedged(verb: Token) -> bool:
     for c in verb.children:
         if c.dep_ == "neg" or c.lower_ in {"neither", "nor", "never", "if", "whether"}:
             return True
-        if c.dep_ == "aux" and c.lower_ in _HEDGE_MODALS:
+        if c.dep_ == "aux" and c.lower_ in _HEDGE_MODALS and not (
+                c.lower_ == "could" and verb.lemma_.lower() in CONFIRM_LEMMAS and _reported_by_say(verb)):
             return True
         if c.dep_ == "aux" and c.lower_ == "to":
             return True  # an infinitive ("working to confirm") states no confirmation
@@ -504,6 +790,12 @@ def _negated_or_hedged(verb: Token) -> bool:
         if node.lemma_.lower() in _HEDGE_HEADS or any(c.dep_ == "neg" for c in node.children):
             return True
     return False
+
+
+def _reported_by_say(verb: Token) -> bool:
+    """'said he could confirm': 'could' is the reported form of 'can', an ability, not a hedge."""
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _QUOTE_KIND and not any(
+        c.dep_ == "mark" and c.lower_ in {"if", "whether"} for c in verb.children)
 
 
 def _hedged(token: Token, clause: Token) -> bool:
@@ -601,9 +893,21 @@ def _verb_speakers(verb: Token, ctx: _Context, sent: Span) -> list[str]:
         agents = _misattached_agents(verb)
     if agents:
         subjects = agents
+    elif not subjects and verb.tag_ == "VBG" and (holder := _participle_holder(verb, ctx, sent)):
+        return holder
+    elif not subjects and verb.tag_ == "VBG" and verb.dep_ in {"advcl", "conj"} and (outer := _outer_reporter(verb, ctx)):
+        # "X said that the rebels claimed ..., stressing that ...": a participle the parser hangs on
+        # the reported clause belongs to the one reporting it.
+        return _verb_speakers(outer, ctx, sent)
+    elif not subjects and verb.dep_ == "conj" and verb.tag_ == "VBG" and verb.head.tag_ == "VBG" \
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.head.children):
+        # "..., calling it a step toward peace and urging ...": the first participle's speaker.
+        return _verb_speakers(verb.head, ctx, sent)
     elif not subjects and verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
-        # "Austin said, adding that ...", "X insisted and warned": the head verb's subject speaks.
-        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        # "Austin said, adding that ...", "X insisted and warned": the head verb's subject speaks;
+        # "X was captured in May and claimed ...": its passive subject too.
+        deps = {"nsubj", "nsubjpass"} if verb.dep_ == "conj" else {"nsubj"}
+        subjects = [c for c in verb.head.children if c.dep_ in deps]
     elif not subjects and verb.dep_ == "ccomp" and verb.head.lemma_.lower() == "ask":
         # "Kallas, asked whether ..., conceded": the parser makes the participle the main verb.
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
@@ -617,14 +921,81 @@ def _verb_speakers(verb: Token, ctx: _Context, sent: Span) -> list[str]:
     for subj in subjects:
         if subj.lower_ in {"which", "who", "that"} and verb.dep_ == "relcl":
             subj = verb.head  # "the Yonhap agency, which cites ...": the antecedent speaks
-        for s in _speakers_of(subj, ctx, sent):
+        found = _speakers_of(subj, ctx, sent)
+        if len(found) == 1 and subj.tag_ in {"NNS", "NNPS"}:
+            ctx.groups.append((subj.i, tuple(found)))  # "the authorities note ...": a 'they' later
+        for s in found:
             if s not in out:
                 out.append(s)
         for conj in subj.conjuncts:
             for s in _speakers_of(conj, ctx, sent):
                 if s not in out:
                     out.append(s)
+    if len(out) > 1:
+        ctx.groups.append((verb.i, tuple(out)))
+    quoted = _quoted_as(verb) if verb.lemma_.lower() == "quote" else None
+    if quoted is not None:
+        # "the lawmakers quoted the NIS as saying": the one quoted speaks too.
+        out += [s for s in _speakers_of(quoted, ctx, sent) if s not in out]
     return out
+
+
+def _outer_reporter(verb: Token, ctx: _Context) -> Token | None:
+    """The outermost reporting verb whose reported clause (ccomp) holds `verb`'s head, if any."""
+    node, found = verb.head, None
+    for _ in range(4):
+        if node.dep_ != "ccomp" or node.head.i == node.i:
+            break
+        node = node.head
+        if _is_report_verb(node) and not _inside_quote(node, ctx):
+            found = node
+    return found
+
+
+def _shown_person(verb: Token, ctx: _Context) -> str | None:
+    """The person a participle directly follows when that person is shown or heard: 'footage
+    showing the commander Ali Jibril declaring ...', 'a video of X saying ...'."""
+    before = ctx.by_token.get(verb.i - 1)
+    if before is None or before.type is not EntityType.PERSON or not before.entity:
+        return None
+    root = ctx.doc[before.start : before.end].root
+    shown = root.head if root.dep_ == "appos" else root
+    if not _inside_quote(root, ctx) and (
+            shown.dep_ == "dobj" and shown.head.lemma_.lower() in _DEPICTING_LEMMAS
+            or shown.dep_ == "pobj" and shown.head.lower_ == "of" and shown.head.head.lower_ in _FOOTAGE_NOUNS):
+        return before.entity
+    return None
+
+
+def _participle_holder(verb: Token, ctx: _Context, sent: Span) -> list[str]:
+    """The speaker of a subjectless participle by what it hangs on: the person just before it
+    ('footage showing the commander Ali Jibril declaring that ...'), the speaker noun it modifies
+    ('messages from world leaders hailing the deal'), or the sender of the message it modifies
+    ('the ministry sent a letter to the UN accusing ...'). Empty when none of these."""
+    shown = _shown_person(verb, ctx)
+    if shown is not None:
+        return [shown]
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "to" and verb.head.head.pos_ in {"VERB", "AUX"}:
+        # The same, parsed as "to [the UN accusing ...]".
+        return [x for c in verb.head.head.children if c.dep_ == "nsubj" for x in _speakers_of(c, ctx, sent)]
+    if verb.dep_ != "acl":
+        return []
+    noun = verb.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.i != noun.head.i:
+        # "sent a letter to UN envoy Maria Lund accusing ...": not the addressee, the sender.
+        noun = noun.head.head
+        if noun.pos_ in {"VERB", "AUX"}:
+            return [x for c in noun.children if c.dep_ == "nsubj" for x in _speakers_of(c, ctx, sent)]
+    held = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                 if p.dep_ == "pobj" and p.lemma_.lower() in _MESSAGE_NOUNS), None)
+    if held is not None:
+        noun = held  # "a flood of messages from world leaders hailing ..."
+    if noun.lemma_.lower() not in _MESSAGE_NOUNS:
+        return _speakers_of(noun, ctx, sent) if noun.pos_ in {"NOUN", "PROPN"} else []
+    senders = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children if p.dep_ == "pobj"]
+    if not senders and noun.dep_ == "dobj":
+        senders = [c for c in noun.head.children if c.dep_ == "nsubj"]
+    return [x for t in senders for x in _speakers_of(t, ctx, sent)]
 
 
 def _misattached_agents(verb: Token) -> list[Token]:
@@ -664,14 +1035,22 @@ def _speakers_of(head: Token, ctx: _Context, sent: Span, conjuncts: bool = True)
             # "It called on Pyongyang to ...": the agency or state that just spoke.
             previous = _recent_speakers(ctx, sent, types={EntityType.AGENCY, EntityType.STATE}, sentences=1)
             return previous[-1:]
+        if low == "they" and head.dep_ == "nsubj":
+            return _recent_group(ctx, head, sent)
         return []
     if head.pos_ == "PROPN" and m is None:
         known = _known_alias(head, ctx)
         if known:
             return [known]
+    if m is None and head.pos_ in {"PROPN", "NOUN"}:
+        known = _known_surname(head, ctx)  # the tagger takes 'Trump' for a noun
+        if known:
+            return [known]
     if head.lemma_.lower() in _MESSAGE_NOUNS:
-        # "the ministry's morning briefing claimed": the owner of the message speaks.
-        return [s for c in head.children if c.dep_ == "poss" for s in _speakers_of(c, ctx, sent, conjuncts)]
+        # "the ministry's morning briefing claimed": the owner of the message speaks; "the statement
+        # added": the speaker who just issued it.
+        owners = [s for c in head.children if c.dep_ == "poss" for s in _speakers_of(c, ctx, sent, conjuncts)]
+        return owners or _message_owner(head, ctx, sent)
     is_role = low in ROLE_NOUNS or head.lemma_.lower() in ROLE_NOUNS or low in _ROLE_GENDER
     if low in INSTITUTION_HEADS and any(
         ctx.by_token.get(c.i) is not None and ctx.by_token[c.i].type is EntityType.PERSON
@@ -690,6 +1069,26 @@ def _speakers_of(head: Token, ctx: _Context, sent: Span, conjuncts: bool = True)
     if persons:
         return persons[:1]
     is_definite = any(t.lower_ in {"the", "this", "that"} for t in head.children)
+    owner = next((ctx.by_token[c.i] for c in head.children if c.dep_ == "poss" and c.i in ctx.by_token
+                  and ctx.by_token[c.i].type in {EntityType.STATE, EntityType.AGENCY}), None)
+    if is_role and head.tag_ == "NN" and not is_definite and owner is not None:
+        # "Ukraine's defence minister said", "the army's spokesperson says": the holder the article names.
+        person = _role_person(ctx, head, state=owner.entity if owner.type is EntityType.STATE else None)
+        if person:
+            return [person]
+        if head.i > sent.start and not any(c.dep_ in {"appos", "acl", "relcl"} for c in head.children):
+            # No holder named: one unnamed person, named as the article names them (CONVENTIONS.md).
+            return [_unnamed_role(head, ctx)]
+    if head.tag_ == "NNS" and any(c.lower_ in {"the", "these", "those"} for c in head.children) and all(
+            c.dep_ in {"det", "punct"} for c in head.children) and (is_role or head.lemma_.lower() in _GROUP_LEMMAS) \
+            and low != "authorities":
+        # "the lawmakers quoted ...", "the officials said": the group that just spoke.
+        group = _recent_group(ctx, head, sent)
+        if group:
+            return group
+    if is_role and not is_definite and head.tag_ == "NN" and _is_headline(sent) and not any(
+            c.dep_ in {"det", "poss", "nummod"} for c in head.children):
+        is_definite = True  # headlinese drops the article: "..., minister says"
     if is_role:
         if is_definite and head.tag_ in {"NN", "NNP"}:
             person = _role_person(ctx, head)
@@ -718,13 +1117,17 @@ def _speakers_of(head: Token, ctx: _Context, sent: Span, conjuncts: bool = True)
     if low in STATE_HEADS or head.lemma_.lower() in STATE_HEADS:
         return _states_of(head, ctx, sent, is_definite)
     if low in INSTITUTION_HEADS or head.lemma_.lower() in INSTITUTION_HEADS:
+        if low in _MASS_NOUNS and not any(c.dep_ in {"det", "poss", "amod", "compound"} for c in head.children):
+            return []  # "intelligence indicates ...": information, not an agency
         return [_antecedent_agency(head, ctx, sent)]
     return []
 
 
+# Institution nouns that, bare, are a mass noun ("intelligence suggests"), not a body.
+_MASS_NOUNS = {"intelligence", "diplomacy"}
 # Plural nouns for unnamed people who speak as a group: "diplomatic sources", "many locals".
 _GROUP_LEMMAS = {
-    "source", "local", "resident", "witness", "leader", "diplomat",
+    "source", "local", "resident", "witness", "leader", "diplomat", "country", "nation", "ally",
     "lawmaker", "official", "activist", "journalist", "soldier", "officer", "member", "authority",
 }
 # Determiners that single out an unnamed person ("a senior official") or make a group indefinite.
@@ -770,6 +1173,22 @@ def _unnamed_speaker(head: Token, ctx: _Context) -> str | None:
         ctx.spoken.append((head.i, entity, gender))
         if gender:
             ctx.gender.setdefault(entity, gender)
+    return entity
+
+
+def _unnamed_role(head: Token, ctx: _Context) -> str:
+    """A Person entity for an owned role with no holder in the article: "Ukraine's chief of staff"."""
+    tokens = _phrase_tokens(head)
+    left, right = min(t.i for t in tokens), max(t.i for t in tokens)
+    while left < head.i and (ctx.doc[left].lower_ in {"a", "an", "the"} or ctx.doc[left].is_punct):
+        left += 1
+    surface = ctx.doc[left : right + 1].text
+    entity = ctx.table.add(EntityType.PERSON, surface, surface, rule="description")
+    gender = _ROLE_GENDER.get(head.lower_)
+    ctx.roles.setdefault(entity, set()).update(_phrase_words(head))
+    ctx.spoken.append((head.i, entity, gender))
+    if gender:
+        ctx.gender.setdefault(entity, gender)
     return entity
 
 
@@ -861,11 +1280,34 @@ def _states_of(head: Token, ctx: _Context, sent: Span, is_definite: bool) -> lis
         m = ctx.by_token.get(t.i)
         if m is not None and m.type is EntityType.STATE and m.entity not in out:
             out.append(m.entity)
-    if out or not is_definite or head.tag_ != "NN":
+    if out or not is_definite or head.tag_ != "NN" and head.lower_ != "authorities":
         return out
     start = _window_start(ctx, sent, _PRONOUN_SENTENCES)
     states = [m.entity for m in ctx.mentions if start <= m.start < head.i and m.type is EntityType.STATE]
     return states[-1:]
+
+
+def _recent_group(ctx: _Context, head: Token, sent: Span) -> list[str]:
+    """'they said', 'the lawmakers said': the speakers of the latest act by a group (two or more
+    speakers, or a plural noun such as 'diplomatic sources') in this and the previous sentences."""
+    start = _window_start(ctx, sent, _PRONOUN_SENTENCES)
+    found = [g for i, g in ctx.groups if start <= i < head.i]
+    return list(found[-1]) if found else []
+
+
+def _is_headline(sent: Span) -> bool:
+    """A line of its own with no closing punctuation: a headline or subheading."""
+    text = sent.text.strip()
+    return bool(text) and "\n" not in text and text[-1] not in '.!?"”’:;,)'
+
+
+def _known_surname(head: Token, ctx: _Context) -> str | None:
+    """'Trump later said' where NER missed 'Trump': the article's one person with that surname."""
+    if any(c.dep_ == "compound" for c in head.children) or not head.text[:1].isupper() or len(head.text) < 2:
+        return None
+    people = [k for k, t in ctx.table.types.items()
+              if t is EntityType.PERSON and len(ctx.table.names[k].split()) > 1 and ctx.table.names[k].split()[-1] == head.text]
+    return people[0] if len(people) == 1 else None
 
 
 def _phrase_words(head: Token) -> set[str]:
@@ -955,22 +1397,57 @@ def _resolve_person(ctx: _Context, pronoun: Token, gender: str | None) -> str | 
     return found
 
 
-def _role_person(ctx: _Context, head: Token) -> str | None:
-    """'the minister': the most recently mentioned person the article gave that role."""
+def _role_person(ctx: _Context, head: Token, state: str | None = None) -> str | None:
+    """'the minister': the most recently mentioned person the article gave that role; with `state`
+    ("Ukraine's minister") not one whose role the article or the actor dictionary ties to another state."""
     role = head.lemma_.lower() if head.lemma_.lower() in ROLE_NOUNS else head.lower_
     mods = _phrase_words(head) - {head.lower_, head.lemma_.lower()} - {"former", "new", "top", "senior", "then"}
     start = _window_start(ctx, head.sent, _ROLE_SENTENCES)
     best: tuple[int, str] | None = None
+    def other_state(entity: str) -> bool:
+        return state is not None and _person_states(ctx, entity) - {ctx.table.names.get(state)} != set()
+
     for m in ctx.mentions:
-        if m.type is not EntityType.PERSON or not m.entity or not start <= m.start < head.i:
+        if m.type is not EntityType.PERSON or not m.entity or not start <= m.start < head.i or other_state(m.entity):
             continue
         words = ctx.roles.get(m.entity, set())
         if role in words and mods <= words and (best is None or m.start > best[0]):
             best = (m.start, m.entity)
     for i, e, _ in ctx.spoken:
-        if start <= i < head.i and role in ctx.roles.get(e, set()) and mods <= ctx.roles[e] and (best is None or i > best[0]):
+        if start <= i < head.i and role in ctx.roles.get(e, set()) and mods <= ctx.roles[e] and (best is None or i > best[0]) \
+                and not other_state(e):
             best = (i, e)
+    if best is None and not any(m.type is EntityType.PERSON and start <= m.start < head.i for m in ctx.mentions):
+        # A lead or headline names the role before the person: "Ukraine's defence minister said on
+        # Tuesday ... Rustem Umerov, the minister, ...": the first holder named after it.
+        end = _window_end(ctx, head.sent, _ROLE_SENTENCES)
+        best = next(((m.start, m.entity) for m in ctx.mentions if m.type is EntityType.PERSON and m.entity
+                     and head.i < m.start < end and role in ctx.roles.get(m.entity, set())
+                     and mods <= ctx.roles[m.entity] and not other_state(m.entity)), None)
     return best[1] if best else None
+
+
+def _person_states(ctx: _Context, entity: str) -> set[str]:
+    """The states a person's role words ('Russian', 'Ukraine') or dictionary entry tie them to."""
+    gaz = load_gazetteer()
+    words = ctx.roles.get(entity, set())
+    out = {gaz.demonyms.get(w) or gaz.states.get(w) for w in words} - {None}
+    actor = load_actors().lookup(EntityType.PERSON, ctx.table.names.get(entity, ""))
+    if actor is not None and actor.state:
+        out.add(actor.state)
+    return out
+
+
+def _window_end(ctx: _Context, sent: Span, sentences: int) -> int:
+    """Token index where the `sentences` sentences after `sent` end (blank lines not counted)."""
+    end = sent.end
+    count = 0
+    while count < sentences and end < len(ctx.doc):
+        nxt = ctx.doc[end].sent
+        end = nxt.end
+        if nxt.text.strip():
+            count += 1
+    return end
 
 
 def _antecedent_agency(head: Token, ctx: _Context, sent: Span) -> str:
@@ -995,8 +1472,8 @@ def _antecedent_agency(head: Token, ctx: _Context, sent: Span) -> str:
     for m in reversed(candidates):
         if keys & set(f"{m.name} {m.text}".lower().split()):
             return m.entity
-    if candidates:
-        return candidates[-1].entity
+    if candidates and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in head.children):
+        return candidates[-1].entity  # "the ministry": the agency just named; a bare "Police said" is not
     return ctx.table.add(EntityType.AGENCY, phrase, head.text)
 
 
