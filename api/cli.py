@@ -48,6 +48,9 @@ def _parser() -> argparse.ArgumentParser:
     load = sub.add_parser("load", help="extract articles and write them to Neo4j")
     load.add_argument("paths", nargs="+", help="article files or folders of them")
     _add_extract_options(load)
+    load.add_argument("--batch", type=_positive_int, default=None, metavar="N",
+                      help="articles written per transaction (default 20; a batch that fails "
+                           "is written again article by article)")
     load.set_defaults(run=_run_load)
 
     extract = sub.add_parser("extract", help="print what would be extracted, without Neo4j")
@@ -138,24 +141,26 @@ def _run_up(settings: Settings, args: argparse.Namespace) -> int:
 
 def _run_load(settings: Settings, args: argparse.Namespace) -> int:
     """Each file's outcome as it goes, past any refusal, with progress; a summary line at the
-    end. Ctrl-C stops after the article being written (exit 130); a database failure stops the
+    end. Ctrl-C stops after the batch being written (exit 130); a database failure stops the
     load with its message. Either way the summary says what was written."""
-    from api.runtime import ExtractLimits, load_articles, open_graph
+    from api.runtime import DEFAULT_BATCH, ExtractLimits, load_batches, open_graph
 
     db = open_graph(settings)
     progress, stop = _Progress(), _StopRequest()
     try:
         with _stop_on_interrupt(stop):
-            outcomes = load_articles(db, args.paths, ExtractLimits.from_settings(settings),
-                                     workers=_workers(args), pattern=args.glob)
+            batches = load_batches(db, args.paths, ExtractLimits.from_settings(settings),
+                                   workers=_workers(args), pattern=args.glob,
+                                   batch=args.batch or DEFAULT_BATCH)
             try:
-                for outcome in outcomes:
-                    progress.report(outcome)
+                for outcomes in batches:
+                    for outcome in outcomes:  # all written: each is reported
+                        progress.report(outcome)
                     if stop.requested:
                         break
             finally:
-                outcomes.close()
-    except KeyboardInterrupt:  # a second Ctrl-C: the article being written was rolled back
+                batches.close()
+    except KeyboardInterrupt:  # a second Ctrl-C: the batch being written was rolled back
         stop.requested = True
     except Exception as exc:  # bad input never gets here: only the database's errors
         progress.note(f"kg: error: writing to Neo4j failed, load stopped: {exc}")

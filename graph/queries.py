@@ -40,29 +40,42 @@ def constraint_statements() -> list[str]:
 
 # --- writes -------------------------------------------------------------------------------
 
-MERGE_ARTICLE = """
-MERGE (a:Article {id: $article.id})
-SET a += $article
+# Every write takes rows from several articles at once (each row carries its `article_id`), so
+# a batch of articles costs the round trips of one.
+
+MERGE_ARTICLES = f"""
+UNWIND $articles AS article
+MERGE (a:{NodeLabel.ARTICLE.value} {{id: article.id}})
+SET a += article
 """
 
-# What a write replaces: the article's stored properties and its statements'. (properties()
-# rather than named keys: on a new database those keys do not exist yet, and Neo4j warns.)
-ARTICLE_AS_STORED = f"""
-OPTIONAL MATCH (a:{NodeLabel.ARTICLE.value} {{id: $article_id}})
-OPTIONAL MATCH (s:{NodeLabel.STATEMENT.value} {{article_id: $article_id}})
-RETURN properties(a) AS article, collect(properties(s)) AS statements
+# What a write replaces, per article: its stored properties, its statements' and the entities
+# it mentions. (properties() rather than named keys: on a new database those keys do not exist
+# yet, and Neo4j warns.)
+ARTICLES_AS_STORED = f"""
+UNWIND $article_ids AS article_id
+OPTIONAL MATCH (a:{NodeLabel.ARTICLE.value} {{id: article_id}})
+CALL (article_id) {{
+  OPTIONAL MATCH (s:{NodeLabel.STATEMENT.value} {{article_id: article_id}})
+  RETURN collect(properties(s)) AS statements
+}}
+CALL (a) {{
+  OPTIONAL MATCH (e:{NodeLabel.ENTITY.value})-[:{RelType.MENTIONED_IN.value}]->(a)
+  RETURN collect(e.id) AS entity_ids
+}}
+RETURN article_id, properties(a) AS article, statements, entity_ids
 """
 
 
 def merge_entities(entity_type: EntityType) -> str:
-    """Upsert entities of one type and what this article says of them (on MENTIONED_IN).
+    """Upsert entities of one type and what each row's article says of them (on MENTIONED_IN).
 
     An entity's name, aliases, search keys and sizes are derived from all its MENTIONED_IN
     edges (REFRESH_ENTITIES is the definition). Each derivation is a union or a maximum, so
-    while this article's edge only gains forms they are merged into the stored values at a
+    while an article's edge only gains forms they are merged into the stored values at a
     cost that does not grow with the entity's mentions. When the edge loses a form (a reload
     that extracts less) the merge cannot be exact: those entities' ids are returned, for
-    REFRESH_ENTITIES.
+    REFRESH_ENTITIES. Rows of several articles may name one entity: each row merges in turn.
     """
     return f"""
 UNWIND $rows AS row
@@ -71,7 +84,7 @@ SET e:{entity_type.value}, e.type = row.type,
     e.wikidata = coalesce(row.wikidata, e.wikidata),
     e.description = coalesce(row.description, e.description)
 WITH e, row
-MATCH (a:Article {{id: $article_id}})
+MATCH (a:Article {{id: row.article_id}})
 OPTIONAL MATCH (e)-[old:{RelType.MENTIONED_IN.value}]->(a)
 WITH e, row, a, old IS NULL OR (old.name = row.name
     AND all(x IN coalesce(old.aliases, []) WHERE x IN row.aliases)
@@ -136,10 +149,11 @@ SET e.name = coalesce(name, e.name), e.aliases = aliases, e.search_keys = search
 
 
 def delete_stale_nodes(label: NodeLabel) -> str:
-    """Drop an article's statements or claims that a new extraction no longer yields."""
+    """Drop the statements or claims of each row's article that a new extraction no longer yields."""
     return f"""
-MATCH (n:{label.value} {{article_id: $article_id}})
-WHERE NOT n.id IN $ids
+UNWIND $rows AS row
+MATCH (n:{label.value} {{article_id: row.article_id}})
+WHERE NOT n.id IN row.ids
 DETACH DELETE n
 """
 
@@ -156,7 +170,7 @@ def merge_statements(rel: RelType) -> str:
     """Upsert statements of one kind with speaker edge, ABOUT edges and REPORTED_IN provenance."""
     return f"""
 UNWIND $rows AS row
-MATCH (a:Article {{id: $article_id}})
+MATCH (a:Article {{id: row.props.article_id}})
 MATCH (sp:{NodeLabel.ENTITY.value} {{id: row.speaker}})
 MERGE (s:{NodeLabel.STATEMENT.value} {{id: row.id}})
 SET s += row.props
@@ -178,7 +192,7 @@ SET ab += row.provenance
 
 MERGE_CLAIMS = f"""
 UNWIND $rows AS row
-MATCH (a:Article {{id: $article_id}})
+MATCH (a:Article {{id: row.props.article_id}})
 MERGE (c:{NodeLabel.CLAIM.value} {{id: row.id}})
 SET c += row.props
 MERGE (c)-[p:{RelType.REPORTED_IN.value}]->(a)
@@ -198,8 +212,9 @@ FOREACH (_ IN CASE WHEN unit IS NULL THEN [] ELSE [1] END |
 
 
 DELETE_STALE_RELATIONS = f"""
+UNWIND $rows AS row
 MATCH ()-[r:{_RELATION_RELS}]->()
-WHERE r.article_id = $article_id AND NOT r.id IN $ids
+WHERE r.article_id = row.article_id AND NOT r.id IN row.ids
 DELETE r
 """
 
@@ -215,9 +230,11 @@ SET r += row.props
 """
 
 
+# The mentions of each row's article whose entity it no longer names; returns those entities.
 DELETE_STALE_MENTIONS = f"""
-MATCH (e:{NodeLabel.ENTITY.value})-[m:{RelType.MENTIONED_IN.value}]->(a:Article {{id: $article_id}})
-WHERE NOT e.id IN $ids
+UNWIND $rows AS row
+MATCH (e:{NodeLabel.ENTITY.value})-[m:{RelType.MENTIONED_IN.value}]->(:Article {{id: row.article_id}})
+WHERE NOT e.id IN row.ids
 DELETE m
 RETURN e.id AS id
 """
