@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from schema.vocabulary import (
+    FULLTEXT_INDEXES,
     INDEXED_PROPERTIES,
     RELATIONSHIP_INDEXED,
     STATEMENT_REL,
     UNIQUE_KEYS,
     EntityType,
+    FulltextIndex,
     NodeLabel,
     RelationType,
     RelType,
@@ -35,7 +37,19 @@ def constraint_statements() -> list[str]:
             f"FOR ()-[r:{rel.value}]-() ON (r.{prop})"
             for prop in props
         ]
+    # Lucene's standard tokenizer and lower-casing, without stop words: a search for "the" or
+    # "us" must find them. Updated with each transaction (not eventually), so a write is
+    # searchable as soon as it commits.
+    ddl += [
+        f"CREATE FULLTEXT INDEX {name.value} IF NOT EXISTS FOR (n:{label.value}) ON EACH [n.{prop}] "
+        "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words', "
+        "`fulltext.eventually_consistent`: false}}"
+        for name, (label, prop) in FULLTEXT_INDEXES.items()
+    ]
     return ddl
+
+
+AWAIT_INDEXES = "CALL db.awaitIndexes($timeout_s)"
 
 
 # --- writes -------------------------------------------------------------------------------
@@ -287,14 +301,24 @@ _ARTICLE_REF = "{.id, .title, .published, .dateline, .source, .path, .url}"
 # A statement's date: the reporting act's own date when the text gives it, else the article's.
 _STATEMENT_DATE = "coalesce(s.date, s.published)"
 
-FIND_ACTORS = f"""
-MATCH (e:{_ENTITY})
-WHERE ($q = '' OR any(k IN e.search_keys WHERE k CONTAINS $q)) AND ($types IS NULL OR e.type IN $types)
+# `$lucene` (graph.search.fulltext_query) finds candidates in the full-text index; the exact
+# test (`CONTAINS` on the folded keys or lower-cased sentence) then keeps what it always kept.
+# Each search has a scanning form for text the index cannot narrow (no word in it).
+_ACTOR_PAGE = f"""
+WITH e WHERE $types IS NULL OR e.type IN $types
 WITH e, COUNT {{ (e)-[:{_SPEAKER_RELS}]->(:{_STATEMENT}) }} AS statements
 ORDER BY statements DESC, size(e.name) ASC, e.name ASC
 WITH collect(e {{.id, .name, .type, .aliases, .wikidata, statements: statements}}) AS rows
 RETURN size(rows) AS total, rows[$offset..$offset + $limit] AS page
 """
+FIND_ACTORS = f"""
+CALL db.index.fulltext.queryNodes('{FulltextIndex.ENTITY_SEARCH_KEYS.value}', $lucene) YIELD node AS e
+WITH e WHERE any(k IN e.search_keys WHERE k CONTAINS $q)
+""" + _ACTOR_PAGE
+FIND_ACTORS_SCAN = f"""
+MATCH (e:{_ENTITY})
+WHERE $q = '' OR any(k IN e.search_keys WHERE k CONTAINS $q)
+""" + _ACTOR_PAGE
 
 READ_ACTOR = f"""
 MATCH (e:{_ENTITY} {{id: $id}})
@@ -356,6 +380,11 @@ RETURN total, collect(s {{
     article: a {_ARTICLE_REF}}}) AS page
 """
 
+STATEMENTS_TEXT = f"""
+CALL db.index.fulltext.queryNodes('{FulltextIndex.STATEMENT_SENTENCE.value}', $lucene) YIELD node AS s
+WITH s
+""" + STATEMENTS
+
 CLAIMS = f"""
 MATCH (c:{_CLAIM})-[:{_REPORTED_IN}]->(a:{_ARTICLE})
 OPTIONAL MATCH (by:{_ENTITY})-[:{RelType.CLAIMED.value}]->(c)
@@ -377,6 +406,11 @@ WITH collect(c {{.id, .value, .text, .measure, .what, .sentence, .start, .end, .
     article: a {_ARTICLE_REF}}}) AS matched
 RETURN size(matched) AS total, matched[$offset..$offset + $limit] AS page
 """
+
+CLAIMS_TEXT = f"""
+CALL db.index.fulltext.queryNodes('{FulltextIndex.CLAIM_SENTENCE.value}', $lucene) YIELD node AS c
+WITH c
+""" + CLAIMS
 
 ARTICLES = f"""
 MATCH (a:{_ARTICLE})
