@@ -67,6 +67,16 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--misses", action="store_true", help="list every miss and extra")
     evaluate.set_defaults(run=_run_eval)
 
+    bench = sub.add_parser("bench", help="time extraction, writes, loads and reads on synthetic "
+                                         "corpora, each against a baseline of the same run")
+    bench.add_argument("--quick", action="store_true",
+                       help="small corpora (100 and 300 articles): about a minute, a smoke test")
+    bench.add_argument("--sizes", type=_positive_int, nargs="+", default=None, metavar="N",
+                       help="corpus sizes for write cost and reads (default 1000 10000)")
+    bench.add_argument("--json", metavar="PATH", default="bench.json",
+                       help="where the report's JSON goes (default bench.json)")
+    bench.set_defaults(run=_run_bench)
+
     neo = sub.add_parser("neo4j", help="the project's local Neo4j server")
     neo_sub = neo.add_subparsers(title="actions")
     for name, fn, text in (
@@ -229,6 +239,50 @@ def _run_eval(settings: Settings, args: argparse.Namespace) -> int:
         print(format_scores(scores))
     if args.misses:
         print("\n".join(scores.misses), file=sys.stderr if args.json else sys.stdout)
+    return 0
+
+
+def _run_bench(settings: Settings, args: argparse.Namespace) -> int:
+    """Run the bench on a Neo4j of its own (HOME/.neo4j/bench-server, wiped, stopped after):
+    it deletes everything it writes, so it never runs on the configured database."""
+    import socket
+    from pathlib import Path
+
+    from api.bench.report import format_report, write_report
+    from api.bench.runner import BenchPlan, Target, run_bench
+    from graph.connection import connect_graph, wait_for_graph
+    from graph.constraints import apply_schema
+    from graph.local_server import LocalServerConfig, local_credentials, start_server, stop_server
+
+    def free_port() -> int:
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            return sock.getsockname()[1]
+
+    plan = BenchPlan.quick() if args.quick else BenchPlan()
+    if args.sizes:
+        plan = dataclasses.replace(plan, sizes=tuple(args.sizes))
+    local = settings.local_server()
+    server = LocalServerConfig(home=local.home / "bench-server", jars=local.lib, bolt_port=free_port(),
+                               http_port=free_port(), heap=local.heap, pagecache_mb=local.pagecache_mb,
+                               start_timeout_s=local.start_timeout_s)
+    print(f"kg bench: starting a Neo4j of its own in {server.home}", file=sys.stderr, flush=True)
+    start_server(server)
+    try:
+        user, password = local_credentials(server)
+        db = connect_graph(server.bolt_uri, user, password)
+        try:
+            wait_for_graph(db)
+            apply_schema(db)
+            report = run_bench(db, Target(server.bolt_uri, user, password), plan,
+                               progress=lambda line: print(f"kg bench: {line}", file=sys.stderr, flush=True))
+        finally:
+            db.close()
+    finally:
+        stop_server(server)
+    write_report(report, Path(args.json))
+    print(format_report(report))
+    print(f"kg bench: JSON in {args.json}", file=sys.stderr)
     return 0
 
 
