@@ -440,7 +440,9 @@ def _rss_mb() -> float:
 
 
 def _wipe(db: GraphDB) -> None:
-    """Delete everything, in batches (one transaction for 100k articles would not fit)."""
-    while db.write(lambda tx: tx.run(
-            "MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS n").single()["n"]):
-        pass
+    """Delete everything, in batches: one transaction for a large corpus (or a hub's edges)
+    would not fit in the transaction memory limit."""
+    for query in ("MATCH ()-[r]->() WITH r LIMIT 20000 DELETE r RETURN count(*) AS n",
+                  "MATCH (n) WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS n"):
+        while db.write(lambda tx, q=query: tx.run(q).single()["n"]):
+            pass
