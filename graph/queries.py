@@ -486,3 +486,30 @@ ORDER BY degree DESC, e.id
 LIMIT $limit
 RETURN e.id AS id
 """
+
+
+# --- benchmark (kg bench) -------------------------------------------------------------------
+
+# The writes' baseline: a comparable article written as bare as Cypher allows, two UNWIND
+# statements (entities; statements with their speaker edges) in one transaction.
+BENCH_RAW_ENTITIES = f"""
+UNWIND $rows AS row
+MERGE (e:{_ENTITY} {{id: row.id}}) SET e.name = row.name, e.type = row.type
+"""
+BENCH_RAW_STATEMENTS = f"""
+UNWIND $rows AS row
+MATCH (sp:{_ENTITY} {{id: row.speaker}})
+MERGE (s:{_STATEMENT} {{id: row.id}}) SET s.sentence = row.sentence, s.kind = row.kind, s.article_id = row.article
+MERGE (sp)-[:{RelType.SAID.value}]->(s)
+"""
+# Everything, a slice at a time (one transaction for a large graph would not fit in memory).
+WIPE_EDGES = "MATCH ()-[r]->() WITH r LIMIT 20000 DELETE r RETURN count(*) AS n"
+WIPE_NODES = "MATCH (n) WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS n"
+SPEAKER_STATEMENT_COUNT = f"""
+MATCH (:{_ENTITY} {{id: $id}})-[r:{_SPEAKER_RELS}]->() RETURN count(r) AS n
+"""
+LEAST_VOCAL_PERSON = f"""
+MATCH (e:{NodeLabel.PERSON.value})
+WITH e, COUNT {{ (e)-[:{_SPEAKER_RELS}]->() }} AS n WHERE n > 0
+RETURN e.id AS id ORDER BY n, e.id LIMIT 1
+"""

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from api.bench.generator import synthetic_article
 from api.runtime import DEFAULT_BATCH, ExtractLimits, default_workers, extract_files, load_batches
+from graph import queries
 from graph.connection import GraphDB
 from graph.writer import upsert_articles
 from loaders import extract_article, parse_article_bytes
@@ -185,28 +186,14 @@ def _write_texts(folder: Path, texts: list[str]) -> list[str]:
 
 # --- writes -------------------------------------------------------------------------------
 
-# The baseline: a comparable article written as bare as Cypher allows, two UNWIND statements
-# (entities; statements with their speaker edges) in one transaction.
-RAW_ENTITIES = """
-UNWIND $rows AS row
-MERGE (e:Entity {id: row.id}) SET e.name = row.name, e.type = row.type
-"""
-RAW_STATEMENTS = """
-UNWIND $rows AS row
-MATCH (sp:Entity {id: row.speaker})
-MERGE (s:Statement {id: row.id}) SET s.sentence = row.sentence, s.kind = row.kind, s.article_id = row.article
-MERGE (sp)-[:SAID]->(s)
-"""
-
-
 def _raw_write(db: GraphDB, graphs: list[ArticleGraph]) -> None:
     entities = [{"id": e.id, "name": e.name, "type": e.type.value} for g in graphs for e in g.entities]
     statements = [{"id": s.id, "speaker": s.speaker, "sentence": s.sentence, "kind": s.kind.value,
                    "article": g.article.id} for g in graphs for s in g.statements]
 
     def work(tx) -> None:
-        tx.run(RAW_ENTITIES, rows=entities).consume()
-        tx.run(RAW_STATEMENTS, rows=statements).consume()
+        tx.run(queries.BENCH_RAW_ENTITIES, rows=entities).consume()
+        tx.run(queries.BENCH_RAW_STATEMENTS, rows=statements).consume()
 
     db.write(work)
 
@@ -313,14 +300,13 @@ def _bench_sizes(db: GraphDB, target: Target, plan: BenchPlan, progress) -> list
 
 
 def _small_actor(db: GraphDB) -> str:
-    return db.read("MATCH (e:Person) WITH e, COUNT { (e)-[:SAID|CONFIRMED|DENIED]->() } AS n "
-                   "WHERE n > 0 RETURN e.id AS id ORDER BY n, e.id LIMIT 1")[0]["id"]
+    return db.read(queries.LEAST_VOCAL_PERSON)[0]["id"]
 
 
 def _bench_reads(db: GraphDB, api: _Api, plan: BenchPlan, size: int) -> list[Row]:
     small = _small_actor(db)
-    hub_n = db.read("MATCH (:Entity {id: $id})-[r:SAID|CONFIRMED|DENIED]->() RETURN count(r) AS n", id=HUB)[0]["n"]
-    small_n = db.read("MATCH (:Entity {id: $id})-[r:SAID|CONFIRMED|DENIED]->() RETURN count(r) AS n", id=small)[0]["n"]
+    hub_n = db.read(queries.SPEAKER_STATEMENT_COUNT, id=HUB)[0]["n"]
+    small_n = db.read(queries.SPEAKER_STATEMENT_COUNT, id=small)[0]["n"]
     paths = {
         "/health": "/health",
         f"/actors/{{hub}}/statements?limit=20 ({hub_n} statements)": f"/actors/{HUB}/statements?limit=20",
@@ -442,7 +428,6 @@ def _rss_mb() -> float:
 def _wipe(db: GraphDB) -> None:
     """Delete everything, in batches: one transaction for a large corpus (or a hub's edges)
     would not fit in the transaction memory limit."""
-    for query in ("MATCH ()-[r]->() WITH r LIMIT 20000 DELETE r RETURN count(*) AS n",
-                  "MATCH (n) WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS n"):
+    for query in (queries.WIPE_EDGES, queries.WIPE_NODES):
         while db.write(lambda tx, q=query: tx.run(q).single()["n"]):
             pass
