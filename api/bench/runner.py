@@ -113,11 +113,12 @@ def run_bench(db: GraphDB, target: Target, plan: BenchPlan,
     progress("write cost and reads at each size")
     rows += _bench_sizes(db, target, plan, progress)
     rows.append(Row("memory", "peak RSS of the bench process (loader)", _rss_mb(), "MB"))
-    rows.append(Row("memory", "peak RSS of a worker process (extraction)",
+    # (RUSAGE_CHILDREN: the largest of the waited-for children, extraction workers and the API.)
+    rows.append(Row("memory", "peak RSS of the largest child process (extraction worker or API)",
                     resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, "MB"))
     _wipe(db)
     info["load_average_end"] = [round(x, 2) for x in os.getloadavg()]
-    return {"machine": info, "plan": asdict(plan), "seconds": round(time.monotonic() - started, 1),
+    return {"machine": info, "plan": {**asdict(plan), "sizes": list(plan.sizes)}, "seconds": round(time.monotonic() - started, 1),
             "rows": [asdict(r) for r in rows]}
 
 
@@ -319,8 +320,8 @@ def _bench_reads(db: GraphDB, api: _Api, plan: BenchPlan, size: int) -> list[Row
         "/graph (core, default)": "/graph",
     }
     # /graph takes seconds per request: fewer of them, still from every client.
-    timings = {name: api.hammer(path, plan.requests // (5 if path == "/graph" else 1) or plan.clients,
-                                plan.clients) for name, path in paths.items()}
+    timings = {name: api.hammer(path, plan.requests // (5 if path == "/graph" else 1), plan.clients)
+               for name, path in paths.items()}
     health = timings.pop("/health")
     rows = [Row("reads", f"/health p50 ({plan.clients} clients)", health[0], "ms", size=size),
             Row("reads", f"/health p99 ({plan.clients} clients)", health[1], "ms", size=size)]
@@ -394,7 +395,8 @@ class _Api:
                         errors[0] += status != 200
             conn.close()
 
-        threads = [threading.Thread(target=client, args=(requests // clients,)) for _ in range(clients)]
+        each = max(1, requests // clients)  # at least one per client, so there is a p99
+        threads = [threading.Thread(target=client, args=(each,)) for _ in range(clients)]
         for t in threads:
             t.start()
         for t in threads:
