@@ -118,8 +118,8 @@ def run_bench(db: GraphDB, target: Target, plan: BenchPlan,
                     resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, "MB"))
     _wipe(db)
     info["load_average_end"] = [round(x, 2) for x in os.getloadavg()]
-    return {"machine": info, "plan": {**asdict(plan), "sizes": list(plan.sizes)}, "seconds": round(time.monotonic() - started, 1),
-            "rows": [asdict(r) for r in rows]}
+    return {"machine": info, "plan": {**asdict(plan), "sizes": list(plan.sizes)},
+            "seconds": round(time.monotonic() - started, 1), "rows": [asdict(r) for r in rows]}
 
 
 # --- extraction ---------------------------------------------------------------------------
