@@ -48,6 +48,9 @@ def _parser() -> argparse.ArgumentParser:
     load = sub.add_parser("load", help="extract articles and write them to Neo4j")
     load.add_argument("paths", nargs="+", help="article files or folders of them")
     _add_extract_options(load)
+    load.add_argument("--batch", type=_positive_int, default=None, metavar="N",
+                      help="articles written per transaction (default 20; a batch that fails "
+                           "is written again article by article)")
     load.set_defaults(run=_run_load)
 
     extract = sub.add_parser("extract", help="print what would be extracted, without Neo4j")
@@ -77,6 +80,16 @@ def _parser() -> argparse.ArgumentParser:
     bulk.add_argument("--finish", action="store_true",
                       help="after an import elsewhere: add constraints and indexes (NEO4J_URI)")
     bulk.set_defaults(run=_run_bulk)
+
+    bench = sub.add_parser("bench", help="time extraction, writes, loads and reads on synthetic "
+                                         "corpora, each against a baseline of the same run")
+    bench.add_argument("--quick", action="store_true",
+                       help="small corpora (100 and 300 articles): about a minute, a smoke test")
+    bench.add_argument("--sizes", type=_positive_int, nargs="+", default=None, metavar="N",
+                       help="corpus sizes for write cost and reads (default 1000 10000)")
+    bench.add_argument("--json", metavar="PATH", default="bench.json",
+                       help="where the report's JSON goes (default bench.json)")
+    bench.set_defaults(run=_run_bench)
 
     neo = sub.add_parser("neo4j", help="the project's local Neo4j server")
     neo_sub = neo.add_subparsers(title="actions")
@@ -152,24 +165,26 @@ def _run_up(settings: Settings, args: argparse.Namespace) -> int:
 
 def _run_load(settings: Settings, args: argparse.Namespace) -> int:
     """Each file's outcome as it goes, past any refusal, with progress; a summary line at the
-    end. Ctrl-C stops after the article being written (exit 130); a database failure stops the
+    end. Ctrl-C stops after the batch being written (exit 130); a database failure stops the
     load with its message. Either way the summary says what was written."""
-    from api.runtime import ExtractLimits, load_articles, open_graph
+    from api.runtime import DEFAULT_BATCH, ExtractLimits, load_batches, open_graph
 
     db = open_graph(settings)
     progress, stop = _Progress(), _StopRequest()
     try:
         with _stop_on_interrupt(stop):
-            outcomes = load_articles(db, args.paths, ExtractLimits.from_settings(settings),
-                                     workers=_workers(args), pattern=args.glob)
+            batches = load_batches(db, args.paths, ExtractLimits.from_settings(settings),
+                                   workers=_workers(args), pattern=args.glob,
+                                   batch=args.batch or DEFAULT_BATCH)
             try:
-                for outcome in outcomes:
-                    progress.report(outcome)
+                for outcomes in batches:
+                    for outcome in outcomes:  # all written: each is reported
+                        progress.report(outcome)
                     if stop.requested:
                         break
             finally:
-                outcomes.close()
-    except KeyboardInterrupt:  # a second Ctrl-C: the article being written was rolled back
+                batches.close()
+    except KeyboardInterrupt:  # a second Ctrl-C: the batch being written was rolled back
         stop.requested = True
     except Exception as exc:  # bad input never gets here: only the database's errors
         progress.note(f"kg: error: writing to Neo4j failed, load stopped: {exc}")
@@ -246,6 +261,50 @@ def _run_bulk(settings: Settings, args: argparse.Namespace) -> int:
     from api.bulk import run_bulk
 
     return run_bulk(settings, args.shards, args.out, args.into_local, args.overwrite, args.finish)
+
+
+def _run_bench(settings: Settings, args: argparse.Namespace) -> int:
+    """Run the bench on a Neo4j of its own (HOME/.neo4j/bench-server, wiped, stopped after):
+    it deletes everything it writes, so it never runs on the configured database."""
+    import socket
+    from pathlib import Path
+
+    from api.bench.report import format_report, write_report
+    from api.bench.runner import BenchPlan, Target, run_bench
+    from graph.connection import connect_graph, wait_for_graph
+    from graph.constraints import apply_schema
+    from graph.local_server import LocalServerConfig, local_credentials, start_server, stop_server
+
+    def free_port() -> int:
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            return sock.getsockname()[1]
+
+    plan = BenchPlan.quick() if args.quick else BenchPlan()
+    if args.sizes:
+        plan = dataclasses.replace(plan, sizes=tuple(args.sizes))
+    local = settings.local_server()
+    server = LocalServerConfig(home=local.home / "bench-server", jars=local.lib, bolt_port=free_port(),
+                               http_port=free_port(), heap=local.heap, pagecache_mb=local.pagecache_mb,
+                               start_timeout_s=local.start_timeout_s)
+    print(f"kg bench: starting a Neo4j of its own in {server.home}", file=sys.stderr, flush=True)
+    start_server(server)
+    try:
+        user, password = local_credentials(server)
+        db = connect_graph(server.bolt_uri, user, password)
+        try:
+            wait_for_graph(db)
+            apply_schema(db)
+            report = run_bench(db, Target(server.bolt_uri, user, password), plan,
+                               progress=lambda line: print(f"kg bench: {line}", file=sys.stderr, flush=True))
+        finally:
+            db.close()
+    finally:
+        stop_server(server)
+    write_report(report, Path(args.json))
+    print(format_report(report))
+    print(f"kg bench: JSON in {args.json}", file=sys.stderr)
+    return 0
 
 
 def _run_neo4j_start(settings: Settings, args: argparse.Namespace) -> int:

@@ -16,7 +16,7 @@ from api.settings import Settings
 from graph.connection import GraphDB, connect_graph, wait_for_graph
 from graph.constraints import apply_schema
 from graph.local_server import local_credentials, start_server
-from graph.writer import WriteSummary, upsert_article
+from graph.writer import WriteSummary, upsert_article, upsert_articles
 from loaders import extract_article, parse_article_bytes
 from loaders.nlp import load_nlp
 from loaders.read import SourceDoc, read_article_records
@@ -265,27 +265,62 @@ def extract_bounded(doc: SourceDoc, limits: ExtractLimits) -> ArticleGraph:
         raise InvalidArticle("extraction_failed", f"{type(exc).__name__}: {exc}"[:300], doc.path) from exc
 
 
-def load_articles(db: GraphDB, paths: Iterable[str], limits: ExtractLimits,
-                  relative_to: Path | None = None, *, workers: int = 1,
-                  pattern: str | None = None) -> Iterator[LoadOutcome]:
-    """Read, extract and write each article, yielding its outcome as soon as it is known.
+# Articles per write transaction for `kg load`: past about this many the round trips saved are
+# small next to the rows written, and a batch that fails is retried article by article.
+DEFAULT_BATCH = 20
+
+
+def load_batches(db: GraphDB, paths: Iterable[str], limits: ExtractLimits,
+                 relative_to: Path | None = None, *, workers: int = 1,
+                 pattern: str | None = None, batch: int = 1) -> Iterator[list[LoadOutcome]]:
+    """Read, extract and write articles `batch` at a time (one transaction each, see
+    upsert_articles), yielding each batch's outcomes, in input order, once it is written.
 
     A refused article is reported and skipped whole (nothing of it is written); the others go
-    on. Articles record their path as given, or relative to `relative_to` when they lie under it
+    on, and so do they when writing one of them fails (it is refused as `write_failed`).
+    Articles record their path as given, or relative to `relative_to` when they lie under it
     (so the seeds' paths do not depend on where the project is checked out). Raises
     GraphUnavailable when Neo4j stops answering. Extraction runs in `workers` processes (see
-    extract_files); the writes stay here, one article per transaction, so stopping between two
-    outcomes (closing the iterator) never leaves half an article.
+    extract_files); the writes stay here, so stopping between two yielded batches (closing the
+    iterator) never leaves half an article, and every article written has been yielded.
     """
+    pending: list[Extracted] = []
+    waiting = 0  # graphs in `pending`
+
+    def write() -> list[LoadOutcome]:
+        results = iter(upsert_articles(db, [g for _, g in pending if g is not None]))
+        return [outcome if graph is None else _written(outcome, next(results))
+                for outcome, graph in pending]
+
     for outcome, graph in extract_files(paths, limits, relative_to, workers=workers, pattern=pattern):
-        if graph is None:
-            yield outcome
+        if graph is None and not waiting:
+            yield [outcome]  # a refusal with nothing before it waiting: no need to wait
             continue
-        summary = upsert_article(db, graph)
-        status = "loaded" if summary.created else "updated" if summary.changed else "unchanged"
-        yield replace(outcome, status=status,
-                      article_id=summary.article_id, entities=summary.entities,
-                      statements=summary.statements, relations=summary.relations)
+        pending.append((outcome, graph))
+        waiting += graph is not None
+        if waiting >= batch:
+            yield write()
+            pending, waiting = [], 0
+    if pending:
+        yield write()
+
+
+def _written(outcome: LoadOutcome, result: WriteSummary | Exception) -> LoadOutcome:
+    if isinstance(result, Exception):
+        exc = InvalidArticle("write_failed", f"{type(result).__name__}: {result}"[:300], outcome.path)
+        return refusal(outcome.path, exc, outcome.line)
+    status = "loaded" if result.created else "updated" if result.changed else "unchanged"
+    return replace(outcome, status=status, article_id=result.article_id, entities=result.entities,
+                   statements=result.statements, relations=result.relations)
+
+
+def load_articles(db: GraphDB, paths: Iterable[str], limits: ExtractLimits,
+                  relative_to: Path | None = None, *, workers: int = 1,
+                  pattern: str | None = None, batch: int = 1) -> Iterator[LoadOutcome]:
+    """`load_batches`, one outcome at a time."""
+    for outcomes in load_batches(db, paths, limits, relative_to, workers=workers,
+                                 pattern=pattern, batch=batch):
+        yield from outcomes
 
 
 def load_files(

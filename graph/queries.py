@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from schema.vocabulary import (
+    FULLTEXT_INDEXES,
     INDEXED_PROPERTIES,
     RELATIONSHIP_INDEXED,
     TEXT_INDEXED,
     STATEMENT_REL,
     UNIQUE_KEYS,
     EntityType,
+    FulltextIndex,
     NodeLabel,
     RelationType,
     RelType,
@@ -41,34 +43,59 @@ def constraint_statements() -> list[str]:
             f"FOR ()-[r:{rel.value}]-() ON (r.{prop})"
             for prop in props
         ]
+    # Lucene's standard tokenizer and lower-casing, without stop words: a search for "the" or
+    # "us" must find them. Updated with each transaction (not eventually), so a write is
+    # searchable as soon as it commits.
+    ddl += [
+        f"CREATE FULLTEXT INDEX {name.value} IF NOT EXISTS FOR (n:{label.value}) ON EACH [n.{prop}] "
+        "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words', "
+        "`fulltext.eventually_consistent`: false}}"
+        for name, (label, prop) in FULLTEXT_INDEXES.items()
+    ]
     return ddl
+
+
+AWAIT_INDEXES = "CALL db.awaitIndexes($timeout_s)"
 
 
 # --- writes -------------------------------------------------------------------------------
 
-MERGE_ARTICLE = """
-MERGE (a:Article {id: $article.id})
-SET a += $article
+# Every write takes rows from several articles at once (each row carries its `article_id`), so
+# a batch of articles costs the round trips of one.
+
+MERGE_ARTICLES = f"""
+UNWIND $articles AS article
+MERGE (a:{NodeLabel.ARTICLE.value} {{id: article.id}})
+SET a += article
 """
 
-# What a write replaces: the article's stored properties and its statements'. (properties()
-# rather than named keys: on a new database those keys do not exist yet, and Neo4j warns.)
-ARTICLE_AS_STORED = f"""
-OPTIONAL MATCH (a:{NodeLabel.ARTICLE.value} {{id: $article_id}})
-OPTIONAL MATCH (s:{NodeLabel.STATEMENT.value} {{article_id: $article_id}})
-RETURN properties(a) AS article, collect(properties(s)) AS statements
+# What a write replaces, per article: its stored properties, its statements' and the entities
+# it mentions. (properties() rather than named keys: on a new database those keys do not exist
+# yet, and Neo4j warns.)
+ARTICLES_AS_STORED = f"""
+UNWIND $article_ids AS article_id
+OPTIONAL MATCH (a:{NodeLabel.ARTICLE.value} {{id: article_id}})
+CALL (article_id) {{
+  OPTIONAL MATCH (s:{NodeLabel.STATEMENT.value} {{article_id: article_id}})
+  RETURN collect(properties(s)) AS statements
+}}
+CALL (a) {{
+  OPTIONAL MATCH (e:{NodeLabel.ENTITY.value})-[:{RelType.MENTIONED_IN.value}]->(a)
+  RETURN collect(e.id) AS entity_ids
+}}
+RETURN article_id, properties(a) AS article, statements, entity_ids
 """
 
 
 def merge_entities(entity_type: EntityType) -> str:
-    """Upsert entities of one type and what this article says of them (on MENTIONED_IN).
+    """Upsert entities of one type and what each row's article says of them (on MENTIONED_IN).
 
     An entity's name, aliases, search keys and sizes are derived from all its MENTIONED_IN
     edges (REFRESH_ENTITIES is the definition). Each derivation is a union or a maximum, so
-    while this article's edge only gains forms they are merged into the stored values at a
+    while an article's edge only gains forms they are merged into the stored values at a
     cost that does not grow with the entity's mentions. When the edge loses a form (a reload
     that extracts less) the merge cannot be exact: those entities' ids are returned, for
-    REFRESH_ENTITIES.
+    REFRESH_ENTITIES. Rows of several articles may name one entity: each row merges in turn.
     """
     return f"""
 UNWIND $rows AS row
@@ -77,7 +104,7 @@ SET e:{entity_type.value}, e.type = row.type,
     e.wikidata = coalesce(row.wikidata, e.wikidata),
     e.description = coalesce(row.description, e.description)
 WITH e, row
-MATCH (a:Article {{id: $article_id}})
+MATCH (a:Article {{id: row.article_id}})
 OPTIONAL MATCH (e)-[old:{RelType.MENTIONED_IN.value}]->(a)
 WITH e, row, a, old IS NULL OR (old.name = row.name
     AND all(x IN coalesce(old.aliases, []) WHERE x IN row.aliases)
@@ -142,10 +169,11 @@ SET e.name = coalesce(name, e.name), e.aliases = aliases, e.search_keys = search
 
 
 def delete_stale_nodes(label: NodeLabel) -> str:
-    """Drop an article's statements or claims that a new extraction no longer yields."""
+    """Drop the statements or claims of each row's article that a new extraction no longer yields."""
     return f"""
-MATCH (n:{label.value} {{article_id: $article_id}})
-WHERE NOT n.id IN $ids
+UNWIND $rows AS row
+MATCH (n:{label.value} {{article_id: row.article_id}})
+WHERE NOT n.id IN row.ids
 DETACH DELETE n
 """
 
@@ -162,7 +190,7 @@ def merge_statements(rel: RelType) -> str:
     """Upsert statements of one kind with speaker edge, ABOUT edges and REPORTED_IN provenance."""
     return f"""
 UNWIND $rows AS row
-MATCH (a:Article {{id: $article_id}})
+MATCH (a:Article {{id: row.props.article_id}})
 MATCH (sp:{NodeLabel.ENTITY.value} {{id: row.speaker}})
 MERGE (s:{NodeLabel.STATEMENT.value} {{id: row.id}})
 SET s += row.props
@@ -184,7 +212,7 @@ SET ab += row.provenance
 
 MERGE_CLAIMS = f"""
 UNWIND $rows AS row
-MATCH (a:Article {{id: $article_id}})
+MATCH (a:Article {{id: row.props.article_id}})
 MERGE (c:{NodeLabel.CLAIM.value} {{id: row.id}})
 SET c += row.props
 MERGE (c)-[p:{RelType.REPORTED_IN.value}]->(a)
@@ -204,8 +232,9 @@ FOREACH (_ IN CASE WHEN unit IS NULL THEN [] ELSE [1] END |
 
 
 DELETE_STALE_RELATIONS = f"""
+UNWIND $rows AS row
 MATCH ()-[r:{_RELATION_RELS}]->()
-WHERE r.article_id = $article_id AND NOT r.id IN $ids
+WHERE r.article_id = row.article_id AND NOT r.id IN row.ids
 DELETE r
 """
 
@@ -221,9 +250,11 @@ SET r += row.props
 """
 
 
+# The mentions of each row's article whose entity it no longer names; returns those entities.
 DELETE_STALE_MENTIONS = f"""
-MATCH (e:{NodeLabel.ENTITY.value})-[m:{RelType.MENTIONED_IN.value}]->(a:Article {{id: $article_id}})
-WHERE NOT e.id IN $ids
+UNWIND $rows AS row
+MATCH (e:{NodeLabel.ENTITY.value})-[m:{RelType.MENTIONED_IN.value}]->(:Article {{id: row.article_id}})
+WHERE NOT e.id IN row.ids
 DELETE m
 RETURN e.id AS id
 """
@@ -276,14 +307,24 @@ _ARTICLE_REF = "{.id, .title, .published, .dateline, .source, .path, .url}"
 # A statement's date: the reporting act's own date when the text gives it, else the article's.
 _STATEMENT_DATE = "coalesce(s.date, s.published)"
 
-FIND_ACTORS = f"""
-MATCH (e:{_ENTITY})
-WHERE ($q = '' OR any(k IN e.search_keys WHERE k CONTAINS $q)) AND ($types IS NULL OR e.type IN $types)
+# `$lucene` (graph.search.fulltext_query) finds candidates in the full-text index; the exact
+# test (`CONTAINS` on the folded keys or lower-cased sentence) then keeps what it always kept.
+# Each search has a scanning form for text the index cannot narrow (no word in it).
+_ACTOR_PAGE = f"""
+WITH e WHERE $types IS NULL OR e.type IN $types
 WITH e, COUNT {{ (e)-[:{_SPEAKER_RELS}]->(:{_STATEMENT}) }} AS statements
 ORDER BY statements DESC, size(e.name) ASC, e.name ASC
 WITH collect(e {{.id, .name, .type, .aliases, .wikidata, statements: statements}}) AS rows
 RETURN size(rows) AS total, rows[$offset..$offset + $limit] AS page
 """
+FIND_ACTORS = f"""
+CALL db.index.fulltext.queryNodes('{FulltextIndex.ENTITY_SEARCH_KEYS.value}', $lucene) YIELD node AS e
+WITH e WHERE any(k IN e.search_keys WHERE k CONTAINS $q)
+""" + _ACTOR_PAGE
+FIND_ACTORS_SCAN = f"""
+MATCH (e:{_ENTITY})
+WHERE $q = '' OR any(k IN e.search_keys WHERE k CONTAINS $q)
+""" + _ACTOR_PAGE
 
 READ_ACTOR = f"""
 MATCH (e:{_ENTITY} {{id: $id}})
@@ -345,6 +386,11 @@ RETURN total, collect(s {{
     article: a {_ARTICLE_REF}}}) AS page
 """
 
+STATEMENTS_TEXT = f"""
+CALL db.index.fulltext.queryNodes('{FulltextIndex.STATEMENT_SENTENCE.value}', $lucene) YIELD node AS s
+WITH s
+""" + STATEMENTS
+
 CLAIMS = f"""
 MATCH (c:{_CLAIM})-[:{_REPORTED_IN}]->(a:{_ARTICLE})
 OPTIONAL MATCH (by:{_ENTITY})-[:{RelType.CLAIMED.value}]->(c)
@@ -366,6 +412,11 @@ WITH collect(c {{.id, .value, .text, .measure, .what, .sentence, .start, .end, .
     article: a {_ARTICLE_REF}}}) AS matched
 RETURN size(matched) AS total, matched[$offset..$offset + $limit] AS page
 """
+
+CLAIMS_TEXT = f"""
+CALL db.index.fulltext.queryNodes('{FulltextIndex.CLAIM_SENTENCE.value}', $lucene) YIELD node AS c
+WITH c
+""" + CLAIMS
 
 ARTICLES = f"""
 MATCH (a:{_ARTICLE})
@@ -474,4 +525,31 @@ CALL () {{
   RETURN collect({{i: p.i, id: e.id, name: e.name}}) AS suffixed
 }}
 RETURN stored, exact, suffixed
+"""
+
+
+# --- benchmark (kg bench) -------------------------------------------------------------------
+
+# The writes' baseline: a comparable article written as bare as Cypher allows, two UNWIND
+# statements (entities; statements with their speaker edges) in one transaction.
+BENCH_RAW_ENTITIES = f"""
+UNWIND $rows AS row
+MERGE (e:{_ENTITY} {{id: row.id}}) SET e.name = row.name, e.type = row.type
+"""
+BENCH_RAW_STATEMENTS = f"""
+UNWIND $rows AS row
+MATCH (sp:{_ENTITY} {{id: row.speaker}})
+MERGE (s:{_STATEMENT} {{id: row.id}}) SET s.sentence = row.sentence, s.kind = row.kind, s.article_id = row.article
+MERGE (sp)-[:{RelType.SAID.value}]->(s)
+"""
+# Everything, a slice at a time (one transaction for a large graph would not fit in memory).
+WIPE_EDGES = "MATCH ()-[r]->() WITH r LIMIT 20000 DELETE r RETURN count(*) AS n"
+WIPE_NODES = "MATCH (n) WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS n"
+SPEAKER_STATEMENT_COUNT = f"""
+MATCH (:{_ENTITY} {{id: $id}})-[r:{_SPEAKER_RELS}]->() RETURN count(r) AS n
+"""
+LEAST_VOCAL_PERSON = f"""
+MATCH (e:{NodeLabel.PERSON.value})
+WITH e, COUNT {{ (e)-[:{_SPEAKER_RELS}]->() }} AS n WHERE n > 0
+RETURN e.id AS id ORDER BY n, e.id LIMIT 1
 """

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from graph import queries
 from graph.connection import GraphDB
-from graph.search import search_key
+from graph.search import fulltext_query, search_key
 from schema.errors import NotFound
 
 
@@ -35,8 +35,12 @@ def read_counts(db: GraphDB) -> GraphCounts:
 def find_actors(
     db: GraphDB, q: str = "", types: list[str] | None = None, limit: int = 50, offset: int = 0
 ) -> Page:
-    """Entities whose name or alias contains `q` (case-, accent-, hyphen-insensitive), most vocal first."""
-    row = db.read(queries.FIND_ACTORS, q=search_key(q), types=types or None, limit=limit, offset=offset)[0]
+    """Entities whose name or alias contains `q` (case-, accent-, hyphen-insensitive), most vocal
+    first. A `q` with a word in it is looked up in the full-text index, not by a scan."""
+    key = search_key(q)
+    lucene = fulltext_query(key)
+    row = db.read(queries.FIND_ACTORS if lucene else queries.FIND_ACTORS_SCAN, q=key, lucene=lucene,
+                  types=types or None, limit=limit, offset=offset)[0]
     return Page(row["total"], row["page"])
 
 
@@ -66,7 +70,8 @@ def find_statements(
     limit: int = 100,
     offset: int = 0,
 ) -> Page:
-    """Statements matching every given filter, in date order (undated last).
+    """Statements matching every given filter, in date order (undated last). `text`: words the
+    sentence contains, ignoring case (found through the full-text index).
 
     `since`/`until` are ISO dates compared with the statement's date (its own, else its
     article's). Ids given as filters must exist: an unknown one raises NotFound.
@@ -76,9 +81,10 @@ def find_statements(
             _require(db, queries.ENTITY_EXISTS, actor_id, "actor")
     if article is not None:
         _require(db, queries.ARTICLE_EXISTS, article, "article")
-    row = db.read(queries.STATEMENTS, speaker=speaker, kinds=kinds or None, about=about, since=since,
-                  until=until, article=article, direct=direct, text=text.lower(), limit=limit,
-                  offset=offset)[0]
+    lucene = fulltext_query(text.lower())
+    row = db.read(queries.STATEMENTS_TEXT if lucene else queries.STATEMENTS, lucene=lucene,
+                  speaker=speaker, kinds=kinds or None, about=about, since=since, until=until,
+                  article=article, direct=direct, text=text.lower(), limit=limit, offset=offset)[0]
     return Page(row["total"], row["page"])
 
 
@@ -101,9 +107,10 @@ def find_claims(
             _require(db, queries.ENTITY_EXISTS, actor_id, "actor")
     if article is not None:
         _require(db, queries.ARTICLE_EXISTS, article, "article")
-    row = db.read(queries.CLAIMS, about=about, claimed_by=claimed_by, measures=measures or None,
-                  since=since, until=until, article=article, text=text.lower(), limit=limit,
-                  offset=offset)[0]
+    lucene = fulltext_query(text.lower())
+    row = db.read(queries.CLAIMS_TEXT if lucene else queries.CLAIMS, lucene=lucene, about=about,
+                  claimed_by=claimed_by, measures=measures or None, since=since, until=until,
+                  article=article, text=text.lower(), limit=limit, offset=offset)[0]
     return Page(row["total"], row["page"])
 
 

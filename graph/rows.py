@@ -32,7 +32,7 @@ def article_rows(graph: ArticleGraph) -> ArticleRows:
     for e in graph.entities:
         names = [e.name, *e.aliases]
         entities[e.type].append({
-            "id": e.id, "name": e.name, "type": e.type.value, "aliases": sorted(set(names)),
+            "id": e.id, "article_id": art.id, "name": e.name, "type": e.type.value, "aliases": sorted(set(names)),
             "mentions": e.mentions, "sizes": [e.size] if e.size else [],
             "wikidata": e.wikidata, "description": e.description,
             "alias_rules": [f"{form}: {rule}" for form, rule in e.alias_rules],

@@ -1,4 +1,5 @@
-"""Write one ArticleGraph into Neo4j as one transaction: all of it or nothing, replayable."""
+"""Write ArticleGraphs into Neo4j, one or a batch per transaction: each article all or nothing,
+replayable."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ from typing import Any
 
 from graph import queries
 from graph.connection import GraphDB
-from graph.identity import graph_lookup, resolve_across_articles
+from graph.identity import BatchLookup, graph_lookup, resolve_across_articles
 from graph.rows import article_rows, check_references
+from schema.errors import GraphUnavailable
 from schema.records import ArticleGraph
-from schema.vocabulary import NodeLabel
+from schema.vocabulary import EntityType, NodeLabel, RelationType, RelType
 
 
 # Article fields a re-post may change (the id is the text's hash, so the text itself only
@@ -42,51 +44,165 @@ def upsert_article(db: GraphDB, graph: ArticleGraph) -> WriteSummary:
 
     Every node and edge is merged on a deterministic id, so writing the same ArticleGraph twice
     leaves the database unchanged. An article already stored takes this graph's metadata; the
-    summary says what that changed (read in the same transaction, so it is exact). Raises GraphUnavailable when Neo4j cannot be reached; any
-    other database error rolls the whole article back and propagates.
+    summary says what that changed (read in the same transaction, so it is exact). Raises
+    ValueError for a graph that refers to entities it does not contain, GraphUnavailable when
+    Neo4j cannot be reached; any other database error rolls the whole article back and propagates.
     """
     check_references(graph)
     graph = resolve_across_articles(graph_lookup(db), graph)
-    art = graph.article
-    parts = article_rows(graph)
-    entity_rows, statement_rows, relation_rows = parts.entities, parts.statements, parts.relations
-    claim_rows, article_props = parts.claims, parts.article
-    entity_ids = [e.id for e in graph.entities]
-    statement_ids = [s.id for s in graph.statements]
-    relation_ids = [r.id for r in graph.relations]
+    return _write_batch(db, [_ArticleRows.of(graph)])[0]
 
-    def work(tx) -> tuple[dict | None, dict]:
-        before = tx.run(queries.ARTICLE_AS_STORED, article_id=art.id).single()
-        tx.run(queries.MERGE_ARTICLE, article=article_props).consume()
-        shrunk = []  # entities this article's mention lost a form of: merged values are stale
-        for etype, rows in entity_rows.items():
-            shrunk += [r["id"] for r in tx.run(queries.merge_entities(etype), rows=rows,
-                                                 article_id=art.id)]
-        tx.run(queries.delete_stale_nodes(NodeLabel.STATEMENT), article_id=art.id,
-               ids=statement_ids).consume()
-        tx.run(queries.delete_stale_nodes(NodeLabel.CLAIM), article_id=art.id,
-               ids=[q.id for q in graph.quantities]).consume()
-        tx.run(queries.MERGE_CLAIMS, rows=claim_rows, article_id=art.id).consume()
-        all_statement_rows = [row for rows in statement_rows.values() for row in rows]
+
+def upsert_articles(db: GraphDB, graphs: list[ArticleGraph]) -> list[WriteSummary | Exception]:
+    """Write several articles in one transaction: the same nodes, edges and summaries as one
+    `upsert_article` per article in this order, at the round trips of one.
+
+    Returns, per graph in order, its WriteSummary or the exception that refused it (ValueError
+    for dangling references, or the database's error). When the batch transaction fails, it is
+    rolled back and its articles are written one per transaction, so one failing article never
+    sinks the others and none is ever half written. GraphUnavailable is raised, not returned:
+    with Neo4j gone nothing else can be written either.
+    """
+    results: list[WriteSummary | Exception | None] = [None] * len(graphs)
+    valid: list[tuple[int, ArticleGraph]] = []
+    for i, graph in enumerate(graphs):
+        try:
+            check_references(graph)
+        except ValueError as exc:
+            results[i] = exc
+            continue
+        valid.append((i, graph))
+    # Joins across articles as sequential writes would make them: each article sees the graph
+    # and the articles before it in the batch.
+    lookup = BatchLookup(db, [g for _, g in valid]) if valid else None
+    batch: list[tuple[int, _ArticleRows]] = []
+    for i, graph in valid:
+        graph = resolve_across_articles(lookup, graph)
+        lookup.add(graph)
+        batch.append((i, _ArticleRows.of(graph)))
+    for chunk in _distinct_chunks(batch):
+        try:
+            summaries: list[WriteSummary | Exception] = list(_write_batch(db, [r for _, r in chunk]))
+        except GraphUnavailable:
+            raise
+        except Exception:  # which article failed is unknown: each goes on its own
+            summaries = [_write_alone(db, rows) for _, rows in chunk]
+        for (i, _), summary in zip(chunk, summaries):
+            results[i] = summary
+    return results  # type: ignore[return-value]  # every slot is filled
+
+
+def _write_alone(db: GraphDB, rows: _ArticleRows) -> WriteSummary | Exception:
+    try:
+        return _write_batch(db, [rows])[0]
+    except GraphUnavailable:
+        raise
+    except Exception as exc:
+        return exc
+
+
+def _distinct_chunks(batch: list[tuple[int, _ArticleRows]]) -> list[list[tuple[int, _ArticleRows]]]:
+    """Cut the batch where an article id comes again: the second is a reload of the first and
+    must see it written, as sequential upserts would."""
+    chunks: list[list[tuple[int, _ArticleRows]]] = [[]]
+    seen: set[str] = set()
+    for item in batch:
+        if item[1].article_id in seen:
+            chunks.append([])
+            seen = set()
+        seen.add(item[1].article_id)
+        chunks[-1].append(item)
+    return [c for c in chunks if c]
+
+
+class _Overlap(Exception):
+    """A batch whose articles interact (one drops an entity another names): written one by one."""
+
+
+@dataclass(frozen=True)
+class _ArticleRows:
+    """The parameter rows one article contributes to each write statement."""
+
+    article_id: str
+    article: dict
+    entities: dict[EntityType, list[dict]]
+    statements: dict[RelType, list[dict]]
+    relations: dict[RelationType, list[dict]]
+    claims: list[dict]
+    graph: ArticleGraph
+
+    @classmethod
+    def of(cls, graph: ArticleGraph) -> _ArticleRows:
+        rows = article_rows(graph)
+        return cls(graph.article.id, rows.article, rows.entities, rows.statements, rows.relations,
+                   rows.claims, graph)
+
+
+def _stale_rows(batch: list[_ArticleRows], ids_of) -> list[dict]:
+    return [{"article_id": a.article_id, "ids": ids_of(a.graph)} for a in batch]
+
+
+def _write_batch(db: GraphDB, batch: list[_ArticleRows]) -> list[WriteSummary]:
+    """One transaction writing every article of `batch` (distinct ids), each statement of the
+    write taking the rows of all of them. Raises _Overlap, before writing anything, when one
+    article stops mentioning an entity that another one names (one by one, the first would
+    delete it as an orphan and the second create it anew)."""
+
+    def rows(attr: str, key) -> list[dict]:
+        return [row for a in batch for row in getattr(a, attr).get(key, [])]
+
+    entity_types = sorted({t for a in batch for t in a.entities}, key=lambda t: t.value)
+    statement_rels = sorted({r for a in batch for r in a.statements}, key=lambda r: r.value)
+    relation_types = sorted({r for a in batch for r in a.relations}, key=lambda r: r.value)
+    named = [{e.id for e in a.graph.entities} for a in batch]
+
+    def work(tx) -> list:
+        before = {r["article_id"]: r for r in tx.run(queries.ARTICLES_AS_STORED,
+                                                       article_ids=[a.article_id for a in batch])}
+        if len(batch) > 1:
+            for i, a in enumerate(batch):
+                dropped_here = set(before[a.article_id]["entity_ids"]) - named[i]
+                if any(dropped_here & other for j, other in enumerate(named) if j != i):
+                    raise _Overlap(a.article_id)
+        tx.run(queries.MERGE_ARTICLES, articles=[a.article for a in batch]).consume()
+        shrunk = []  # entities a mention lost a form of: merged values are stale
+        for etype in entity_types:
+            shrunk += [r["id"] for r in tx.run(queries.merge_entities(etype), rows=rows("entities", etype))]
+        tx.run(queries.delete_stale_nodes(NodeLabel.STATEMENT),
+               rows=_stale_rows(batch, lambda g: [s.id for s in g.statements])).consume()
+        tx.run(queries.delete_stale_nodes(NodeLabel.CLAIM),
+               rows=_stale_rows(batch, lambda g: [q.id for q in g.quantities])).consume()
+        tx.run(queries.MERGE_CLAIMS, rows=[row for a in batch for row in a.claims]).consume()
+        all_statement_rows = [row for a in batch for rel_rows in a.statements.values() for row in rel_rows]
         tx.run(queries.DELETE_STALE_SPEAKER_EDGES, rows=all_statement_rows).consume()
-        for rel, rows in statement_rows.items():
-            tx.run(queries.merge_statements(rel), rows=rows, article_id=art.id).consume()
-        tx.run(queries.DELETE_STALE_RELATIONS, article_id=art.id, ids=relation_ids).consume()
-        for rtype, rows in relation_rows.items():
-            tx.run(queries.merge_relations(rtype), rows=rows).consume()
-        dropped = [r["id"] for r in tx.run(queries.DELETE_STALE_MENTIONS, article_id=art.id, ids=entity_ids)]
-        tx.run(queries.REFRESH_ENTITIES, ids=shrunk + dropped).consume()
-        tx.run(queries.DELETE_ORPHAN_ENTITIES, ids=dropped).consume()
+        for rel in statement_rels:
+            tx.run(queries.merge_statements(rel), rows=rows("statements", rel)).consume()
+        tx.run(queries.DELETE_STALE_RELATIONS,
+               rows=_stale_rows(batch, lambda g: [r.id for r in g.relations])).consume()
+        for rtype in relation_types:
+            tx.run(queries.merge_relations(rtype), rows=rows("relations", rtype)).consume()
+        dropped = [r["id"] for r in tx.run(queries.DELETE_STALE_MENTIONS,
+                                            rows=_stale_rows(batch, lambda g: [e.id for e in g.entities]))]
+        stale = sorted(set(shrunk + dropped))
+        if stale:
+            tx.run(queries.REFRESH_ENTITIES, ids=stale).consume()
+        if dropped:
+            tx.run(queries.DELETE_ORPHAN_ENTITIES, ids=sorted(set(dropped))).consume()
         # A statement's date is its own, else its article's (as the reads take it).
-        return before["article"], {s["id"]: s.get("date") or s.get("published")
-                                   for s in before["statements"]}
+        return [(before[a.article_id]["article"],
+                 {s["id"]: s.get("date") or s.get("published") for s in before[a.article_id]["statements"]})
+                for a in batch]
 
-    stored, stored_dates = db.write(work)
+    return [_summary(a, stored, stored_dates) for a, (stored, stored_dates) in zip(batch, db.write(work))]
+
+
+def _summary(rows: _ArticleRows, stored: dict | None, stored_dates: dict[str, str | None]) -> WriteSummary:
+    graph, art = rows.graph, rows.graph.article
     changed: dict[str, tuple[Any, Any]] = {}
     redated = 0
     if stored is not None:
-        changed = {f: (stored.get(f), article_props[f]) for f in METADATA_FIELDS
-                   if stored.get(f) != article_props[f]}
+        changed = {f: (stored.get(f), rows.article[f]) for f in METADATA_FIELDS
+                   if stored.get(f) != rows.article[f]}
         if stored.get("text") != art.text:
             changed["text"] = (len(stored.get("text") or ""), len(art.text))
         redated = sum(1 for s in graph.statements

@@ -115,3 +115,18 @@ RELATIONSHIP_INDEXED: dict[RelType, tuple[str, ...]] = {
     RelType.SIGNED: ("id", "article_id"),
 }
 """Relationship property indexes: relation edges are merged by `id` and cleaned by `article_id`."""
+
+class FulltextIndex(str, Enum):
+    """Full-text (Lucene) indexes, by name."""
+
+    ENTITY_SEARCH_KEYS = "entity_search_keys"
+    STATEMENT_SENTENCE = "statement_sentence"
+    CLAIM_SENTENCE = "claim_sentence"
+
+
+FULLTEXT_INDEXES: dict[FulltextIndex, tuple[NodeLabel, str]] = {
+    FulltextIndex.ENTITY_SEARCH_KEYS: (NodeLabel.ENTITY, "search_keys"),
+    FulltextIndex.STATEMENT_SENTENCE: (NodeLabel.STATEMENT, "sentence"),
+    FulltextIndex.CLAIM_SENTENCE: (NodeLabel.CLAIM, "sentence"),
+}
+"""Full-text (Lucene) indexes by name, each on one label's property: what `?q=` searches."""

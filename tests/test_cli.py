@@ -141,14 +141,14 @@ def test_cli_load_stops_with_a_message_when_neo4j_is_gone(tmp_path):
     assert "Traceback" not in result.stderr and "kg: error:" in result.stderr, result.stderr
 
 
-def test_cli_load_ctrl_c_stops_after_current_article_with_summary(db, neo4j_target, tmp_path):
-    """SIGINT mid-way over a folder: the load stops between articles, prints the summary and
+def test_cli_load_ctrl_c_stops_after_current_batch_with_summary(db, neo4j_target, tmp_path):
+    """SIGINT mid-way over a folder: the load stops between batches, prints the summary and
     exits 130; every article in the graph is whole (as many statements and entities as its
     outcome line said), and none is there that was not reported."""
     seed = seed_paths()[0].read_text(encoding="utf-8")
     for i in range(20):  # distinct texts, so distinct articles
         (tmp_path / f"copy-{i:02d}.txt").write_text(f"{seed}\nCopy number {i}.\n", encoding="utf-8")
-    proc = subprocess.Popen([*KG, "load", str(tmp_path), "--workers", "2"], cwd=ROOT,
+    proc = subprocess.Popen([*KG, "load", str(tmp_path), "--workers", "2", "--batch", "3"], cwd=ROOT,
                             env={**os.environ, **_graph_env(neo4j_target)}, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
     try:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from api.runtime import ExtractLimits, expand_paths, load_articles
+from api.runtime import ExtractLimits, expand_paths, load_articles, load_batches
 from tests.conftest import ROOT, _clear, seed_paths
 from tests.graph.factories import dump_graph
 from tests.test_cli import _kg
@@ -57,6 +57,22 @@ def test_load_two_workers_same_outcomes_and_graph(db, corpus):
     assert two == one
     assert dump_graph(db) == graph_one
     assert [o.status for o in one].count("loaded") == 6 and [o.status for o in one].count("refused") == 5
+
+
+def test_load_in_batches_same_outcomes_and_graph(db, corpus):
+    limits = ExtractLimits(2_000_000)
+    one = list(load_articles(db, [str(corpus)], limits, workers=1))
+    graph_one = dump_graph(db)
+    _clear(db)
+    batches = list(load_batches(db, [str(corpus)], limits, workers=1, batch=4))
+    assert [o for b in batches for o in b] == one
+    assert dump_graph(db) == graph_one
+    # Refusals come with their neighbours, in order; a batch holds at most 4 written articles.
+    assert len(batches) < len(one)
+    assert all(sum(o.status != "refused" for o in b) <= 4 for b in batches)
+    again = list(load_articles(db, [str(corpus)], limits, workers=1, batch=4))
+    assert {o.status for o in again} == {"unchanged", "refused"}
+    assert dump_graph(db) == graph_one
 
 
 def test_load_stopped_midway_stops_workers(db, corpus):

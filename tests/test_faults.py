@@ -71,7 +71,8 @@ def _env(server: LocalServerConfig) -> dict:
 
 
 def _load(server, *paths: Path) -> subprocess.Popen:
-    return subprocess.Popen([*KG, "load", *map(str, paths)], cwd=ROOT, env=_env(server),
+    # Batches of 2, so that a kill can come between two of them midway through 5 articles.
+    return subprocess.Popen([*KG, "load", "--batch", "2", *map(str, paths)], cwd=ROOT, env=_env(server),
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 

@@ -134,3 +134,22 @@ def test_joined_records_rename_every_reference():
     assert [e.id for e in joined.entities] == ["person:lena-marsh", "place:kherson"]
     assert joined.statements[0].speaker == "person:lena-marsh"
     assert dataclasses.replace(joined.statements[0], speaker="person:marsh") == graph.statements[0]
+
+
+def test_a_batch_makes_the_joins_sequential_writes_make(db):
+    from graph.writer import upsert_articles
+
+    articles = [
+        _article(1, ("person:lena-marsh", "Lena Marsh", P), ("place:kherson-oblast", "Kherson Oblast", PL)),
+        _article(2, ("person:marsh", "Marsh", P), ("place:kherson", "Kherson", PL)),
+        _article(3, ("person:andriy-hrytsenko", "Andriy Hrytsenko", P)),
+        _article(4, ("person:andrii-hrytsenko", "Andrii Hrytsenko", P), ("person:marsh", "Marsh", P)),
+    ]
+    for a in articles:
+        upsert_article(db, a)
+    sequential = dump_graph(db)
+    db.write(lambda tx: tx.run("MATCH (n) DETACH DELETE n").consume())
+    assert all(not isinstance(r, Exception) for r in upsert_articles(db, articles))
+    assert dump_graph(db) == sequential
+    assert db.read("MATCH (p:Person) RETURN p.id AS id ORDER BY id") == [
+        {"id": "person:andriy-hrytsenko"}, {"id": "person:lena-marsh"}]
