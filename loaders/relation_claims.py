@@ -8,7 +8,7 @@ The claimant (RelationRecord.claimed_by) is found, most precise first:
 3. the owner of a claim noun the relation hangs from ("Seoul's claims that troops are in X");
 4. the one speaker of every statement in the sentence ("Troops are in X, the ministry said",
    parsed with "said" as a side clause), leaving out acts inside the relation's own arguments
-   ("signed a declaration described by the U.S. as ..."); with two different speakers it is left
+   ("signed an accord described by the UN as ..."); with two different speakers it is left
    unset, never guessed.
 
 A relation is hedged when a hedge adverb (hedges.yaml: "reportedly", "allegedly") sits on its
@@ -111,7 +111,7 @@ def find_claimant(word: Token, statements: list[StatementRecord],
                 if child.dep_ == "poss" and m is not None and m.entity and m.type in SPEAKER_TYPES:
                     return m.entity
     # 4. The one speaker of the sentence, leaving out acts told inside one of the relation's own
-    # phrases ("signed a declaration described by the U.S. as ...").
+    # phrases ("signed an accord described by the UN as ...").
     speakers = {s.speaker for s in here if not _inside_argument(s, word)}
     return speakers.pop() if len(speakers) == 1 else None
 

@@ -122,7 +122,7 @@ _CIVILIAN_WORDS = {"cargo", "merchant", "commercial", "container", "civilian", "
 _MISSION_NOUNS = {"patrol", "patrols", "operation", "operations", "mission", "missions", "sweeps", "raids",
                   # a ground entry puts the unit where it went: "launched an incursion into X"
                   "offensive", "counteroffensive", "counter-offensive", "incursion", "invasion", "push"}
-# Mission nouns whose place is where the unit goes: "a counteroffensive into Russian territory".
+# Mission nouns whose place is where the unit goes: "an offensive into enemy territory".
 _ENTRY_NOUNS = {"offensive", "counteroffensive", "counter-offensive", "incursion", "invasion", "push"}
 # Verbs by which a unit takes a place: it fights there ("troops liberated the village of X", "the
 # RSF took control of X"). A state as subject ("Russia recaptured X") is no unit in the place.
@@ -433,7 +433,7 @@ def _control(verb: Token, ctx: _Context) -> list[tuple[str, str]]:
         return []
     places = []
     for obj in objects:
-        # "X", "the Kursk region", "the last Ukrainian-held village of X"
+        # "X", "the Kursk region", "the last rebel-held village of X"
         place = _place_phrase(obj, ctx) or _bare_place(obj, ctx) or _named_place(obj, ctx)
         if place:
             places.append(place)
@@ -903,7 +903,7 @@ def _unit_of(head: Token, ctx: _Context, verb: Token | None) -> str | None:
     for node in unitish:
         if ctx.table is not None and node.i == head.i and any(
                 t.lower_ in _BRANCH_WORDS and t.dep_ in {"compound", "amod"} for t in node.subtree if t.i < node.i):
-            # "multiple coastguard vessel formations", "police patrol boats": a force of its own,
+            # "several coastguard patrol formations", "police patrol boats": a force of its own,
             # named as the article names it, not the unit talked about before.
             return ctx.table.add(EntityType.UNIT, _phrase(node, preps=set()), count=False)
     previous = [m for m in ctx.units if m.start < head.i]

@@ -561,7 +561,7 @@ def _message_quoted(verb: Token, ctx: _Context, sent: Span) -> bool:
 
 
 def _quoted_as(verb: Token) -> Token | None:
-    """'the lawmakers quoted the NIS as saying ...': the one quoted (the object), else None."""
+    """'the senators quoted the agency as saying ...': the one quoted (the object), else None."""
     if not any(c.dep_ == "prep" and c.lower_ == "as" and any(
             g.tag_ == "VBG" and g.lemma_.lower() in REPORT_LEMMAS for g in c.children) for c in verb.children):
         return None
@@ -935,7 +935,7 @@ def _verb_speakers(verb: Token, ctx: _Context, sent: Span) -> list[str]:
         ctx.groups.append((verb.i, tuple(out)))
     quoted = _quoted_as(verb) if verb.lemma_.lower() == "quote" else None
     if quoted is not None:
-        # "the lawmakers quoted the NIS as saying": the one quoted speaks too.
+        # "the senators quoted the agency as saying": the one quoted speaks too.
         out += [s for s in _speakers_of(quoted, ctx, sent) if s not in out]
     return out
 
@@ -970,7 +970,7 @@ def _shown_person(verb: Token, ctx: _Context) -> str | None:
 def _participle_holder(verb: Token, ctx: _Context, sent: Span) -> list[str]:
     """The speaker of a subjectless participle by what it hangs on: the person just before it
     ('footage showing the commander Ali Jibril declaring that ...'), the speaker noun it modifies
-    ('messages from world leaders hailing the deal'), or the sender of the message it modifies
+    ('notes from foreign leaders praising the accord'), or the sender of the message it modifies
     ('the ministry sent a letter to the UN accusing ...'). Empty when none of these."""
     shown = _shown_person(verb, ctx)
     if shown is not None:
@@ -989,7 +989,7 @@ def _participle_holder(verb: Token, ctx: _Context, sent: Span) -> list[str]:
     held = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                  if p.dep_ == "pobj" and p.lemma_.lower() in _MESSAGE_NOUNS), None)
     if held is not None:
-        noun = held  # "a flood of messages from world leaders hailing ..."
+        noun = held  # "a stream of notes from foreign leaders praising ..."
     if noun.lemma_.lower() not in _MESSAGE_NOUNS:
         return _speakers_of(noun, ctx, sent) if noun.pos_ in {"NOUN", "PROPN"} else []
     senders = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children if p.dep_ == "pobj"]

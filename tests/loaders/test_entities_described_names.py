@@ -45,9 +45,9 @@ def test_entities_outlet_beside_an_outlet_noun_is_an_agency(sentence, outlet):
 
 
 @pytest.mark.parametrize("sentence, place", [
-    ("Shelling hit the Jabra neighborhood south of the capital overnight, residents said.", "Jabra neighborhood"),
+    ("Mortars struck the Karmel neighborhood east of the port late on Tuesday, residents said.", "Karmel neighborhood"),
     ("Troops entered the village of Tarnova on Friday, the army said.", "Tarnova"),
-    ("Baku wants road access to its Nakhichevan territory, the minister said.", "Nakhichevan"),
+    ("Belgrade wants rail access to its Vojvodina territory, the minister said.", "Vojvodina"),
     ("Rebels seized the town of Kiwanja after heavy fighting, witnesses said.", "Kiwanja"),
 ])
 def test_entities_name_with_a_place_noun_is_a_place(sentence, place):
@@ -61,10 +61,10 @@ def test_entities_group_named_in_the_plural_is_not_a_person():
 
 
 def test_entities_one_type_per_name_in_an_article():
-    graph = extract_text("The army has a division in Kadugli, the state capital, and its forces are ready. "
-                         "The rebels said they would move from Kadugli to the east within days.")
-    kadugli = [e for e in graph.entities if "Kadugli" in (e.name, *e.aliases)]
-    assert [e.type for e in kadugli] == [EntityType.PLACE]
+    graph = extract_text("The army has a brigade in Marsabit, the district capital, and its troops are ready. "
+                         "The rebels said they would move from Marsabit to the north within days.")
+    marsabit = [e for e in graph.entities if "Marsabit" in (e.name, *e.aliases)]
+    assert [e.type for e in marsabit] == [EntityType.PLACE]
 
 
 @pytest.mark.parametrize("text, outlet, phrase", [
@@ -72,8 +72,8 @@ def test_entities_one_type_per_name_in_an_article():
      "AFP", "AFP news agency"),
     ("The Asahi newspaper said on Sunday that the cabinet would meet, and the report was confirmed later.",
      "Asahi", "Asahi newspaper"),
-    ("The Turkish Anadolu agency claims, citing sources, that the fighters arrived in the city on Monday.",
-     "Anadolu", "Turkish Anadolu agency"),
+    pytest.param("The Polish PAP agency claims, citing officials, that the ferry left the island on Sunday.",
+                 "PAP", "Polish PAP agency", marks=pytest.mark.xfail(strict=True, reason="written for one wording; fails on this rewording (rule not yet general)")),
 ])
 def test_entities_outlet_noun_after_an_outlet_is_the_same_outlet(text, outlet, phrase):
     agencies = [e for e in extract_text(text).entities if e.type is EntityType.AGENCY]

@@ -42,11 +42,12 @@ def test_relations_such_as_outside_a_place_phrase_adds_nothing():
 
 
 @pytest.mark.parametrize("text", [
-    "North Korea hadn't confirmed or denied its reported troop deployments to Russia until Monday.",
+    pytest.param("Chad hadn't confirmed or denied its reported troop deployments to Libya until Monday.",
+                 marks=pytest.mark.xfail(strict=True, reason="written for one wording; fails on this rewording (rule not yet general)")),
     "Chad has defended its troop deployments to Sudan, which began in March.",
 ])
 def test_relations_plural_movement_noun_with_its_owner(text):
-    state_troops, place = ("North Korean troops", "Russia") if "Korea" in text else ("Chadian troops", "Sudan")
+    state_troops, place = ("Chadian troops", "Libya") if "Libya" in text else ("Chadian troops", "Sudan")
     assert (state_troops, place) in _pairs(text)
 
 
@@ -55,8 +56,8 @@ def test_relations_denied_troop_deployments_are_no_deployment():
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Russia's top general said that Russian troops had liberated the last Ukrainian-held village of Gornal "
-     "in the Kursk region.", ("Russian troops", "Gornal")),
+    ("Serbia's top general said that Serbian troops had liberated the last Croatian-held village of Dubrava "
+     "in the Banat region.", ("Serbian troops", "Dubrava")),
     ("Officials in Kyiv said on Monday that Ukrainian troops had recaptured the town of Kupiansk.",
      ("Ukrainian troops", "Kupiansk")),
     ("Iraqi soldiers took control of the city of Mosul in 2017, the report said.", ("Iraqi troops", "Mosul")),
@@ -77,8 +78,8 @@ def test_relations_taking_a_place_needs_an_active_unit_and_a_fact(text):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Ukrainian forces launched a surprise counteroffensive into Russian territory in August.",
-     ("Ukrainian troops", "Russia")),
+    ("Greek forces launched a surprise counteroffensive into Turkish territory in May.",
+     ("Greek troops", "Turkey")),
     ("Ethiopian troops launched an offensive into Eritrea in 1998, the report said.", ("Ethiopian troops", "Eritrea")),
     ("Ukrainian troops launched an incursion into the Kursk region in August.", ("Ukrainian troops", "Kursk region")),
 ])
@@ -101,12 +102,12 @@ def _signed(text: str) -> set[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("text", [
-    "Venezuela has long claimed the region as its own, but Guyana has maintained control for decades. "
-    "The two countries signed the Argyle Declaration in December, pledging to resolve their differences peacefully.",
-    "Venezuela says the region is its own. Guyana disagrees. Both countries signed the Argyle Declaration in 2023.",
+    "Chile has long claimed the strait as its own, but Argentina has held it for decades. "
+    "The two countries signed the Beagle Accord in December, pledging to settle their dispute in court.",
+    "Chile says the strait is its own. Argentina disagrees. Both countries signed the Beagle Accord in 2023.",
 ])
 def test_signed_the_two_countries_are_the_two_states_just_named(text):
-    assert _signed(text) == {("Venezuela", "Argyle Declaration"), ("Guyana", "Argyle Declaration")}
+    assert _signed(text) == {("Chile", "Beagle Accord"), ("Argentina", "Beagle Accord")}
 
 
 def test_signed_the_two_countries_is_not_guessed_among_three_states():
@@ -115,17 +116,17 @@ def test_signed_the_two_countries_is_not_guessed_among_three_states():
 
 
 @pytest.mark.parametrize("text", [
-    "The junta said it had evidence that Russia was facilitating the deployment of Malian soldiers in Mali.",
-    "Officials said the presence of Malian troops in Mali was growing.",
+    "The council said it had evidence that Libya was facilitating the deployment of Chadian soldiers in Chad.",
+    "Officials said the presence of Chadian troops in Chad was growing.",
 ])
 def test_relations_a_force_in_its_own_country_is_no_deployment_in_any_rule(text):
-    assert not any(s == "Malian troops" and t == "Mali" for s, t in _pairs(text))
+    assert not any(s == "Chadian troops" and t == "Chad" for s, t in _pairs(text))
 
 
 @pytest.mark.parametrize(("text", "unit", "place"), [
-    ("Chinese troops held drills near Taiwan on Monday. On Tuesday, multiple coastguard vessel formations carried "
-     "out law enforcement patrols in the waters around Taiwan, the China Coast Guard said in a statement.",
-     "multiple coastguard vessel formations", "waters around Taiwan"),
+    ("Japanese troops held drills near Okinawa on Monday. On Tuesday, several coastguard patrol formations carried "
+     "out law enforcement patrols in the waters around Okinawa, the Japan Coast Guard said in a statement.",
+     "several coastguard patrol formations", "waters around Okinawa"),
     ("Chinese troops held drills near Taiwan on Monday. Police patrol boats were deployed to the waters around "
      "Kinmen, officials said on Tuesday.", "Police patrol boats", "waters around Kinmen"),
     ("Indian troops were moved to the border in May. Later, two coast guard vessels were sent to Sri Lanka, "
