@@ -260,7 +260,8 @@ def import_into_local(config: LocalServerConfig, arguments: tuple[str, ...], dat
            java, f"-Xmx{config.heap}", *_JVM_FLAGS, "-cp", f"{lib}/*", "org.neo4j.cli.AdminTool",
            "database", "import", "full", *arguments,
            *(["--overwrite-destination"] if overwrite else []), database]
-    done = subprocess.run(cmd, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    # cwd: the importer writes its import.report into the working directory.
+    done = subprocess.run(cmd, capture_output=True, text=True, stdin=subprocess.DEVNULL, cwd=home)
     report = "\n".join(line for line in done.stdout.splitlines()
                        if line.strip() and not line.startswith(".........."))
     if done.returncode != 0 or "IMPORT DONE" not in done.stdout:
