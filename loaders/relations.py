@@ -20,8 +20,12 @@ denial itself is not made ("has not confirmed or denied its troop deployments to
 takes a place is there ("troops liberated the village of X", "took control of X"), as is one that
 launches a ground entry into it ("an incursion into X"); examples of places each count ("bases in
 X and other sites such as A, B and C"); a naval, coast guard or police force named without a
-state is a unit of its own ("coastguard vessel formations"). A force in its own country is never
-deployed there.
+state is a unit of its own ("coastguard vessel formations"), as is a new contingent ("additional
+frigates") and the fighters of an armed group ("fighters of the X Group"); a modified unit noun
+is the one unit of the article whose name ends in it ("federal forces"). A unit driven out of a
+place was there, as is the unit sent to drive it out ("sent patrol boats to expel two cutters
+from its waters"); a unit sent to back up a force somewhere goes there ("to reinforce the fleet
+in X"). A force in its own country is never deployed there.
 
 SIGNED covers a state or person that signed, concluded or ratified a treaty, in active or passive
 voice, with coordinated parties and "they" resolved to an earlier coordinated pair ("the two
@@ -130,6 +134,9 @@ _CONTROL_LEMMAS = {"capture", "seize", "liberate", "recapture", "retake", "overr
 # "take / seize / gain control of X".
 _CONTROL_VERBS = {"take", "seize", "gain", "assume", "establish", "regain", "wrest"}
 _MISSION_VERBS = {"carry", "conduct", "launch", "mount", "undertake", "perform", "stage"}
+# Verbs that put a unit out of a place: the expelled unit was there, and so is the unit that
+# expels it ("coast guard boats chased the trawlers' escort out of its waters").
+_EXPULSION_LEMMAS = {"expel", "chase", "drive", "push", "evict", "repel", "force", "oust"}
 # The area a patrolling unit is in when the verb takes it as object: "patrolled the waters off X".
 _SEA_AREA_WORDS = {"waters"}
 # Verbs whose complement the speaker says is false: "denied sending troops".
@@ -140,6 +147,8 @@ _AREA_NOUNS = {"waters", "water", "skies", "airspace", "coast", "coastline", "bo
 _COUNT_WORDS = {"number", "most", "some", "many", "all", "thousands", "hundreds", "dozens", "bulk", "majority",
                 "part", "parts", "rest", "half", "several", "few", "more", "others", "those", "these", "total"}
 _PRONOUNS = {"they", "them", "who", "which", "that"}
+# Modifiers that make a unit noun a new contingent ("additional warplanes"), not one named before.
+_FRESH_WORDS = {"additional", "extra", "fresh", "further", "new"}
 _MODALS = {"will", "would", "could", "may", "might", "should", "shall", "'ll", "can", "must"}
 # Infinitives under these heads report a fact ("began to deploy", "is believed to have sent").
 _FACTUAL_INFINITIVE_HEADS = {"begin", "start", "continue", "appear", "seem", "believe", "report", "say",
@@ -220,6 +229,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], article_id: str, publis
             control = _control(token, ctx) if token.pos_ == "VERB" and lemma in _CONTROL_LEMMAS | _CONTROL_VERBS else []
             if control:
                 found = [(RelationType.DEPLOYED_TO, u, p) for u, p in control]
+            elif token.pos_ == "VERB" and lemma in _EXPULSION_LEMMAS:
+                found = [(RelationType.DEPLOYED_TO, u, p) for u, p in _expulsion(token, ctx)]
             elif signings:
                 # "reached a deal", "struck an accord": without a treaty object the verb may move a unit.
                 found = [(RelationType.SIGNED, s, t) for s, t in signings]
@@ -400,6 +411,40 @@ def _activity(verb: Token, ctx: _Context) -> list[tuple[str, str]]:
     return [(u, p) for u in dict.fromkeys(units) for p in dict.fromkeys(places) if not _own_territory(u, p, ctx)]
 
 
+def _expulsion(verb: Token, ctx: _Context) -> list[tuple[str, str]]:
+    """A unit driven out of a place was there, as is the one that drives it out: 'the navy sent
+    patrol boats to expel two foreign cutters from its waters' (both the boats and the cutters),
+    'marines chased the militia fighters out of the port' (both)."""
+    purpose = verb.dep_ in {"advcl", "xcomp"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    mover_verb = verb.head if purpose else verb
+    if _hypothetical(mover_verb) or not purpose and _hypothetical(verb):
+        return []
+    places = _origin_places(verb, ctx)
+    if not places:
+        return []
+    if purpose and mover_verb.lemma_.lower() in DEPLOY_LEMMAS:
+        movers = [c for c in mover_verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    else:
+        movers = [c for c in mover_verb.children if c.dep_ == "nsubj"]
+    units = [u for h in movers if not _denied(h) and (u := _unit_of(h, ctx, mover_verb)) is not None]
+    # The expelled unit must be named here: "expelled them" says nothing new of a unit named before.
+    units += [u for o in verb.children if o.dep_ == "dobj" and not _denied(o)
+              and (u := _unit_of(o, ctx, None, anaphora=False)) is not None]
+    return [(u, p) for u in dict.fromkeys(units) for p in places if not _own_territory(u, p, ctx)]
+
+
+def _origin_places(verb: Token, ctx: _Context) -> list[str]:
+    """The places a unit is put out of: 'from X' or 'out of X', on the verb or on its object."""
+    holders = [verb] + [c for c in verb.children if c.dep_ in {"dobj", "prt"}]
+    preps = [p for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "from"]
+    # "out of X": "out" as a particle or preposition with "of" below it.
+    preps += [g for h in holders for p in h.children if p.lower_ == "out"
+              for g in p.children if g.dep_ == "prep" and g.lower_ == "of"]
+    preps += [p for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
+              and any(c.lower_ == "out" and c.i == p.i - 1 for c in h.children)]
+    return list(dict.fromkeys(pl for prep in preps for pl in _places_of_prep(prep, ctx)))
+
+
 def _entry_object(obj: Token) -> bool:
     """'an incursion', 'a surprise counteroffensive' (parsed with the entry noun as a modifier)."""
     return obj.lower_ in _ENTRY_NOUNS or any(
@@ -479,6 +524,10 @@ def _nominal(noun: Token, ctx: _Context) -> list[tuple[str, str]]:
             if after.dep_ == "prep" and after.lower_ in {"to", "into"} and after.head.i == noun.head.i:
                 preps.append(after)
         places = [p for prep in preps if (p := _target_of_prep(prep, ctx)) is not None]
+        if not places and lower in _DEPLOY_NOUNS - {"presence"}:
+            # "ordered the deployment of jets to reinforce the fleet in X": the infinitive may hang
+            # from the noun or from the verb that governs it.
+            places = _purpose_target(noun, ctx) or (_purpose_target(noun.head, ctx) if noun.dep_ == "dobj" else [])
         return [(u, p) for u in dict.fromkeys(units) for p in dict.fromkeys(places)]
     m = ctx.mention(noun.i)
     if m is None or m.type is not EntityType.UNIT or noun.i != _head_index(m, ctx.doc):
@@ -624,20 +673,31 @@ def _under_from(tok: Token, verb: Token) -> bool:
     return False
 
 
+# Purpose verbs naming whom a unit is sent to back up: "sent troops to help X", "to reinforce the fleet in X".
+_SUPPORT_LEMMAS = {"help", "assist", "support", "aid", "reinforce", "bolster", "strengthen", "back", "augment"}
+
+
 def _purpose_target(verb: Token, ctx: _Context) -> list[str]:
-    """'deploying soldiers to help Russia': the state that the troops are sent to help."""
+    """'deploying soldiers to help Russia': the state that the troops are sent to help; 'sent jets
+    to reinforce the fleet in X': the place where what they back up is."""
     out = []
     for c in verb.children:
         if c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in _ACTIVITY_LEMMAS and any(a.lower_ == "to" for a in c.children):
             # "sent to train in eastern Russia": where they are sent to do it.
             out += [p for prep in c.children if prep.dep_ == "prep" and prep.lower_ in _PRESENCE_PREPS
                     for p in _places_of_prep(prep, ctx)]
-        if c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in {"help", "assist", "support", "aid", "reinforce", "bolster"} \
+        if c.dep_ in {"advcl", "xcomp", "acl"} and c.lemma_.lower() in _SUPPORT_LEMMAS \
                 and any(a.lower_ == "to" for a in c.children):
             for obj in c.children:
                 m = ctx.mention(obj.i)
                 if obj.dep_ == "dobj" and m is not None and m.type is EntityType.STATE and not m.demonym:
                     out.append(m.entity)
+                elif obj.dep_ == "dobj":
+                    # "to reinforce the fleet in X": the unit goes where what it supports is (the
+                    # parse hangs "in X" on the noun or on the verb).
+                    out += [p for holder in (obj, c) for prep in holder.children
+                            if prep.dep_ == "prep" and prep.lower_ in _PRESENCE_PREPS
+                            for p in _places_of_prep(prep, ctx)]
     return out
 
 
@@ -866,12 +926,14 @@ def _phrase(head: Token, preps: set[str] = frozenset({"in", "of", "on"})) -> str
     return doc[left : right + 1].text
 
 
-def _unit_of(head: Token, ctx: _Context, verb: Token | None) -> str | None:
+def _unit_of(head: Token, ctx: _Context, verb: Token | None, anaphora: bool = True) -> str | None:
     """The unit entity a noun phrase names, or None when it names no unit.
 
     Order: a Unit mention in the phrase (or in its 'of' phrase: 'most of the soldiers'); a unit
     noun or count with a state modifier ('North Korean personnel'); the state that sends it
-    ('North Korea sent 11,000 troops'); the last unit mentioned before ('they', 'these troops').
+    ('North Korea sent 11,000 troops'); a naval, coast guard or police force of its own; the
+    article's unit whose name ends in the phrase ('federal forces' for 'Ethiopian federal
+    forces'); with `anaphora`, the last unit mentioned before ('they', 'these troops').
     """
     nodes = [head] + [c for p in head.children if p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
     for node in nodes:
@@ -884,6 +946,9 @@ def _unit_of(head: Token, ctx: _Context, verb: Token | None) -> str | None:
                 return cm.entity
     unitish = [n for n in nodes if (n.lower_ in _UNIT_NOUNS or n.lemma_.lower() in _UNIT_NOUNS)
                and not any(c.lower_ in _CIVILIAN_WORDS for c in n.children)]
+    group = next((g for n in unitish if (g := _group_unit(n, ctx)) is not None), None)
+    if group is not None:
+        return group
     if head.lower_ in _UNIT_NOUNS and not unitish:
         return None  # "cargo ships": not a unit, nor a stand-in for one
     countish = head.lower_ in _COUNT_WORDS or head.like_num or head.pos_ == "NUM"
@@ -906,11 +971,59 @@ def _unit_of(head: Token, ctx: _Context, verb: Token | None) -> str | None:
             # "several coastguard patrol formations", "police patrol boats": a force of its own,
             # named as the article names it, not the unit talked about before.
             return ctx.table.add(EntityType.UNIT, _phrase(node, preps=set()), count=False)
+    for node in unitish:
+        if ctx.table is not None and node.i == head.i and any(
+                c.dep_ == "amod" and c.lower_ in _FRESH_WORDS for c in node.children):
+            # "additional warplanes", "extra ships": a new contingent, not the unit named before.
+            return ctx.table.add(EntityType.UNIT, _phrase(node, preps=set()), count=False)
+    short = _short_name_unit(head, ctx) if unitish else None
+    if short is not None or not anaphora:
+        return short
     previous = [m for m in ctx.units if m.start < head.i]
     # "the soldiers", "they" take up a unit named as an argument, not one named in passing ("many
     # of them come from the 11th Corps, also known as the Storm Corps").
     previous = [m for m in previous if _argument_mention(m, ctx.doc)] or previous
     return previous[-1].entity if previous else None
+
+
+def _group_unit(node: Token, ctx: _Context) -> str | None:
+    """The fighters of an armed group or force named as an organisation: 'about 500 fighters of the
+    Azov group', 'Hezbollah fighters', 'mercenaries from the Lobaye company' -> '<group> fighters'."""
+    if ctx.table is None:
+        return None
+    owners = [c for c in node.children if c.dep_ == "compound"]
+    owners += [g for p in node.children if p.dep_ == "prep" and p.lower_ in {"of", "from"} for g in p.children
+               if g.dep_ == "pobj"]
+    for owner in owners:
+        for tok in owner.subtree:
+            m = ctx.mention(tok.i)
+            if m is not None and m.type is EntityType.AGENCY and _agency_word(tok, owner):
+                noun = node.lemma_.lower() if node.lower_ in {"fighter", "soldier", "mercenary"} else node.lower_
+                return ctx.table.add(EntityType.UNIT, f"{m.name} {_plural(noun)}", count=False)
+    return None
+
+
+def _agency_word(tok: Token, owner: Token) -> bool:
+    """The group named is the owner itself or a name word before it ('the Azov group', 'the
+    Wagner PMCs'), not something in a clause under it."""
+    return tok.i == owner.i or tok.dep_ in {"compound", "amod", "nmod"} and tok.head.i == owner.i
+
+
+def _plural(noun: str) -> str:
+    return noun if noun.endswith("s") or noun in {"police", "personnel"} else noun + "s"
+
+
+def _short_name_unit(head: Token, ctx: _Context) -> str | None:
+    """The one unit of the article whose name ends in this modified unit noun, before or after it:
+    'federal forces' is 'Ethiopian federal forces', 'the special forces' is 'Somali special
+    forces'. A bare noun ('the troops') is left to the last unit mentioned."""
+    modifiers = [c for c in head.children if c.dep_ in {"amod", "compound"} and c.i < head.i
+                 and c.pos_ in {"ADJ", "NOUN"} and c.lower_ not in _COUNT_WORDS | {"other", "additional", "more", "new"}]
+    if not modifiers:
+        return None
+    tail = " ".join(t.lower_ for t in head.doc[min(c.left_edge.i for c in modifiers) : head.i + 1])
+    found = {m.entity for m in ctx.units if m.text.lower() != tail and (m.text.lower().endswith(" " + tail))}
+    return found.pop() if len(found) == 1 else None
 
 
 def _argument_mention(m: Mention, doc: Doc) -> bool:
