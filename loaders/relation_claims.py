@@ -131,9 +131,12 @@ def _inside_argument(statement: StatementRecord, word: Token) -> bool:
 
 
 def negated(verb: Token) -> bool:
-    """A verb negated itself or through the verb it is coordinated with ('did not confirm or deny')."""
+    """A verb negated itself or through the verb it is coordinated with ('did not confirm or deny',
+    'neither confirmed nor denied')."""
     verbs = [verb, verb.head] if verb.dep_ == "conj" else [verb]
-    return any(c.dep_ == "neg" for v in verbs for c in v.children)
+    # "has neither confirmed nor denied": the pair is negated by its conjunctions.
+    return any(c.dep_ == "neg" or c.dep_ in {"preconj", "cc"} and c.lower_ in {"neither", "nor"}
+               for v in verbs for c in v.children)
 
 
 def is_hedged(word: Token, next_sentence: Span | None = None) -> bool:

@@ -498,7 +498,7 @@ def _denied(noun: Token) -> bool:
 
 
 def _nominal(noun: Token, ctx: _Context) -> list[tuple[str, str]]:
-    """'the arrival of North Korean soldiers in Russia', 'the presence of troops on the front',
+    """'the arrival of Eritrean soldiers in Sudan', 'the presence of troops at the border',
     'the movement of troops ... to Vladivostok', and a unit noun with a place phrase
     ('12,000 North Korean troops in Russia')."""
     lower = noun.lower_
@@ -565,7 +565,7 @@ def _unit_of_owner(noun: Token, ctx: _Context) -> str | None:
         if child.dep_ == "poss" and m is not None and m.type is EntityType.STATE:
             return ctx.register(EntityType.UNIT, f"{ctx.gaz.adjective.get(m.name, m.name)} troops")
         if child.dep_ == "poss" and child.lower_ in {"its", "their"} and any(
-                c.dep_ == "compound" and c.lemma_.lower() in {"troop", "military", "force"} for c in noun.children):
+                c.dep_ in {"compound", "amod"} and c.lemma_.lower() in {"troop", "military", "force"} for c in noun.children):
             # "North Korea denied its troop deployments": the state the clause is about.
             state = _sending_state(noun.head, ctx) if noun.dep_ == "dobj" else None
             return ctx.register(EntityType.UNIT, f"{ctx.gaz.adjective.get(state, state)} troops") if state else None

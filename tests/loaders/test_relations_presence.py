@@ -20,7 +20,8 @@ def _signed(text: str) -> set[tuple[str, str]]:
 
 
 def test_presence_seen_fighting_places_the_seen_unit():
-    assert ("Kenyan troops", "Haiti") in _deployed("Kenyan soldiers were seen fighting in Haiti, the officials said.")
+    assert ("Kenyan troops", "Haiti") in _deployed("Officials said on Monday that Kenyan soldiers had been seen battling "
+                                                   "gangs in Haiti.")
 
 
 def test_presence_estimated_to_have_fought_is_a_fact():

@@ -20,8 +20,8 @@ def _pairs(text: str) -> set[tuple[str, str]]:
 
 
 @pytest.mark.parametrize(("text", "place"), [
-    ("On Sunday the Burmese navy deployed patrol boats to expel three intruding Thai Coast Guard cutters "
-     "from Myanmar's territorial waters, it said.", "Myanmar's territorial waters"),
+    ("On Sunday the Burmese navy said it had sent patrol boats so as to drive three Thai Coast Guard cutters "
+     "out of Myanmar's territorial waters.", "Myanmar's territorial waters"),
     ("YANGON (Reuters) - Myanmar's navy had sent patrol boats on Sunday to chase two Thai Coast Guard "
      "cutters out of the waters off Myanmar, officials said.", "waters off Myanmar"),
 ])
@@ -68,7 +68,7 @@ def test_relations_a_short_unit_name_without_its_full_name_names_nothing():
 
 
 @pytest.mark.parametrize(("text", "unit", "place"), [
-    ("Officials said that in March the Italian defence ministry ordered the deployment of additional frigates "
+    ("Officials said that in March the Italian defence ministry approved a deployment of additional frigates, "
      "to reinforce the allied flotilla in the Adriatic Sea.", "additional frigates", "Adriatic Sea"),
     ("The deployment of extra frigates to support the coalition fleet in the Persian Gulf began on Tuesday, "
      "the navy said.", "extra frigates", "Persian Gulf"),
@@ -80,9 +80,8 @@ def test_relations_new_contingent_sent_to_reinforce_a_force_somewhere(text, unit
 
 
 def test_relations_a_new_contingent_is_not_the_unit_named_before():
-    rels = _pairs("The USS Nimitz reached the Gulf in May. Last month, the French defence minister ordered the "
-                  "deployment of additional fighter jets to reinforce the navy's air assets in the eastern "
-                  "Mediterranean.")
+    rels = _pairs("The USS Nimitz reached the Gulf in May. Last month, the French minister approved the dispatch "
+                  "of additional fighter jets to strengthen the navy's air wing in the eastern Mediterranean.")
     assert ("additional fighter jets", "Mediterranean") in rels
     assert ("USS Nimitz", "Mediterranean") not in rels
 
