@@ -25,7 +25,8 @@ frigates") and the fighters of an armed group ("fighters of the X Group"); a mod
 is the one unit of the article whose name ends in it ("federal forces"). A unit driven out of a
 place was there, as is the unit sent to drive it out ("sent patrol boats to expel two cutters
 from its waters"); a unit sent to back up a force somewhere goes there ("to reinforce the fleet
-in X"). A force in its own country is never deployed there.
+in X"); a unit given a part in "the fighting for X" fought in X, and "any deployment of troops to
+X" or "no deployment" states no movement. A force in its own country is never deployed there.
 
 SIGNED covers a state or person that signed, concluded or ratified a treaty, in active or passive
 voice, with coordinated parties and "they" resolved to an earlier coordinated pair ("the two
@@ -97,6 +98,11 @@ _EVIDENCE_NOUNS = {"evidence", "sign", "signs", "sighting", "sightings", "footag
 # Nouns of movement or presence: "the arrival of troops in Russia".
 _DEPLOY_NOUNS = {"deployment", "presence", "arrival", "transfer", "movement", "dispatch", "redeployment",
                  "relocation", "stationing", "sending", "move", "rotation"}
+# Nouns of fighting: a unit with a part in "the fighting for X" fought in X.
+_COMBAT_NOUNS = {"fighting", "battle", "battles", "combat", "clashes", "fight"}
+_COMBAT_PLACE_PREPS = {"for", "in", "around", "near", "over", "at"}
+# Verbs by which a unit takes part in the fighting: "troops participated in the battle for X".
+_PARTICIPATION_LEMMAS = {"participate", "join", "engage", "fight", "serve"}
 # Combat events: their objects are where the fighting was, not where a unit was deployed.
 _EVENT_LEMMAS = {"capture", "kill", "wound", "injure", "attack", "fight", "defeat", "strike", "hit", "target",
                  "destroy", "eliminate", "seize", "repel", "encircle", "ambush", "shell", "bomb", "face",
@@ -502,8 +508,13 @@ def _nominal(noun: Token, ctx: _Context) -> list[tuple[str, str]]:
     'the movement of troops ... to Vladivostok', and a unit noun with a place phrase
     ('12,000 North Korean troops in Russia')."""
     lower = noun.lower_
+    if lower in _COMBAT_NOUNS:
+        return _combat_role(noun, ctx)
     if lower in _EVIDENCE_NOUNS and _denied(noun):
         return []
+    if any(c.dep_ == "det" and c.lower_ in {"any", "no"} for c in noun.children) and (
+            lower in _DEPLOY_NOUNS or noun.lemma_.lower() in _DEPLOY_NOUNS):
+        return []  # "any deployment of troops to X would be illegal": no movement is stated
     if lower not in _DEPLOY_NOUNS and noun.lemma_.lower() in _DEPLOY_NOUNS:
         lower = noun.lemma_.lower()  # "troop deployments", "arrivals"
     if lower in _DEPLOY_NOUNS | _EVIDENCE_NOUNS:
@@ -542,6 +553,38 @@ def _nominal(noun: Token, ctx: _Context) -> list[tuple[str, str]]:
     preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in _PRESENCE_PREPS]
     places = [p for prep in preps if (p := _target_of_prep(prep, ctx)) is not None]
     return [(m.entity, p) for p in dict.fromkeys(places)]
+
+
+def _combat_role(noun: Token, ctx: _Context) -> list[tuple[str, str]]:
+    """A unit given a part in the fighting for a place fought there: 'the courage of the Chadian
+    soldiers in the fighting for X', 'troops in the battle for X', 'forces took part in the
+    battle around X'. The place hangs from the combat noun; the unit from what 'in' hangs from."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "in":
+        return []
+    places = [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in _COMBAT_PLACE_PREPS
+              for p in _places_of_prep(prep, ctx)]
+    if not places:
+        return []
+    holder = noun.head.head
+    heads = [holder] if holder.pos_ in {"NOUN", "PROPN"} else []
+    heads += [c for p in holder.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
+    before = noun.doc[noun.head.i - 1] if noun.head.i > noun.sent.start else None
+    if before is not None and before.pos_ in {"NOUN", "PROPN"} and before not in heads and (
+            before.lower_ in _UNIT_NOUNS or ctx.mention(before.i) is not None):
+        heads.append(before)  # "praised the soldiers in the fighting for X", with "in" hung on the verb
+    takes_part = holder.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in holder.children)
+    if holder.lower_ == "part" and holder.head.lemma_.lower() == "take":
+        holder, takes_part = holder.head, True
+    if holder.lemma_.lower() in _PARTICIPATION_LEMMAS or takes_part:
+        verb = holder
+        if _hypothetical(verb):
+            return []
+        heads += [c for c in verb.children if c.dep_ == "nsubj"]
+    verb = next((a for a in noun.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if verb is not None and _hypothetical(verb):
+        return []
+    units = [u for h in heads if not _denied(h) and (u := _unit_of(h, ctx, None, anaphora=h.lower_ in _PRONOUNS)) is not None]
+    return [(u, p) for u in dict.fromkeys(units) for p in dict.fromkeys(places) if not _own_territory(u, p, ctx)]
 
 
 def _event_argument(noun: Token) -> bool:

@@ -106,3 +106,35 @@ def test_relations_fighters_of_an_armed_group_are_a_unit_of_their_own(text, plac
 ])
 def test_relations_armed_group_fighters_need_a_fact(text):
     assert _pairs(text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Iraqi troops took part in the battle for Mosul in 2017, the report said.",
+    "Hundreds of Iraqi soldiers participated in the fighting around Mosul in May.",
+    "Officials praised the bravery of Iraqi soldiers in the fighting for Mosul, saying that they had helped.",
+    "On Monday the general praised Iraqi troops in the battle for Mosul.",
+])
+def test_relations_a_unit_with_a_part_in_the_fighting_for_a_place_fought_there(text):
+    assert ("Iraqi troops", "Mosul") in _pairs(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Iraqi soldiers could take part in the battle for Mosul, officials said.",  # a possibility
+    "No Iraqi soldiers took part in the battle for Mosul.",  # denied
+    "Ten Iraqi soldiers were killed in the fighting for Mosul, officials said.",  # losses, not a deployment
+])
+def test_relations_fighting_for_a_place_needs_a_fact_and_a_part(text):
+    assert ("Iraqi troops", "Mosul") not in _pairs(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Any deployment of Eritrean troops to Sudan would be illegal, the ministry said.",
+    "On Friday Asmara warned that any alleged sending of Eritrean troops to Sudan, if true, would align with the law.",
+    "The ministry said there had been no deployment of Eritrean troops to Sudan.",
+])
+def test_relations_any_or_no_movement_states_none(text):
+    assert _pairs(text) == set()
+
+
+def test_relations_a_confirmed_movement_noun_still_counts():
+    assert ("Eritrean troops", "Sudan") in _pairs("The ministry confirmed the deployment of Eritrean troops to Sudan on Friday.")
