@@ -61,6 +61,7 @@ from loaders.nlp import sentence_span, span_ents
 from loaders.ranges import covers
 from loaders.lexicon import load_reporting_lexicon
 from loaders.relation_claims import find_claimant, is_hedged, negated
+from loaders.relation_lexicon import words
 from schema.records import RelationRecord, StatementRecord
 from schema.vocabulary import RELATION_PATTERNS, EntityType, RelationType
 
@@ -72,89 +73,40 @@ class EntityRegistry(Protocol):
             count: bool = True) -> str: ...
 
 
-SIGN_LEMMAS = {"sign", "conclude", "ratify", "ink", "seal", "reach", "strike"}
-# Verbs that move a unit somewhere; the moved unit is the object (or passive subject).
-DEPLOY_LEMMAS = {
-    "deploy", "send", "transfer", "station", "move", "dispatch", "redeploy", "relocate", "ship", "base",
-    "bring", "attach", "post", "position", "airlift", "fly", "transport", "ferry", "rotate",
-    "concentrate", "amass", "mass", "gather", "assemble", "take",
-}
-# Verbs whose subject is the unit that moves or stays.
-_UNIT_SUBJECT_LEMMAS = {"move", "arrive", "deploy", "travel", "redeploy", "relocate", "head", "cross", "enter",
-                        "remain", "stay", "return", "mass", "gather", "assemble", "concentrate", "reach", "land"}
-# Unit-subject verbs whose destination is their object ("crossed into X", "entered Kursk"): an
-# object that names no place ("entered combat in X") makes the 'in' phrase where something else
-# happens, not where the unit went.
-_ENTRY_LEMMAS = {"enter", "cross", "reach"}
-# Verbs whose unit subject is thereby said to be somewhere: "troops are fighting near X", "the
-# brigade, which is operating in X", "soldiers serving in X", "soldiers (were) trained near X".
-_ACTIVITY_LEMMAS = {"fight", "operate", "serve", "train", "battle", "patrol"}
-# Verbs whose unit object (or passive subject) is thereby placed: "soldiers were spotted near X".
-# Casualties are not: "30 soldiers were killed or wounded near X" reports losses, not a deployment
-# (most annotators leave them out; the verbs are events in _EVENT_LEMMAS).
-_SIGHTING_LEMMAS = {"spot", "see", "sight", "observe", "film", "photograph", "detect"}
-# Nouns whose 'of' phrase is a unit seen somewhere: "evidence of troops in X", "signs of ...".
-_EVIDENCE_NOUNS = {"evidence", "sign", "signs", "sighting", "sightings", "footage", "images", "photos", "videos"}
-# Nouns of movement or presence: "the arrival of troops in Russia".
-_DEPLOY_NOUNS = {"deployment", "presence", "arrival", "transfer", "movement", "dispatch", "redeployment",
-                 "relocation", "stationing", "sending", "move", "rotation"}
-# Nouns of fighting: a unit with a part in "the fighting for X" fought in X.
-_COMBAT_NOUNS = {"fighting", "battle", "battles", "combat", "clashes", "fight"}
+# The verb and noun lists live in loaders/data/relation_lexicon.yaml, each with what it is for.
+SIGN_LEMMAS = words("sign_verbs")
+DEPLOY_LEMMAS = words("deploy_verbs")
+_UNIT_SUBJECT_LEMMAS = words("unit_subject_verbs")
+_ENTRY_LEMMAS = words("entry_verbs")
+_ACTIVITY_LEMMAS = words("activity_verbs")
+_SIGHTING_LEMMAS = words("sighting_verbs")
+_EVIDENCE_NOUNS = words("evidence_nouns")
+_DEPLOY_NOUNS = words("movement_nouns")
+_COMBAT_NOUNS = words("combat_nouns")
 _COMBAT_PLACE_PREPS = {"for", "in", "around", "near", "over", "at"}
-# Verbs by which a unit takes part in the fighting: "troops participated in the battle for X".
-_PARTICIPATION_LEMMAS = {"participate", "join", "engage", "fight", "serve"}
-# Combat events: their objects are where the fighting was, not where a unit was deployed.
-_EVENT_LEMMAS = {"capture", "kill", "wound", "injure", "attack", "fight", "defeat", "strike", "hit", "target",
-                 "destroy", "eliminate", "seize", "repel", "encircle", "ambush", "shell", "bomb", "face",
-                 "engage", "take", "neutralize", "neutralise"}
+_PARTICIPATION_LEMMAS = words("participation_verbs")
+_EVENT_LEMMAS = words("combat_event_verbs")
 _TARGET_PREPS = {"to", "in", "into", "on", "toward", "towards", "at", "inside"}
 _PRESENCE_PREPS = {"in", "on", "at", "inside", "near", "around"}
-# Nouns that name soldiers without naming whose they are.
-_UNIT_NOUNS = {
-    "troops", "troop", "soldiers", "soldier", "forces", "force", "personnel", "units", "unit", "contingent",
-    "brigades", "brigade", "battalions", "battalion", "servicemen", "regiments", "regiment", "marines",
-    "paratroopers", "mercenaries", "fighters", "men", "crews", "echelons", "batch", "group", "contingents",
-    "corps", "division", "divisions", "formation", "formations", "detachment", "reinforcements",
-    "replacements", "recruits", "conscripts", "officers", "koreans",
-    "warships", "warship", "vessels", "boats", "frigates", "destroyers", "warplanes", "jets",
-    "instructors", "ships", "ship", "carrier", "carriers", "submarines", "submarine", "cutters",
-    # CONVENTIONS.md: police and peacekeeping contingents are units too.
-    "peacekeepers", "peacekeeper", "policemen", "police", "gendarmes", "commandos", "sailors",
-}
-# Modifiers naming a naval, coast guard or police force: with no state named, such a phrase is a
-# unit of its own ("coastguard vessel formations"), not a stand-in for the unit named before.
-_BRANCH_WORDS = {"coastguard", "guard", "naval", "navy", "police", "maritime", "patrol", "peacekeeping",
-                 "gendarmerie"}
-# Modifiers that make a vessel civilian, not a unit: "cargo ships", "fishing boats".
-_CIVILIAN_WORDS = {"cargo", "merchant", "commercial", "container", "civilian", "fishing", "passenger", "cruise",
-                   "tanker", "tankers", "aid", "relief", "supply", "migrant", "refugee"}
-# Nouns of what a unit carries out somewhere: "carried out patrols in X", "conducted operations off X".
-_MISSION_NOUNS = {"patrol", "patrols", "operation", "operations", "mission", "missions", "sweeps", "raids",
-                  # a ground entry puts the unit where it went: "launched an incursion into X"
-                  "offensive", "counteroffensive", "counter-offensive", "incursion", "invasion", "push"}
-# Mission nouns whose place is where the unit goes: "an offensive into enemy territory".
-_ENTRY_NOUNS = {"offensive", "counteroffensive", "counter-offensive", "incursion", "invasion", "push"}
-# Verbs by which a unit takes a place: it fights there ("troops liberated the village of X", "the
-# RSF took control of X"). A state as subject ("Russia recaptured X") is no unit in the place.
-_CONTROL_LEMMAS = {"capture", "seize", "liberate", "recapture", "retake", "overrun", "occupy", "storm"}
-# "take / seize / gain control of X".
-_CONTROL_VERBS = {"take", "seize", "gain", "assume", "establish", "regain", "wrest"}
-_MISSION_VERBS = {"carry", "conduct", "launch", "mount", "undertake", "perform", "stage"}
-# Verbs that put a unit out of a place: the expelled unit was there, and so is the unit that
-# expels it ("coast guard boats chased the trawlers' escort out of its waters").
-_EXPULSION_LEMMAS = {"expel", "chase", "drive", "push", "evict", "repel", "force", "oust"}
+_UNIT_NOUNS = words("unit_nouns")
+_BRANCH_WORDS = words("branch_words")
+_CIVILIAN_WORDS = words("civilian_words")
+_MISSION_NOUNS = words("mission_nouns")
+_ENTRY_NOUNS = words("entry_nouns")
+_CONTROL_LEMMAS = words("control_verbs")
+_CONTROL_VERBS = words("control_of_verbs")
+_MISSION_VERBS = words("mission_verbs")
+_EXPULSION_LEMMAS = words("expulsion_verbs")
 # The area a patrolling unit is in when the verb takes it as object: "patrolled the waters off X".
 _SEA_AREA_WORDS = {"waters"}
-# Verbs whose complement the speaker says is false: "denied sending troops".
-_DENIAL_LEMMAS = {"deny", "reject", "dismiss", "refute", "rebut"}
-_PRESENCE_ADJECTIVES = {"present", "active", "stationed", "based", "deployed", "positioned", "located", "garrisoned"}
+_DENIAL_LEMMAS = words("denial_verbs")
+_PRESENCE_ADJECTIVES = words("presence_adjectives")
 _AREA_NOUNS = {"waters", "water", "skies", "airspace", "coast", "coastline", "border", "area", "strait", "sea"}
 # Words that stand for a number of the unit already under discussion: "a small number are in X".
 _COUNT_WORDS = {"number", "most", "some", "many", "all", "thousands", "hundreds", "dozens", "bulk", "majority",
                 "part", "parts", "rest", "half", "several", "few", "more", "others", "those", "these", "total"}
 _PRONOUNS = {"they", "them", "who", "which", "that"}
-# Modifiers that make a unit noun a new contingent ("additional warplanes"), not one named before.
-_FRESH_WORDS = {"additional", "extra", "fresh", "further", "new"}
+_FRESH_WORDS = words("fresh_words")
 _MODALS = {"will", "would", "could", "may", "might", "should", "shall", "'ll", "can", "must"}
 # Infinitives under these heads report a fact ("began to deploy", "is believed to have sent").
 _FACTUAL_INFINITIVE_HEADS = {"begin", "start", "continue", "appear", "seem", "believe", "report", "say",
@@ -163,16 +115,11 @@ _COMPASS = {"eastern", "western", "northern", "southern", "central", "north", "s
             "northeastern", "northwestern", "southeastern", "southwestern", "far"}
 _FRONT_WORDS = {"front", "frontline", "frontlines", "front-line", "line", "lines"}
 _REGION_WORDS = {"region", "oblast", "province", "district", "area", "krai", "territory"}
-_TREATY_NOUNS = {"treaty", "pact", "agreement", "accord", "deal", "convention", "law", "bill", "document",
-                 "protocol", "declaration", "memorandum", "truce", "armistice"}
+_TREATY_NOUNS = words("treaty_nouns")
 _PERSON_HEADS = {"leader", "president", "premier", "minister", "chancellor", "king", "ruler", "dictator"}
-# Nouns that make the clause they introduce a possibility, not a fact.
-_POSSIBILITY_NOUNS = {"option", "possibility", "scenario", "plan", "plans", "prospect", "risk", "fear", "fears",
-                      "threat", "idea", "proposal", "likelihood", "chance", "hypothesis"}
-# Nouns of a signer's act: "Erdogan's signature of the protocol", "Kenya's ratification of the accord".
-_SIGNING_NOUNS = {"signature", "signing", "ratification"}
-# Modifiers that make such a noun a prospect, not an act.
-_PROSPECT_WORDS = {"expected", "planned", "possible", "future", "proposed", "potential", "eventual", "imminent"}
+_POSSIBILITY_NOUNS = words("possibility_nouns")
+_SIGNING_NOUNS = words("signing_nouns")
+_PROSPECT_WORDS = words("prospect_words")
 _COUNTRIES = {"countries", "states", "nations", "sides", "leaders", "parties", "governments"}
 
 
@@ -716,8 +663,7 @@ def _under_from(tok: Token, verb: Token) -> bool:
     return False
 
 
-# Purpose verbs naming whom a unit is sent to back up: "sent troops to help X", "to reinforce the fleet in X".
-_SUPPORT_LEMMAS = {"help", "assist", "support", "aid", "reinforce", "bolster", "strengthen", "back", "augment"}
+_SUPPORT_LEMMAS = words("support_verbs")
 
 
 def _purpose_target(verb: Token, ctx: _Context) -> list[str]:
