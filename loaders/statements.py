@@ -121,7 +121,7 @@ _REFUSED_ACTS = {
 # A communication a speaker owns: "the ministry's morning briefing claimed" is the ministry speaking.
 _MESSAGE_NOUNS = {
     "briefing", "statement", "report", "communique", "communiqué", "bulletin", "readout", "post", "update",
-    "letter", "message",
+    "letter", "message", "note", "memo", "memorandum", "cable", "email", "tweet", "telegram", "missive",
 }
 # Content that is a thing, not a clause, still counts for these: "published a report", "welcomed
 # the decision", "attributed the losses to".
@@ -140,7 +140,7 @@ _CLAIM_NOUNS = {
     "report", "claim", "allegation", "accusation", "charge", "suggestion", "assertion", "rumour",
     "rumor", "speculation", "story", "account", "statement", "idea", "notion", "assessment",
     "finding", "information", "news", "reporting", "contention", "insinuation", "narrative", "version",
-    "remark", "comment", "letter",
+    "remark", "comment", "letter", "memo", "memorandum", "note", "cable", "message",
 }
 # "described the reports as a fabrication": calling a claim false is denying it.
 _LABEL_LEMMAS = {"describe", "call", "label", "brand", "term", "characterize", "characterise", "denounce", "decry"}
@@ -158,6 +158,8 @@ _BELIEF_LEMMAS = {"believe", "consider", "estimate", "assess", "predict", "concl
 # Others with content of their own ("..., insisting that ...", "..., claiming ...") are a second act
 # (CONVENTIONS.md: a second reporting verb with new content gives a second entry).
 _SAME_ACT_PARTICIPLES = {"say", "tell", "cite", "describe"}
+# Reporting only as the main verb: "they asked for proof" (not "claims that X had asked for troops").
+_MAIN_CLAUSE_ONLY = {"ask for"}
 _HEDGE_HEADS = {"refuse", "decline", "fail", "unable", "able", "position", "want", "try", "seek", "expect"}
 _HEDGE_MODALS = {"could", "would", "might", "may", "should"}
 _HEDGE_ADVERBS = set(_LEXICON.hedges)
@@ -597,6 +599,9 @@ def _part_of_other_act(verb: Token, ctx: _Context) -> bool:
     """True when `verb` belongs to another reporting act of the sentence rather than being one."""
     head = verb.head
     lemma = verb.lemma_.lower()
+    # "rejected claims that Russia had asked for troops": a request is an act only as a main verb.
+    if _act_key(verb) in _MAIN_CLAUSE_ONLY and verb.dep_ not in {"ROOT", "conj"}:
+        return True
     # "has never acknowledged that ...": a concession not made is no act.
     if lemma in {"acknowledge", "admit", "concede"} and _negated_or_hedged(verb):
         return True
@@ -608,10 +613,9 @@ def _part_of_other_act(verb: Token, ctx: _Context) -> bool:
     # "declined to comment on whether X had verified ...": what X did is the question, not an act.
     if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in verb.children):
         return True
-    # "adding that the department could not say ...", "Grossi: Iran has not declared ...": a 'say'
-    # not made, inside another act's content, is that content.
-    if _LEXICON.kind_of(_act_key(verb) or lemma) is StatementKind.SAID and any(c.dep_ == "neg" for c in verb.children) \
-            and _reported_inside(verb, ctx):
+    # "adding that the department could not say ...", "said Oslo has not denied the visit": an act
+    # not made (of any kind), inside another act's content, is that content.
+    if any(c.dep_ == "neg" for c in verb.children) and _reported_inside(verb, ctx):
         return True
     if head.i == verb.i:
         return False
@@ -1024,6 +1028,11 @@ def _speakers_of(head: Token, ctx: _Context, sent: Span, conjuncts: bool = True)
         extra = [s for c in head.conjuncts for s in _speakers_of(c, ctx, sent, False)] if conjuncts else []
         return [m.entity] + extra
     low = head.lower_
+    members = _partitive_members(head)
+    if members is not None:
+        found = _speakers_of(members, ctx, sent, conjuncts)
+        extra = [x for c in members.conjuncts for x in _speakers_of(c, ctx, sent, False)] if conjuncts else []
+        return found + [x for x in extra if x not in found]
     pair = _named_pair(head, ctx, sent)
     if pair is not None:
         return pair
@@ -1121,6 +1130,19 @@ def _speakers_of(head: Token, ctx: _Context, sent: Span, conjuncts: bool = True)
             return []  # "intelligence indicates ...": information, not an agency
         return [_antecedent_agency(head, ctx, sent)]
     return []
+
+
+# Quantity nouns whose members speak: "a number of Asian states and Australia", "dozens of residents".
+_PARTITIVES = {"number", "handful", "dozen", "dozens", "majority", "host", "couple", "pair", "group", "score", "scores"}
+
+
+def _partitive_members(head: Token) -> Token | None:
+    """The plural noun a quantity phrase counts ('a number of [countries]'), else None."""
+    if head.lemma_.lower() not in _PARTITIVES or head.pos_ != "NOUN":
+        return None
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    member = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return member if member is not None and (member.tag_ in {"NNS", "NNPS"} or member.conjuncts) else None
 
 
 # Institution nouns that, bare, are a mass noun ("intelligence suggests"), not a body.
