@@ -134,7 +134,7 @@ _CLAUSE_ONLY = set(_LEXICON.clause_only)
 # Verbs that report only with a message as subject and a quote ('"...," the statement read').
 _MESSAGE_ONLY = set(_LEXICON.message_only)
 _QUOTE_KIND = set(_LEXICON.quote_kind)
-# "he said, seemingly confirming reports": the writer's reading of an act, not a second act.
+# "she added, apparently confirming the rumours": the writer's reading of an act, not a second act.
 _INTERPRETIVE = set(_LEXICON.interpretive)
 _CLAIM_NOUNS = {
     "report", "claim", "allegation", "accusation", "charge", "suggestion", "assertion", "rumour",
@@ -641,7 +641,7 @@ def _part_of_other_act(verb: Token, ctx: _Context) -> bool:
     if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "conj"} and lemma in {"issue", "release", "put"} and head_reports \
             and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
         return True
-    # "he said, seemingly confirming reports": the writer's reading of the act, not a second act.
+    # "she added, apparently confirming the rumours": the writer's reading of the act, not a second act.
     if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "conj"} and any(
             c.dep_ == "advmod" and c.lower_ in _INTERPRETIVE for c in verb.children) \
             and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
@@ -905,7 +905,7 @@ def _verb_speakers(verb: Token, ctx: _Context, sent: Span) -> list[str]:
         return _verb_speakers(outer, ctx, sent)
     elif not subjects and verb.dep_ == "conj" and verb.tag_ == "VBG" and verb.head.tag_ == "VBG" \
             and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.head.children):
-        # "..., calling it a step toward peace and urging ...": the first participle's speaker.
+        # "..., calling the plan a good start and urging ...": the first participle's speaker.
         return _verb_speakers(verb.head, ctx, sent)
     elif not subjects and verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
         # "Austin said, adding that ...", "X insisted and warned": the head verb's subject speaks;

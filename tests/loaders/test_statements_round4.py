@@ -53,9 +53,9 @@ def test_statements_participle_after_a_shown_person_is_that_person(text, person)
 
 
 def test_statements_participle_after_a_person_who_is_only_addressed_is_not_that_person():
-    rows = _rows("On Friday, Chile's Ministry of Foreign Affairs sent a letter to UN envoy Maria Lund "
+    rows = _rows("On Friday, Chile's Foreign Ministry forwarded a letter to UN envoy Maria Lund "
                  "accusing Peru of arming the rebels.")
-    assert [name for name, _ in rows] == ["Chilean Ministry of Foreign Affairs"]
+    assert [name for name, _ in rows] == ["Chilean Foreign Ministry"]
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
@@ -190,9 +190,8 @@ def test_statements_message_with_no_issuer_before_is_nobody():
 
 
 @pytest.mark.parametrize(("text", "sender"), [
-    ("On Tuesday, Chile's Ministry of Foreign Affairs sent a note to the OAS accusing Peru of "
-     "arming rebels. The note, signed by the foreign minister, alleged that Peru had sent weapons.",
-     "Chilean Ministry of Foreign Affairs"),
+    ("On Tuesday, Chile's Foreign Ministry delivered a note to the OAS accusing Peru of arming rebels. "
+     "The note, drafted by the deputy minister, argued that Peru had sent weapons.", "Chilean Foreign Ministry"),
     ("Kenya's Foreign Ministry on Friday sent a letter to the African Union accusing Somalia of sheltering "
      "militants. The letter, dated Thursday, claimed that Somalia had ignored warnings.", "Kenyan Foreign Ministry"),
     ("LIMA, May 2 - The Peruvian Defence Ministry sent a memo to the OAS accusing Ecuador of violating the "
@@ -219,9 +218,12 @@ def test_statements_states_role_is_not_a_holder_tied_to_another_state():
     assert all(name != "Oleg Morozov" for name, _ in rows)
 
 
-def test_statements_headline_role_without_article_is_the_holder():
-    text = ("Peru clashed with Bolivian troops for the first time, minister says\n\n"
-            "Defence Minister Walter Astudillo said the fighting was small.")
+@pytest.mark.parametrize("headline", [
+    "Peruvian troops fought Bolivian forces near the border, minister says",
+    "Peru and Bolivia exchanged fire across the border, minister says",
+])
+def test_statements_headline_role_without_article_is_the_holder(headline):
+    text = f"{headline}\n\nDefence Minister Walter Astudillo said the fighting was small."
     assert _rows(text) == [("Walter Astudillo", SAID), ("Walter Astudillo", SAID)]
 
 
@@ -436,8 +438,8 @@ def test_statements_every_unverified_phrase_holds_a_prefilter_key():
 # --- ABOUT -----------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [
-    "Russian President Vladimir Putin said Chinese troops were in Mongolia.",
-    "MOSCOW, Oct 31 (Reuters) - Russian President Vladimir Putin said on Friday that Chinese troops were in Mongolia.",
+    "Russian President Vladimir Putin declared Chinese troops were in Mongolia.",
+    "MOSCOW, Oct 31 (Reuters) - Russian President Vladimir Putin declared on Friday that Chinese troops were in Mongolia.",
 ])
 def test_statements_about_leaves_out_the_speakers_title_and_the_dateline(text):
     ((name, _, s),) = _extract(text)
@@ -446,5 +448,5 @@ def test_statements_about_leaves_out_the_speakers_title_and_the_dateline(text):
 
 
 def test_statements_about_keeps_a_state_the_content_names():
-    ((_, _, s),) = _extract("Russian President Vladimir Putin said Russia would respond.")
+    ((_, _, s),) = _extract("Russian President Vladimir Putin warned Russia would respond.")
     assert "state:russia" in s.about
