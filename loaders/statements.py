@@ -921,6 +921,14 @@ def _verb_speakers(verb: Token, ctx: _Context, sent: Span) -> list[str]:
             previous = _recent_speakers(ctx, sent, types=SPEAKER_TYPES, sentences=1)
             return previous[-1:]
         return []
+    if verb.pos_ == "VERB" and not any(c.dep_ in {"nsubj", "nsubjpass"} or c.dep_ == "aux" and c.lower_ == "to"
+                                       for c in verb.children) and (verb.dep_ != "xcomp" or verb.tag_ == "VBG") \
+            and (frame := _outer_reporter(verb, ctx) or _sibling_reporter(verb, ctx)) is not None \
+            and not any(_animate(t, ctx) for t in subjects) and not any(_speakers_of(t, ctx, sent) for t in subjects):
+        # "said that the deal is dead and warned ...", "said the raids worked, while stressing ...",
+        # "This comes as X denied ..., insisting ...": a subjectless reporting verb the parser hangs
+        # on the content (or beside the act) is a second act of the one reporting.
+        return _verb_speakers(frame, ctx, sent)
     out: list[str] = []
     for subj in subjects:
         if subj.lower_ in {"which", "who", "that"} and verb.dep_ == "relcl":
@@ -945,15 +953,32 @@ def _verb_speakers(verb: Token, ctx: _Context, sent: Span) -> list[str]:
 
 
 def _outer_reporter(verb: Token, ctx: _Context) -> Token | None:
-    """The outermost reporting verb whose reported clause (ccomp) holds `verb`'s head, if any."""
+    """The outermost reporting verb before `verb` whose reported clause holds `verb`'s head
+    (through clauses the parser nests: 'said that X [ccomp] because Y [advcl], while stressing'), if any."""
     node, found = verb.head, None
     for _ in range(4):
-        if node.dep_ != "ccomp" or node.head.i == node.i:
+        if node.dep_ not in {"ccomp", "advcl", "conj", "xcomp"} or node.head.i == node.i:
             break
         node = node.head
-        if _is_report_verb(node) and not _inside_quote(node, ctx):
+        if node.i < verb.i and _is_report_verb(node) and not _inside_quote(node, ctx):
             found = node
     return found
+
+
+def _sibling_reporter(verb: Token, ctx: _Context) -> Token | None:
+    """'This comes as X denied ..., insisting ...': the nearest reporting verb before a subjectless
+    participle that hangs on the same (non-reporting) head."""
+    if verb.tag_ != "VBG" or verb.dep_ not in {"advcl", "conj", "xcomp"}:
+        return None
+    before = [c for c in verb.head.children if c.i < verb.i and c.dep_ in {"advcl", "ccomp", "conj"}
+              and _is_report_verb(c) and not _inside_quote(c, ctx)]
+    return before[-1] if before else None
+
+
+def _animate(token: Token, ctx: _Context) -> bool:
+    """Whether a subject could be a speaker the resolver did not find ('the rebels', 'he', a name)."""
+    return token.pos_ in {"PRON", "PROPN"} and token.lower_ not in {"it", "this", "that"} or token.i in ctx.by_token \
+        or token.lemma_.lower() in _GROUP_LEMMAS | ROLE_NOUNS or token.lemma_.lower() in {"rebel", "fighter", "militant"}
 
 
 def _shown_person(verb: Token, ctx: _Context) -> str | None:

@@ -1,0 +1,55 @@
+"""Second reporting acts the parser hangs on the first act's content or beside it (issue 9):
+a subjectless verb conjoined to the reported clause ('said that the deal is dead and warned ...'),
+a participle nested under it ('said the raids worked, while stressing ...') or beside an act under
+a non-reporting head ('This comes as X denied ..., insisting ...'). Invented text; no services."""
+
+import pytest
+
+from schema.vocabulary import StatementKind
+from tests.loaders.statement_helpers import extract as _extract
+from tests.loaders.statement_helpers import rows as _rows
+
+SAID, DENIED = StatementKind.SAID, StatementKind.DENIED
+
+
+@pytest.mark.parametrize(("text", "second"), [
+    ("President Ana Ferreira said that the deal is dead and warned it would cost Lisbon dearly.", "warn"),
+    ("Ortega declared that the planned visit of the Spanish frigate is a provocation and claimed it breaks an "
+     "earlier pact between the two countries.", "claim"),
+    ("On Monday, President Ana Ferreira stated the vote was fair and insisted that the result would stand.", "insist"),
+])
+def test_statements_verb_conjoined_to_the_reported_clause_is_a_second_act(text, second):
+    rows = _extract(text)
+    assert len(rows) == 2 and rows[0][0] == rows[1][0] and rows[1][2].verb == second
+
+
+@pytest.mark.parametrize("text", [
+    "Defence Minister Alan Marsh later said that the rebels are weakened because the raids on them have worked "
+    "well, while stressing that those raids will go on for a long time.",
+    "Defence Minister Alan Marsh said on Friday the rebels were tired since the blockade had worked, while "
+    "stressing that it would stay.",
+])
+def test_statements_participle_nested_in_the_content_is_the_reporters(text):
+    assert _rows(text) == [("Alan Marsh", SAID), ("Alan Marsh", SAID)]
+
+
+@pytest.mark.parametrize("text", [
+    "This comes as Chile denied Mr Morales's claim that his army has retaken the whole valley, insisting that "
+    "clashes are still going on.",
+    "The vote came as Chile rejected the reports, stressing that its troops had not crossed the border.",
+])
+def test_statements_participle_beside_an_act_under_another_head_is_that_speakers(text):
+    rows = _rows(text)
+    assert rows[0] == ("Chile", DENIED) and rows[-1] == ("Chile", SAID)
+
+
+@pytest.mark.parametrize("text", [
+    # the conjoined verb has a subject that could speak: not the reporter's act
+    "President Ana Ferreira said the rebels attacked the town and claimed it was theirs.",
+    # an infinitive in the content is no act
+    'President Ana Ferreira, speaking in her weekly address, said the region had to respond "with unity" to the '
+    "blockade.",
+    '"Our ties are strong," Defence Minister Ana Ferreira said, when asked to comment on reports that troops had arrived.',
+])
+def test_statements_verbs_in_the_content_that_are_not_the_reporters_acts(text):
+    assert len(_rows(text)) == 1
