@@ -1305,7 +1305,13 @@ def _is_dateline(m: Mention, doc: Doc) -> bool:
     if not first or m.end >= len(doc):
         return False
     nxt = doc[m.end]
-    return nxt.text in {"—", "–", "-", ":", "--"} or (doc[m.start : m.end].text.isupper() and nxt.text == ",")
+    if nxt.text in {"—", "–", "-", ":", "--"}:
+        return True
+    # 'WASHINGTON, Oct 31', 'UNITED NATIONS, Nov 4': a capitalised name, a comma, a date or place;
+    # not a headline's list of speakers ('NATO, allies welcome ...').
+    after = doc[m.end + 1] if m.end + 1 < len(doc) else None
+    listed = after is not None and after.is_lower and m.type is not EntityType.PLACE
+    return doc[m.start : m.end].text.isupper() and nxt.text == "," and not listed
 
 
 def _known_alias(head: Token, ctx: _Context) -> str | None:

@@ -53,3 +53,21 @@ def test_statements_participle_beside_an_act_under_another_head_is_that_speakers
 ])
 def test_statements_verbs_in_the_content_that_are_not_the_reporters_acts(text):
     assert len(_rows(text)) == 1
+
+
+# --- a headline that lists its speakers is no dateline ---------------------------------------------
+
+@pytest.mark.parametrize("headline", [
+    "NATO, allies welcome Finland's move to join the pact",
+    "NATO, partners welcome the ceasefire in Gaza",
+])
+def test_statements_capitalised_speaker_and_comma_in_a_headline_is_a_speaker(headline):
+    assert ("NATO", SAID) in _rows(f"{headline}\n\nFighting stopped on Friday.")
+
+
+@pytest.mark.parametrize("lead", [
+    "WASHINGTON, Oct 31 (Reuters) - Peru said on Friday that the talks had failed.",
+    "UNITED NATIONS, Nov 4 (Reuters) - Peru said on Friday that the talks had failed.",
+])
+def test_statements_capitalised_dateline_and_comma_still_never_speaks(lead):
+    assert _rows(lead) == [("Peru", SAID)]
