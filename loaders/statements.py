@@ -170,6 +170,8 @@ _UNVERIFIED = re.compile(r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+")
 _UNVERIFIED_KEYS = ("independently", "not be ", "not immediately")
 _ANTECEDENT_SENTENCES = 5
 _PRONOUN_SENTENCES = 3
+# A message noun ('the statement') points further back than a pronoun: the message is quoted at length.
+_MESSAGE_SENTENCES = 8
 _ROLE_SENTENCES = 12
 _PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _TITLE_GENDER = {"mr": "m", "mr.": "m", "ms": "f", "ms.": "f", "mrs": "f", "mrs.": "f", "miss": "f"}
@@ -377,12 +379,12 @@ _QUESTION_OPENERS = {
 
 
 def _message_owner(noun: Token, ctx: _Context, sent: Span) -> list[str]:
-    """'According to the statement, ...': the speaker of the latest act, in the three sentences
+    """'According to the statement, ...': the speaker of the latest act, in the eight sentences
     before, whose sentence names that message ('the NIS said in a statement')."""
     lemma = noun.lemma_.lower()
     if lemma not in _MESSAGE_NOUNS or any(c.dep_ in {"poss", "compound", "amod"} for c in noun.children):
         return []
-    start = _window_start(ctx, sent, _PRONOUN_SENTENCES)
+    start = _window_start(ctx, sent, _MESSAGE_SENTENCES)
     for first, speaker in reversed(ctx.said_in):
         if start <= first < sent.start and any(t.lemma_.lower() == lemma and t.pos_ == "NOUN" for t in ctx.doc[first].sent):
             return [speaker]

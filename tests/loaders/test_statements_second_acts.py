@@ -71,3 +71,28 @@ def test_statements_capitalised_speaker_and_comma_in_a_headline_is_a_speaker(hea
 ])
 def test_statements_capitalised_dateline_and_comma_still_never_speaks(lead):
     assert _rows(lead) == [("Peru", SAID)]
+
+
+# --- a message named again after a long quote ------------------------------------------------------
+
+_LONG_QUOTE = ('"The president is deeply worried about the clashes. She calls on both sides to stop. She will '
+               'travel to the region. She asks for calm." Talks are due next week. ')
+
+
+@pytest.mark.parametrize("later", [
+    "The statement did not confirm reports of Bolivian troops near Puno, nor did it name the units.",
+    'According to the statement, the president backs "every effort toward peace."',
+    "The statement also said the army would stay in its barracks.",
+])
+def test_statements_message_named_after_a_long_quote_is_its_issuer(later):
+    text = ('Peru is "deeply worried" about the border clashes, Lucia Paredes, a spokeswoman for the president, '
+            f"said in a statement on Monday. {_LONG_QUOTE}{later}")
+    rows = _rows(text)
+    assert [name for name, _ in rows] == ["Lucia Paredes"] * 2 and rows[1][1] is SAID
+
+
+def test_statements_message_named_far_after_its_issue_is_nobody():
+    filler = " ".join(f"Shelling went on in sector {n}." for n in range(10))
+    rows = _rows(f"Lucia Paredes said in a statement that the border was calm. {filler} "
+                 "The statement also said the army would stay in its barracks.")
+    assert rows == [("Lucia Paredes", SAID)]
