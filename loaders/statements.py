@@ -750,7 +750,20 @@ def _quoted_kind(ctx: _Context, sent: Span) -> StatementKind | None:
                 t.lemma_.lower() not in _SOFT_DENY or _claim_object(t) is not None
                 or any(c.dep_ == "ccomp" for c in t.children)):
             return kind
+    if any(_quote_calls_claim_false(t) for t in sent if any(a < t.idx < b for a, b in spans)):
+        return StatementKind.DENIED
     return None
+
+
+def _quote_calls_claim_false(token: Token) -> bool:
+    """'"The reports are nothing but propaganda,"', '"These claims are false,"': a quoted copula
+    whose subject is a claim and whose complement calls it false (CONVENTIONS.md: denied)."""
+    if token.lemma_.lower() != "be" or token.pos_ not in {"AUX", "VERB"} or any(c.dep_ == "neg" for c in token.children):
+        return False
+    if not any(c.dep_ == "nsubj" and c.lemma_.lower() in _CLAIM_NOUNS for c in token.children):
+        return False
+    complements = [t for c in token.children if c.dep_ in {"attr", "acomp"} for t in c.subtree]
+    return any(t.lemma_.lower() in _FALSITY or t.lower_ in _FALSITY for t in complements)
 
 
 def _accuses_of_falsity(verb: Token) -> bool:

@@ -96,3 +96,22 @@ def test_statements_message_named_far_after_its_issue_is_nobody():
     rows = _rows(f"Lucia Paredes said in a statement that the border was calm. {filler} "
                  "The statement also said the army would stay in its barracks.")
     assert rows == [("Lucia Paredes", SAID)]
+
+
+# --- a quote that calls the claims false -----------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ('"These reports are simply false," Defence Minister Ana Ferreira said on Monday.', DENIED),
+    ('"Statements by the rebel command about the rout of our units are nothing more than propaganda tricks," '
+     "Defence Minister Ana Ferreira said.", DENIED),
+    ('"The accusations are a fabrication from start to finish," Defence Minister Ana Ferreira told reporters.', DENIED),
+    ('"The claims are not false," Defence Minister Ana Ferreira said.', SAID),
+    ('"The weather is false spring," Defence Minister Ana Ferreira said.', SAID),  # not a claim
+])
+def test_statements_quote_calling_the_claims_false_is_a_denial(text, kind):
+    assert [k for _, k in _rows(text)] == [kind]
+
+
+def test_statements_calling_reports_false_is_a_denial():
+    # "false" read as a YAML boolean once kept it out of the falsity words
+    assert _rows("Defence Minister Ana Ferreira called the reports false.") == [("Ana Ferreira", DENIED)]
