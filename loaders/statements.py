@@ -1068,6 +1068,9 @@ def _speakers_of(head: Token, ctx: _Context, sent: Span, conjuncts: bool = True)
         extra = [s for c in head.conjuncts for s in _speakers_of(c, ctx, sent, False)] if conjuncts else []
         return [m.entity] + extra
     low = head.lower_
+    named_as = _identified_as(head, ctx)
+    if named_as is not None:
+        return [named_as]
     members = _partitive_members(head)
     if members is not None:
         found = _speakers_of(members, ctx, sent, conjuncts)
@@ -1197,6 +1200,22 @@ _INDEFINITE = {"a", "an", "another", "one"}
 _GROUP_DETERMINERS = {"some", "several", "many", "other", "two", "three", "few", "numerous", "various"}
 # Prepositions that say where an unnamed speaker is from: "an official from Seoul's foreign ministry".
 _ORIGIN_PREPS = {"from", "in", "at", "of", "with", "within", "inside", "for"}
+
+
+def _identified_as(head: Token, ctx: _Context) -> str | None:
+    """'a soldier, identified by his surname Ri, said', 'a woman named Ana said': the person the
+    description names, else None."""
+    if head.pos_ != "NOUN":
+        return None
+    # The parser may hang the description on a noun inside the phrase ('a soldier captured by
+    # the army, identified by his surname X').
+    for c in head.subtree:
+        if c.dep_ == "acl" and c.lemma_.lower() in {"identify", "name", "call"} and c.i > head.i:
+            found = [ctx.by_token[t.i].entity for t in c.subtree if t.i in ctx.by_token
+                     and ctx.by_token[t.i].type is EntityType.PERSON and ctx.by_token[t.i].entity]
+            if found:
+                return found[0]
+    return None
 
 
 def _unnamed_speaker(head: Token, ctx: _Context) -> str | None:

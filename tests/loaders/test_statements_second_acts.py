@@ -115,3 +115,19 @@ def test_statements_quote_calling_the_claims_false_is_a_denial(text, kind):
 def test_statements_calling_reports_false_is_a_denial():
     # "false" read as a YAML boolean once kept it out of the falsity words
     assert _rows("Defence Minister Ana Ferreira called the reports false.") == [("Ana Ferreira", DENIED)]
+
+
+# --- an unnamed description that names the person --------------------------------------------------
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("A rebel fighter, identified only by his first name Ahmed, told reporters that the town had fallen.", "Ahmed"),
+    ("A rebel fighter captured by the army, identified by his surname Ahmed Musa, said the town had fallen.",
+     "Ahmed Musa"),
+    ("A nurse named Maria Lopez said on Tuesday the clinic had been shelled.", "Maria Lopez"),
+])
+def test_statements_description_identified_by_name_is_that_person(text, person):
+    assert _rows(text) == [(person, SAID)]
+
+
+def test_statements_person_met_by_the_speaker_is_not_the_speaker():
+    assert all(name != "Maria Lopez" for name, _ in _rows("A soldier who met Maria Lopez said the clinic was shelled."))
