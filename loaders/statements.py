@@ -1203,7 +1203,7 @@ _ORIGIN_PREPS = {"from", "in", "at", "of", "with", "within", "inside", "for"}
 
 
 def _identified_as(head: Token, ctx: _Context) -> str | None:
-    """'a soldier, identified by his surname Ri, said', 'a woman named Ana said': the person the
+    """'a soldier, identified only by the surname X, told ...', 'a woman named Ana said': the person the
     description names, else None."""
     if head.pos_ != "NOUN":
         return None

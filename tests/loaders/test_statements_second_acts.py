@@ -80,7 +80,7 @@ _LONG_QUOTE = ('"The president is deeply worried about the clashes. She calls on
 
 
 @pytest.mark.parametrize("later", [
-    "The statement did not confirm reports of Bolivian troops near Puno, nor did it name the units.",
+    "The statement did not confirm the accounts of Bolivian troops near Puno, nor did it name the units.",
     'According to the statement, the president backs "every effort toward peace."',
     "The statement also said the army would stay in its barracks.",
 ])
@@ -102,7 +102,7 @@ def test_statements_message_named_far_after_its_issue_is_nobody():
 
 @pytest.mark.parametrize(("text", "kind"), [
     ('"These reports are simply false," Defence Minister Ana Ferreira said on Monday.', DENIED),
-    ('"Statements by the rebel command about the rout of our units are nothing more than propaganda tricks," '
+    ('"Statements by the rebel command about the rout of our units are pure propaganda," '
      "Defence Minister Ana Ferreira said.", DENIED),
     ('"The accusations are a fabrication from start to finish," Defence Minister Ana Ferreira told reporters.', DENIED),
     ('"The claims are not false," Defence Minister Ana Ferreira said.', SAID),
