@@ -121,7 +121,7 @@ _REFUSED_ACTS = {
 # A communication a speaker owns: "the ministry's morning briefing claimed" is the ministry speaking.
 _MESSAGE_NOUNS = {
     "briefing", "statement", "report", "communique", "communiqué", "bulletin", "readout", "post", "update",
-    "letter", "message",
+    "letter", "message", "note", "memo", "memorandum", "cable", "email", "tweet", "telegram", "missive",
 }
 # Content that is a thing, not a clause, still counts for these: "published a report", "welcomed
 # the decision", "attributed the losses to".
@@ -134,13 +134,13 @@ _CLAUSE_ONLY = set(_LEXICON.clause_only)
 # Verbs that report only with a message as subject and a quote ('"...," the statement read').
 _MESSAGE_ONLY = set(_LEXICON.message_only)
 _QUOTE_KIND = set(_LEXICON.quote_kind)
-# "he said, seemingly confirming reports": the writer's reading of an act, not a second act.
+# "she added, apparently confirming the rumours": the writer's reading of an act, not a second act.
 _INTERPRETIVE = set(_LEXICON.interpretive)
 _CLAIM_NOUNS = {
     "report", "claim", "allegation", "accusation", "charge", "suggestion", "assertion", "rumour",
     "rumor", "speculation", "story", "account", "statement", "idea", "notion", "assessment",
     "finding", "information", "news", "reporting", "contention", "insinuation", "narrative", "version",
-    "remark", "comment", "letter",
+    "remark", "comment", "letter", "memo", "memorandum", "note", "cable", "message",
 }
 # "described the reports as a fabrication": calling a claim false is denying it.
 _LABEL_LEMMAS = {"describe", "call", "label", "brand", "term", "characterize", "characterise", "denounce", "decry"}
@@ -158,6 +158,8 @@ _BELIEF_LEMMAS = {"believe", "consider", "estimate", "assess", "predict", "concl
 # Others with content of their own ("..., insisting that ...", "..., claiming ...") are a second act
 # (CONVENTIONS.md: a second reporting verb with new content gives a second entry).
 _SAME_ACT_PARTICIPLES = {"say", "tell", "cite", "describe"}
+# Reporting only as the main verb: "they asked for proof" (not "claims that X had asked for troops").
+_MAIN_CLAUSE_ONLY = {"ask for"}
 _HEDGE_HEADS = {"refuse", "decline", "fail", "unable", "able", "position", "want", "try", "seek", "expect"}
 _HEDGE_MODALS = {"could", "would", "might", "may", "should"}
 _HEDGE_ADVERBS = set(_LEXICON.hedges)
@@ -168,6 +170,8 @@ _UNVERIFIED = re.compile(r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+")
 _UNVERIFIED_KEYS = ("independently", "not be ", "not immediately")
 _ANTECEDENT_SENTENCES = 5
 _PRONOUN_SENTENCES = 3
+# A message noun ('the statement') points further back than a pronoun: the message is quoted at length.
+_MESSAGE_SENTENCES = 8
 _ROLE_SENTENCES = 12
 _PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _TITLE_GENDER = {"mr": "m", "mr.": "m", "ms": "f", "ms.": "f", "mrs": "f", "mrs.": "f", "miss": "f"}
@@ -375,12 +379,12 @@ _QUESTION_OPENERS = {
 
 
 def _message_owner(noun: Token, ctx: _Context, sent: Span) -> list[str]:
-    """'According to the statement, ...': the speaker of the latest act, in the three sentences
+    """'According to the statement, ...': the speaker of the latest act, in the eight sentences
     before, whose sentence names that message ('the NIS said in a statement')."""
     lemma = noun.lemma_.lower()
     if lemma not in _MESSAGE_NOUNS or any(c.dep_ in {"poss", "compound", "amod"} for c in noun.children):
         return []
-    start = _window_start(ctx, sent, _PRONOUN_SENTENCES)
+    start = _window_start(ctx, sent, _MESSAGE_SENTENCES)
     for first, speaker in reversed(ctx.said_in):
         if start <= first < sent.start and any(t.lemma_.lower() == lemma and t.pos_ == "NOUN" for t in ctx.doc[first].sent):
             return [speaker]
@@ -597,6 +601,9 @@ def _part_of_other_act(verb: Token, ctx: _Context) -> bool:
     """True when `verb` belongs to another reporting act of the sentence rather than being one."""
     head = verb.head
     lemma = verb.lemma_.lower()
+    # "rejected claims that Russia had asked for troops": a request is an act only as a main verb.
+    if _act_key(verb) in _MAIN_CLAUSE_ONLY and verb.dep_ not in {"ROOT", "conj"}:
+        return True
     # "has never acknowledged that ...": a concession not made is no act.
     if lemma in {"acknowledge", "admit", "concede"} and _negated_or_hedged(verb):
         return True
@@ -608,10 +615,9 @@ def _part_of_other_act(verb: Token, ctx: _Context) -> bool:
     # "declined to comment on whether X had verified ...": what X did is the question, not an act.
     if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in verb.children):
         return True
-    # "adding that the department could not say ...", "Grossi: Iran has not declared ...": a 'say'
-    # not made, inside another act's content, is that content.
-    if _LEXICON.kind_of(_act_key(verb) or lemma) is StatementKind.SAID and any(c.dep_ == "neg" for c in verb.children) \
-            and _reported_inside(verb, ctx):
+    # "adding that the department could not say ...", "said Oslo has not denied the visit": an act
+    # not made (of any kind), inside another act's content, is that content.
+    if any(c.dep_ == "neg" for c in verb.children) and _reported_inside(verb, ctx):
         return True
     if head.i == verb.i:
         return False
@@ -637,7 +643,7 @@ def _part_of_other_act(verb: Token, ctx: _Context) -> bool:
     if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "conj"} and lemma in {"issue", "release", "put"} and head_reports \
             and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
         return True
-    # "he said, seemingly confirming reports": the writer's reading of the act, not a second act.
+    # "she added, apparently confirming the rumours": the writer's reading of the act, not a second act.
     if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "conj"} and any(
             c.dep_ == "advmod" and c.lower_ in _INTERPRETIVE for c in verb.children) \
             and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
@@ -744,7 +750,20 @@ def _quoted_kind(ctx: _Context, sent: Span) -> StatementKind | None:
                 t.lemma_.lower() not in _SOFT_DENY or _claim_object(t) is not None
                 or any(c.dep_ == "ccomp" for c in t.children)):
             return kind
+    if any(_quote_calls_claim_false(t) for t in sent if any(a < t.idx < b for a, b in spans)):
+        return StatementKind.DENIED
     return None
+
+
+def _quote_calls_claim_false(token: Token) -> bool:
+    """'"The reports are nothing but propaganda,"', '"These claims are false,"': a quoted copula
+    whose subject is a claim and whose complement calls it false (CONVENTIONS.md: denied)."""
+    if token.lemma_.lower() != "be" or token.pos_ not in {"AUX", "VERB"} or any(c.dep_ == "neg" for c in token.children):
+        return False
+    if not any(c.dep_ == "nsubj" and c.lemma_.lower() in _CLAIM_NOUNS for c in token.children):
+        return False
+    complements = [t for c in token.children if c.dep_ in {"attr", "acomp"} for t in c.subtree]
+    return any(t.lemma_.lower() in _FALSITY or t.lower_ in _FALSITY for t in complements)
 
 
 def _accuses_of_falsity(verb: Token) -> bool:
@@ -901,7 +920,7 @@ def _verb_speakers(verb: Token, ctx: _Context, sent: Span) -> list[str]:
         return _verb_speakers(outer, ctx, sent)
     elif not subjects and verb.dep_ == "conj" and verb.tag_ == "VBG" and verb.head.tag_ == "VBG" \
             and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.head.children):
-        # "..., calling it a step toward peace and urging ...": the first participle's speaker.
+        # "..., calling the plan a good start and urging ...": the first participle's speaker.
         return _verb_speakers(verb.head, ctx, sent)
     elif not subjects and verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
         # "Austin said, adding that ...", "X insisted and warned": the head verb's subject speaks;
@@ -917,6 +936,14 @@ def _verb_speakers(verb: Token, ctx: _Context, sent: Span) -> list[str]:
             previous = _recent_speakers(ctx, sent, types=SPEAKER_TYPES, sentences=1)
             return previous[-1:]
         return []
+    if verb.pos_ == "VERB" and not any(c.dep_ in {"nsubj", "nsubjpass"} or c.dep_ == "aux" and c.lower_ == "to"
+                                       for c in verb.children) and (verb.dep_ != "xcomp" or verb.tag_ == "VBG") \
+            and (frame := _outer_reporter(verb, ctx) or _sibling_reporter(verb, ctx)) is not None \
+            and not any(_animate(t, ctx) for t in subjects) and not any(_speakers_of(t, ctx, sent) for t in subjects):
+        # "said that the deal is dead and warned ...", "said the raids worked, while stressing ...",
+        # "This comes as X denied ..., insisting ...": a subjectless reporting verb the parser hangs
+        # on the content (or beside the act) is a second act of the one reporting.
+        return _verb_speakers(frame, ctx, sent)
     out: list[str] = []
     for subj in subjects:
         if subj.lower_ in {"which", "who", "that"} and verb.dep_ == "relcl":
@@ -941,15 +968,32 @@ def _verb_speakers(verb: Token, ctx: _Context, sent: Span) -> list[str]:
 
 
 def _outer_reporter(verb: Token, ctx: _Context) -> Token | None:
-    """The outermost reporting verb whose reported clause (ccomp) holds `verb`'s head, if any."""
+    """The outermost reporting verb before `verb` whose reported clause holds `verb`'s head
+    (through clauses the parser nests: 'said that X [ccomp] because Y [advcl], while stressing'), if any."""
     node, found = verb.head, None
     for _ in range(4):
-        if node.dep_ != "ccomp" or node.head.i == node.i:
+        if node.dep_ not in {"ccomp", "advcl", "conj", "xcomp"} or node.head.i == node.i:
             break
         node = node.head
-        if _is_report_verb(node) and not _inside_quote(node, ctx):
+        if node.i < verb.i and _is_report_verb(node) and not _inside_quote(node, ctx):
             found = node
     return found
+
+
+def _sibling_reporter(verb: Token, ctx: _Context) -> Token | None:
+    """'This comes as X denied ..., insisting ...': the nearest reporting verb before a subjectless
+    participle that hangs on the same (non-reporting) head."""
+    if verb.tag_ != "VBG" or verb.dep_ not in {"advcl", "conj", "xcomp"}:
+        return None
+    before = [c for c in verb.head.children if c.i < verb.i and c.dep_ in {"advcl", "ccomp", "conj"}
+              and _is_report_verb(c) and not _inside_quote(c, ctx)]
+    return before[-1] if before else None
+
+
+def _animate(token: Token, ctx: _Context) -> bool:
+    """Whether a subject could be a speaker the resolver did not find ('the rebels', 'he', a name)."""
+    return token.pos_ in {"PRON", "PROPN"} and token.lower_ not in {"it", "this", "that"} or token.i in ctx.by_token \
+        or token.lemma_.lower() in _GROUP_LEMMAS | ROLE_NOUNS or token.lemma_.lower() in {"rebel", "fighter", "militant"}
 
 
 def _shown_person(verb: Token, ctx: _Context) -> str | None:
@@ -1024,6 +1068,14 @@ def _speakers_of(head: Token, ctx: _Context, sent: Span, conjuncts: bool = True)
         extra = [s for c in head.conjuncts for s in _speakers_of(c, ctx, sent, False)] if conjuncts else []
         return [m.entity] + extra
     low = head.lower_
+    named_as = _identified_as(head, ctx)
+    if named_as is not None:
+        return [named_as]
+    members = _partitive_members(head)
+    if members is not None:
+        found = _speakers_of(members, ctx, sent, conjuncts)
+        extra = [x for c in members.conjuncts for x in _speakers_of(c, ctx, sent, False)] if conjuncts else []
+        return found + [x for x in extra if x not in found]
     pair = _named_pair(head, ctx, sent)
     if pair is not None:
         return pair
@@ -1123,6 +1175,19 @@ def _speakers_of(head: Token, ctx: _Context, sent: Span, conjuncts: bool = True)
     return []
 
 
+# Quantity nouns whose members speak: "a number of Asian states and Australia", "dozens of residents".
+_PARTITIVES = {"number", "handful", "dozen", "dozens", "majority", "host", "couple", "pair", "group", "score", "scores"}
+
+
+def _partitive_members(head: Token) -> Token | None:
+    """The plural noun a quantity phrase counts ('a number of [countries]'), else None."""
+    if head.lemma_.lower() not in _PARTITIVES or head.pos_ != "NOUN":
+        return None
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    member = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return member if member is not None and (member.tag_ in {"NNS", "NNPS"} or member.conjuncts) else None
+
+
 # Institution nouns that, bare, are a mass noun ("intelligence suggests"), not a body.
 _MASS_NOUNS = {"intelligence", "diplomacy"}
 # Plural nouns for unnamed people who speak as a group: "diplomatic sources", "many locals".
@@ -1135,6 +1200,22 @@ _INDEFINITE = {"a", "an", "another", "one"}
 _GROUP_DETERMINERS = {"some", "several", "many", "other", "two", "three", "few", "numerous", "various"}
 # Prepositions that say where an unnamed speaker is from: "an official from Seoul's foreign ministry".
 _ORIGIN_PREPS = {"from", "in", "at", "of", "with", "within", "inside", "for"}
+
+
+def _identified_as(head: Token, ctx: _Context) -> str | None:
+    """'a soldier, identified only by the surname X, told ...', 'a woman named Ana said': the person the
+    description names, else None."""
+    if head.pos_ != "NOUN":
+        return None
+    # The parser may hang the description on a noun inside the phrase ('a soldier captured by
+    # the army, identified by his surname X').
+    for c in head.subtree:
+        if c.dep_ == "acl" and c.lemma_.lower() in {"identify", "name", "call"} and c.i > head.i:
+            found = [ctx.by_token[t.i].entity for t in c.subtree if t.i in ctx.by_token
+                     and ctx.by_token[t.i].type is EntityType.PERSON and ctx.by_token[t.i].entity]
+            if found:
+                return found[0]
+    return None
 
 
 def _unnamed_speaker(head: Token, ctx: _Context) -> str | None:
@@ -1258,7 +1339,13 @@ def _is_dateline(m: Mention, doc: Doc) -> bool:
     if not first or m.end >= len(doc):
         return False
     nxt = doc[m.end]
-    return nxt.text in {"—", "–", "-", ":", "--"} or (doc[m.start : m.end].text.isupper() and nxt.text == ",")
+    if nxt.text in {"—", "–", "-", ":", "--"}:
+        return True
+    # 'WASHINGTON, Oct 31', 'UNITED NATIONS, Nov 4': a capitalised name, a comma, a date or place;
+    # not a headline's list of speakers ('NATO, allies welcome ...').
+    after = doc[m.end + 1] if m.end + 1 < len(doc) else None
+    listed = after is not None and after.is_lower and m.type is not EntityType.PLACE
+    return doc[m.start : m.end].text.isupper() and nxt.text == "," and not listed
 
 
 def _known_alias(head: Token, ctx: _Context) -> str | None:
