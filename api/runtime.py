@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -135,7 +136,7 @@ Extracted = tuple[LoadOutcome, "ArticleGraph | None"]
 
 
 def extract_files(paths: Iterable[str], limits: ExtractLimits, relative_to: Path | None = None,
-                  *, workers: int = 1, pattern: str | None = None) -> Iterator[Extracted]:
+                  *, workers: int = 1, pattern: str | None = None, lookahead: int | None = None) -> Iterator[Extracted]:
     """Read and extract each article, in order: (outcome, graph), the graph None when the
     article was refused. Bad input never raises: a refused file, JSON Lines record or article
     is a refused outcome, and the next one goes on. Nothing is written.
@@ -144,6 +145,8 @@ def extract_files(paths: Iterable[str], limits: ExtractLimits, relative_to: Path
     when the input holds fewer articles; none for one), a few articles ahead of the consumer,
     and the outcomes come back in the same order and with the same refusals as with one. Closing the iterator
     stops the processes. `pattern` narrows the files taken from folders (see expand_paths).
+    `lookahead`: how many articles the processes may run ahead of the consumer (default four per
+    process); a consumer that stops to write a batch wants at least a batch ahead.
     """
     tasks = _extract_tasks(paths, limits, relative_to, pattern)
     # Look a few files ahead: starting processes and loading the model in each costs seconds,
@@ -157,7 +160,7 @@ def extract_files(paths: Iterable[str], limits: ExtractLimits, relative_to: Path
         for task in tasks:
             yield _run_task(task, limits)
         return
-    yield from _extract_in_pool(tasks, limits, workers)
+    yield from _extract_in_pool(tasks, limits, workers, max(lookahead or 0, workers * 4))
 
 
 # A unit of work: an outcome already known (a file or record refused on reading), or a record
@@ -210,10 +213,20 @@ def _run_worker_task(task: _Task) -> Extracted:
     return _run_task(task, _worker_limits)
 
 
-def _extract_in_pool(tasks: Iterator[_Task], limits: ExtractLimits, workers: int) -> Iterator[Extracted]:
+def _pool_context() -> multiprocessing.context.BaseContext:
+    """Fork where it is safe (a POSIX parent with no other thread), after loading the model
+    here: the processes start at once and share its pages, where spawning re-imports spaCy
+    and reloads the model in each, seconds per process. Spawn otherwise."""
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        load_nlp()
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def _extract_in_pool(tasks: Iterator[_Task], limits: ExtractLimits, workers: int,
+                     window: int) -> Iterator[Extracted]:
     # apply_async with a bounded window rather than Pool.imap: imap would read every file up
     # front, and the window keeps memory flat while the parent writes.
-    window = workers * 4
     # A worker that dies (killed for memory, a crash in native code) loses its article without
     # an answer; past the extraction budget and a margin it is refused rather than awaited.
     wait_s = limits.budget_s * 2 + 120 if limits.budget_s else None
@@ -225,7 +238,7 @@ def _extract_in_pool(tasks: Iterator[_Task], limits: ExtractLimits, workers: int
                 pending.append((task, None))
             else:
                 if pool is None:
-                    pool = multiprocessing.get_context("spawn").Pool(
+                    pool = _pool_context().Pool(
                         workers, initializer=_start_worker, initargs=(limits,))
                 pending.append((task, pool.apply_async(_run_worker_task, (task,))))
             while len(pending) > window or (pending and pending[0][1] is None):
@@ -292,7 +305,9 @@ def load_batches(db: GraphDB, paths: Iterable[str], limits: ExtractLimits,
         return [outcome if graph is None else _written(outcome, next(results))
                 for outcome, graph in pending]
 
-    for outcome, graph in extract_files(paths, limits, relative_to, workers=workers, pattern=pattern):
+    # The processes keep extracting while a batch is written: a batch and then some ahead.
+    for outcome, graph in extract_files(paths, limits, relative_to, workers=workers, pattern=pattern,
+                                        lookahead=batch + workers * 4):
         if graph is None and not waiting:
             yield [outcome]  # a refusal with nothing before it waiting: no need to wait
             continue

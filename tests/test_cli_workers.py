@@ -4,7 +4,10 @@ folders are searched recursively, narrowed by --glob."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -118,3 +121,20 @@ def test_cli_load_glob_narrows_folder(db, neo4j_target, tmp_path):
 def test_cli_workers_must_be_positive():
     result = _kg("extract", str(ROOT / "seeds"), "--workers", "0")
     assert result.returncode == 2 and "must be 1 or more" in result.stderr
+
+
+def test_workers_fork_only_from_a_parent_without_other_threads():
+    """Forking a process that runs other threads can copy a lock held mid-operation into the
+    child: then the processes are spawned instead. (In a fresh interpreter: this one may run
+    threads of other tests.)"""
+    script = (
+        "import threading\n"
+        "from api.runtime import _pool_context\n"
+        "print(_pool_context().get_start_method())\n"
+        "stop = threading.Event(); t = threading.Thread(target=stop.wait); t.start()\n"
+        "print(_pool_context().get_start_method())\n"
+        "stop.set(); t.join()\n")
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["fork", "spawn"]
