@@ -1,8 +1,8 @@
 """Score extraction against gold annotations (tests/gold/FORMAT.md): precision, recall, F1.
 
 Entities match when their types are equal and they share a name form; statements when speaker,
-kind and sentence (by overlapping character spans) agree; relations when type, source, target and
-sentence agree; quantity claims when value, claimant (both none, or sharing a name form) and
+kind and sentence (by overlapping character spans) agree; relations when type, source and target
+agree (an article states each relation once: loaders.relations.one_per_pair); quantity claims when value, claimant (both none, or sharing a name form) and
 sentence agree. Matching is one-to-one and greedy in document order. Gold quantities are scored
 only for articles whose gold file has a `quantities` list.
 
@@ -181,14 +181,13 @@ def score_article(graph: ArticleGraph, gold: dict, text: str | None = None) -> S
         scores.misses.append(f"{label} statement extra: {names.get(s.speaker)} {s.kind.value} "
                              f"({s.verb}) | {s.sentence[:60]}")
 
-    # Relations: type + source + target + sentence.
+    # Relations: type + source + target, one per pair in the article, so the sentence that
+    # states it first need not be the one the gold names.
     remaining_rel = list(graph.relations)
     for g in gold.get("relations", []):
-        span = _gold_span(text, g["sentence"])
         match = next((r for r in remaining_rel if r.type.value == g["type"]
                       and pred_forms.get(r.source, set()) & gold_forms.get(g["source"], set())
-                      and pred_forms.get(r.target, set()) & gold_forms.get(g["target"], set())
-                      and _overlap((r.start, r.end), span)), None)
+                      and pred_forms.get(r.target, set()) & gold_forms.get(g["target"], set())), None)
         tally = scores.relations[g["type"]]
         if match:
             tally.tp += 1

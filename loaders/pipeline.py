@@ -17,7 +17,7 @@ from loaders.nlp import attach_check, parse_text
 from loaders.ranges import CharRanges
 from loaders.read import SourceDoc
 from loaders.quantities import extract_quantities
-from loaders.relations import extract_relations
+from loaders.relations import extract_relations, one_per_pair
 from loaders.resolve import resolve_mentions
 from loaders.statements import extract_statements
 from schema.errors import InvalidArticle
@@ -94,7 +94,8 @@ def extract_article(doc: SourceDoc, *, max_chars: int | None = None,
     budget.enter("finding statements")
     statements = extract_statements(parsed, mentions, table, art.id, skip, published=published)
     budget.enter("finding relations")
-    relations = extract_relations(parsed, mentions, art.id, published, skip, table=table, statements=statements)
+    relations = one_per_pair(extract_relations(parsed, mentions, art.id, published, skip, table=table,
+                                               statements=statements))
     budget.enter("finding quantities")
     quantities = extract_quantities(parsed, mentions, table, statements, art.id, published, skip)
     budget.enter("assembling the graph")

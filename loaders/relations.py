@@ -158,7 +158,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], article_id: str, publis
                       skip: list[tuple[int, int]] | None = None,
                       table: EntityRegistry | None = None,
                       statements: list[StatementRecord] | None = None) -> list[RelationRecord]:
-    """DEPLOYED_TO and SIGNED relations, one per (type, source, target, sentence), in text order.
+    """DEPLOYED_TO and SIGNED relations, one per (type, source, target, sentence), in text order
+    (the article keeps one per pair: one_per_pair).
 
     `mentions` must be resolved. With `table` (the article's EntityTable), entities a relation
     needs but NER did not give ("eastern Russia", "the front line", "North Korean troops" named
@@ -223,6 +224,19 @@ def extract_relations(doc: Doc, mentions: list[Mention], article_id: str, publis
                 hedged=is_hedged(word, following),
             )
     return list(out.values())
+
+
+def one_per_pair(relations: list[RelationRecord]) -> list[RelationRecord]:
+    """One relation per (type, source, target): an article that says the same thing in its lead
+    and again later states one fact (CONVENTIONS.md lists each once), and counting edges must
+    count facts. The one kept is the first the article vouches for (not hedged), else the first;
+    its sentence is the provenance."""
+    kept: dict[tuple, RelationRecord] = {}
+    for r in relations:
+        key = (r.type, r.source, r.target)
+        if key not in kept or kept[key].hedged and not r.hedged:
+            kept[key] = r
+    return sorted(kept.values(), key=lambda r: r.start)
 
 
 # --- DEPLOYED_TO -----------------------------------------------------------------------------

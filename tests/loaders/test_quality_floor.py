@@ -16,9 +16,11 @@ from loaders.evaluate import load_gold, score_set
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "tests" / "gold"
 
-# set: (articles folder, entities F1, statements F1, relations F1)
+# set: (articles folder, entities F1, statements F1, relations F1). Relations count once per
+# pair in an article (one_per_pair): the seeds' gold lost its repeats, and with them matches the
+# same misses now weigh more against, hence .77 (was .78 when repeats counted).
 FLOORS = {
-    "seeds": (ROOT / "seeds", 0.90, 0.83, 0.78),
+    "seeds": (ROOT / "seeds", 0.90, 0.83, 0.77),
     "second": (GOLD / "second", 0.92, 0.90, 0.75),
     "third": (GOLD / "third", 0.93, 0.89, 0.89),
     "fourth": (GOLD / "fourth", 0.87, 0.88, 0.81),

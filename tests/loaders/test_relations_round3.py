@@ -41,7 +41,8 @@ def test_relations_sent_to_train_in_place_targets_the_place():
 
 
 def test_relations_the_country_refers_back_to_the_destination_state():
-    rels = _deployed("Turkish troops were first sent to Libya in 2020. "
+    # The first sentence hedges it: the article keeps the one that vouches for it (one_per_pair).
+    rels = _deployed("Turkish troops were reportedly first sent to Libya in 2020. "
                      "Officials say about 3,000 are in the country, and more are expected.")
     assert any(s == "Turkish troops" and t == "Libya" and "in the country" in sent for s, t, sent in rels)
 
