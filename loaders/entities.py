@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from loaders.actors import load_actors
+from loaders import entity_outlets
 from loaders.datelines import find_dateline
 from loaders.gazetteer import Gazetteer, load_gazetteer
 from loaders.ids import slugify
@@ -221,6 +222,8 @@ def extract_mentions(doc: Doc, skip: list[tuple[int, int]] | None = None) -> lis
     out = _names_with_descriptions(doc, out, taken, skip)
     out += _names_after_roles(doc, taken, skip)
     out += _dictionary_mentions(doc, taken, skip, gaz)
+    out += [m for m in entity_outlets.outlet_names(doc, taken) if not _in_ranges(doc, m, skip)]
+    out = entity_outlets.join_outlet_descriptions(doc, sorted(out, key=lambda m: m.start))
     return sorted(_drop_headline_guesses(doc, out), key=lambda m: m.start)
 
 
@@ -608,7 +611,7 @@ def _described_by_noun(span: Span, label: str) -> Mention | None:
     if before is not None and before.lower_ in SHIP_PREFIXES and before.is_upper and span[0].is_title:
         whole = doc[before.i : span.end]
         return Mention(whole.start, whole.end, whole.text, EntityType.UNIT, whole.text, label="UNIT")
-    if label in {"PERSON", "GPE", "LOC", "NORP", "WORK_OF_ART"} and (
+    if label in {"PERSON", "GPE", "LOC", "NORP", "WORK_OF_ART", "FAC"} and (
             before is not None and before.lower_ in OUTLET_NOUNS
             or after is not None and after.lower_ in OUTLET_NOUNS - {"agency", "station", "network"}
             and after.pos_ == "NOUN" and span.root.dep_ == "compound"):
@@ -1115,9 +1118,10 @@ def _institution_mention(head: Token, by_token: dict[int, Mention], gaz: Gazette
     proper = [t for t in words if t.pos_ == "PROPN" and not t.is_lower]
     if proper:
         # "the South Korean Yonhap agency": a proper name names the institution by itself.
-        return Mention(proper[0].i, proper[-1].i + 1, doc[proper[0].i : proper[-1].i + 1].text,
-                       EntityType.AGENCY, doc[proper[0].i : proper[-1].i + 1].text, label="INSTITUTION",
-                       forms=[doc[left : head.i + 1].text])  # the whole phrase: "Turkish Anadolu agency"
+        # The mention spans the whole phrase, so the head noun a reporting verb governs is the
+        # outlet, not a second, generic agency ("the Polish PAP agency claims").
+        return Mention(left, head.i + 1, doc[left : head.i + 1].text,
+                       EntityType.AGENCY, doc[proper[0].i : proper[-1].i + 1].text, label="INSTITUTION")
     if any(t.lower_ == "intelligence" for t in words):
         phrase = "intelligence"
     else:
