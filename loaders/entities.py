@@ -1085,7 +1085,7 @@ def _institution_mention(head: Token, by_token: dict[int, Mention], gaz: Gazette
     state = _modifier_state(head, by_token)
     if state is None and head.lower_ == "ministry":
         state = _sentence_state(head, by_token)
-    # "the Russian foreign ministry spokeswoman": the state modifies the role noun the body qualifies.
+    # "a Chilean interior ministry spokesman": the state modifies the role noun the body qualifies.
     role_mods = []
     if state is None and head.dep_ == "compound" and head.head.lower_ in ROLE_NOUNS and head.lower_ == "ministry":
         role_mods = [c for c in head.head.lefts if c.i < head.i and c.dep_ in {"amod", "compound", "poss", "nmod"}]

@@ -70,7 +70,7 @@ def test_entities_treaty_named_only_by_praise_is_not_a_treaty(phrase):
 @pytest.mark.parametrize("phrase, kind", [
     ("a joint declaration", "joint declaration"),
     ("a bilateral agreement", "bilateral agreement"),
-    ("the recent agreement between the two countries", "agreement"),
+    ("the latest agreement between both governments", "agreement"),
 ])
 def test_entities_treaty_of_a_kind_or_with_parties_stays(phrase, kind):
     graph = extract_text(f"The two leaders signed {phrase} on Friday, officials said, and promised to meet again.")
