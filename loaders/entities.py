@@ -1064,10 +1064,12 @@ def _treaty_mention(head: Token) -> Mention | None:
     collect(head)
     if not mods:
         return None  # "the agreement" alone names no particular treaty
-    if all(t.pos_ == "ADJ" and t.lower_ not in _TREATY_KINDS for t in mods) \
-            and not any(c.dep_ == "prep" and c.lower_ in {"between", "with", "on"} for c in head.children):
-        # "an exclusive partnership", "a momentous declaration": praise, not a name; "the recent
-        # agreement between the two countries" is identified by its parties.
+    # A partnership with a party is a relationship, not an agreement: "a close partnership with
+    # Chile"; an agreement or deal with its parties is identified ("a new deal between Lima and Quito").
+    by_parties = head.lower_ != "partnership" and any(
+        c.dep_ == "prep" and c.lower_ in {"between", "with", "on"} for c in head.children)
+    if all(t.pos_ == "ADJ" and t.lower_ not in _TREATY_KINDS for t in mods) and not by_parties:
+        # "an exclusive partnership", "a momentous declaration": praise, not a name.
         return None
     mods.sort(key=lambda t: t.i)
     words = [t.text if t.pos_ == "PROPN" else t.lower_ for t in [*mods, head]]
