@@ -228,11 +228,13 @@ def extract_mentions(doc: Doc, skip: list[tuple[int, int]] | None = None) -> lis
 
 
 def _drop_headline_guesses(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """In a Title Case headline every word looks like a name to NER ('Leaders Vow Peace At White
-    House', 'Austin Hosts Talks'): a person found only there, whose last name the article never
-    writes again (in any case: 'MR. BERGER'), is dropped."""
+    """In a Title Case headline every word looks like a name to NER ('Envoys Seal Truce In Doha',
+    'Austin Hosts Talks'): a person found only there, whose last name the article never
+    writes again (in any case: 'MR. BERGER'), is dropped. The word inside another entity's name
+    ('Peace' in 'the Institute of Peace') is not the name written again."""
     text = doc.text
     seen: dict[str, int] = {}  # last name -> occurrences in the article, counted once each
+    other = {i for m in mentions if m.type is not EntityType.PERSON for i in range(m.start, m.end)}
     out = []
     for m in mentions:
         if m.type is EntityType.PERSON and m.label == "PERSON" and not m.rule:
@@ -243,7 +245,7 @@ def _drop_headline_guesses(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 last = span[-1].text
                 if last not in seen:
                     # Capitalised or in capitals, as a name is written: "peace" is not "Peace".
-                    seen[last] = len(re.findall(r"\b(?:" + re.escape(last) + "|" + re.escape(last.upper()) + r")\b", text))
+                    seen[last] = sum(t.text in {last, last.upper()} and t.i not in other for t in doc)
                 if seen[last] < 2:
                     continue
         out.append(m)

@@ -130,6 +130,17 @@ def test_entities_headline_guess_dropped_when_its_word_recurs_only_in_lower_case
     assert "Vow Peace" not in forms
 
 
+@pytest.mark.parametrize("headline, body", [
+    ("Chadian, Sudanese Leaders Vow Peace At Rome Summit", "The leaders met at the Peace Palace in Rome on "
+     "Friday and said the talks went well, officials said."),
+    ("Chadian, Sudanese Leaders Vow Peace At Rome Summit", "The leaders met on Friday, and the Rome Corridor "
+     "for Peace and Trade was agreed, officials said."),
+])
+def test_entities_headline_guess_dropped_when_its_word_recurs_only_inside_another_name(headline, body):
+    forms = _forms(f"{headline}\n{body}")
+    assert not any(t is EntityType.PERSON for t in forms.values())
+
+
 @pytest.mark.parametrize("text", [
     "Kyiv accused Moscow of violating the U.N. Charter on Friday, officials in the capital said.",
     "Kyiv accused Moscow of violating the UN Charter on Friday, officials in the capital said.",
