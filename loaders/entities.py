@@ -232,9 +232,9 @@ def _drop_headline_guesses(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     'Austin Hosts Talks'): a person found only there, whose last name the article never
     writes again (in any case: 'MR. BERGER'), is dropped. The word inside another entity's name
     ('Peace' in 'the Institute of Peace') is not the name written again."""
-    text = doc.text
+    text = doc_text(doc)
     seen: dict[str, int] = {}  # last name -> occurrences in the article, counted once each
-    other = {i for m in mentions if m.type is not EntityType.PERSON for i in range(m.start, m.end)}
+    other: list[tuple[int, int]] | None = None  # character spans of the other entities' names
     out = []
     for m in mentions:
         if m.type is EntityType.PERSON and m.label == "PERSON" and not m.rule:
@@ -245,7 +245,10 @@ def _drop_headline_guesses(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 last = span[-1].text
                 if last not in seen:
                     # Capitalised or in capitals, as a name is written: "peace" is not "Peace".
-                    seen[last] = sum(t.text in {last, last.upper()} and t.i not in other for t in doc)
+                    if other is None:
+                        other = [mention_char_span(doc, x) for x in mentions if x.type is not EntityType.PERSON]
+                    found = re.finditer(r"\b(?:" + re.escape(last) + "|" + re.escape(last.upper()) + r")\b", text)
+                    seen[last] = sum(not any(a <= f.start() < b for a, b in other) for f in found)
                 if seen[last] < 2:
                     continue
         out.append(m)
@@ -280,7 +283,7 @@ def _dateline_mentions(doc: Doc, mentions: list[Mention], gaz: Gazetteer, skip: 
     """The story's dateline (datelines.py): its city is a Place, not its state acting ('BEIJING —'
     is where the report was filed); its wire tag ('(Yonhap) --', '/TASS/.') is the Agency the report
     comes from. NER mentions inside either give way."""
-    found = find_dateline(doc.text)
+    found = find_dateline(doc_text(doc))
     if found is None:
         return mentions
     out = mentions
@@ -291,7 +294,7 @@ def _dateline_mentions(doc: Doc, mentions: list[Mention], gaz: Gazetteer, skip: 
         if span is None or not span.text.strip():
             continue
         inside = [m for m in out if m.start < span.end and span.start < m.end]
-        text = doc.text[span_chars[0] : span_chars[1]]  # a token may be wider: '/TASS/.'
+        text = doc_text(doc)[span_chars[0] : span_chars[1]]  # a token may be wider: '/TASS/.'
         if type_ is EntityType.PLACE:
             state = gaz.capitals.get(slugify(text))
             if any(m.start != span.start or m.end != span.end or m.type is not EntityType.STATE for m in inside):

@@ -4,12 +4,15 @@ reporting verb governing either word gives one speaker, not the outlet and a gen
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 # entities.py calls this module while it builds its mentions: the two import each other, so the
 # names below are read from the module at call time.
 from loaders import entities as ents
 from loaders.gazetteer import load_gazetteer
+from loaders.nlp import doc_text
 from schema.vocabulary import EntityType
 
 # Outlet nouns that stand right before or after an outlet's name ("broadcaster NOS", "the Folha
@@ -92,8 +95,8 @@ def outlet_names(doc: Doc, taken: set[int]) -> list[ents.Mention]:
     """Names NER missed beside an outlet noun: "broadcaster CT24", "the PAP agency", "PAP, the
     Polish news agency" (an acronym before a comma and an outlet description)."""
     out = []
-    for token in doc:
-        if token.lower_ not in _BESIDE_NAME or token.pos_ not in {"NOUN", "ADJ", "PROPN"}:
+    for token in _outlet_nouns(doc):
+        if token.pos_ not in {"NOUN", "ADJ", "PROPN"}:
             continue
         for start, end in (_name_after(doc, token, taken), _name_before(doc, token, taken),
                            _name_in_apposition(token, taken)):
@@ -103,6 +106,15 @@ def outlet_names(doc: Doc, taken: set[int]) -> list[ents.Mention]:
             out.append(ents.Mention(start, end, text, EntityType.AGENCY, text, label="ORG"))
             taken.update(range(start, end))
     return out
+
+
+_BESIDE_NAME_WORD = re.compile(r"\b(?:" + "|".join(sorted(_BESIDE_NAME)) + r")\b", re.I)
+
+
+def _outlet_nouns(doc: Doc) -> list[Token]:
+    """The outlet nouns of the doc, found in its text: walking every token costs more."""
+    spans = (doc.char_span(m.start(), m.end()) for m in _BESIDE_NAME_WORD.finditer(doc_text(doc)))
+    return [span[0] for span in spans if span is not None and len(span) == 1]
 
 
 def _name_after(doc: Doc, noun: Token, taken: set[int]) -> tuple[int | None, int]:
