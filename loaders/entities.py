@@ -479,6 +479,14 @@ def _ner_mention(ent: Span, gaz: Gazetteer) -> Mention | None:
         if span is None:
             return None
     text = span.text
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if label in {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "FAC"} and after is not None \
+            and after.lower_ in _CONFLICT_NOUNS and span.root.head.i == after.i and span.root.dep_ == "compound" \
+            and slugify(_strip_the(text)) not in gaz.agencies:
+        # "the Kivu conflict", "the Sinjar offensive": NER types the place by itself as anything.
+        conflict = _conflict_place(span.doc[span.start : span.end + 1], gaz)
+        if conflict is not None:
+            return conflict
     found = state_of(text, gaz)
     if found:
         state, how = found
@@ -559,6 +567,8 @@ def _ner_mention(ent: Span, gaz: Gazetteer) -> Mention | None:
         return Mention(span.start, span.end, text, EntityType.PLACE, _strip_the(text), label=label)
     if label == "LAW" and _TREATY_WORDS.search(text):
         return Mention(span.start, span.end, text, EntityType.TREATY, _strip_the(text), label=label)
+    if label == "EVENT" and (conflict := _conflict_place(span, gaz)) is not None:
+        return conflict
     if label in {"PRODUCT", "WORK_OF_ART", "EVENT"} and len(span) <= 3 and span[0].is_title:
         # The small model calls some places products ("Kursk"); a region word next to it decides.
         doc = span.doc
@@ -569,6 +579,29 @@ def _ner_mention(ent: Span, gaz: Gazetteer) -> Mention | None:
         ):
             return Mention(span.start, span.end, text, EntityType.PLACE, text, label=label)
     return None
+
+
+# Lower-case nouns for a conflict named after its place: "the Tigray war", "the Darfur conflict".
+# Not "offensive", "campaign" or "insurgency", which are named after their actor ("the Hamas offensive").
+_CONFLICT_NOUNS = {"war", "conflict", "crisis", "fighting"}
+
+
+def _conflict_place(span: Span, gaz: Gazetteer) -> Mention | None:
+    """A conflict named after a place ('the Tigray war', 'the Kivu insurgency'): the name is the
+    place, or the state ('the Sudan war'); a capitalised event ('the Gulf War') is not split."""
+    words = [t for t in span if t.lower_ != "the"]
+    last = words[-1] if words else None
+    if last is None or last.lower_ not in _CONFLICT_NOUNS or not last.is_lower:
+        return None
+    name = [t for t in words[:-1] if not (t.lower_ == "civil" and t.is_lower)]
+    if not name or len(name) > 3 or not all(t.is_title and t.pos_ == "PROPN" and t.is_alpha for t in name):
+        return None
+    place = span.doc[name[0].i : name[-1].i + 1]
+    found = state_of(place.text, gaz)
+    if found is not None:
+        return Mention(place.start, place.end, place.text, EntityType.STATE, found[0], label="GPE",
+                       demonym=found[1] == "demonym")
+    return Mention(place.start, place.end, place.text, EntityType.PLACE, place.text, label="GPE")
 
 
 # Prefixes of warships' names: "USS Carl Vinson", "HMS Trent", "INS Vikrant".
