@@ -1327,6 +1327,8 @@ def _place_mentions(doc: Doc, by_token: dict[int, Mention], gaz: Gazetteer,
             m = _front_mention(token, by_token)
             if m is not None:
                 out.append(m)
+        elif low in _ADMIN_WORDS and token.i not in by_token and (m := _unlabelled_region(token, by_token, gaz)):
+            out.append(m)
         elif low == "capital" and token.pos_ == "NOUN":
             state = _modifier_state(token, by_token)
             capital = gaz.capital_names.get(state) if state else None
@@ -1335,6 +1337,24 @@ def _place_mentions(doc: Doc, by_token: dict[int, Mention], gaz: Gazetteer,
                 out.append(Mention(left, token.i + 1, doc[left : token.i + 1].text, EntityType.PLACE, capital,
                                    label="PLACE", rule="description"))
     return out
+
+
+def _unlabelled_region(token: Token, by_token: dict[int, Mention], gaz: Gazetteer) -> Mention | None:
+    """'the Amhara region', 'the Ituri province' when NER found no name: the capitalised words
+    between 'the' and the administrative word name the region."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and token.i - start < 3 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
+            and doc[start - 1].i not in by_token and doc[start - 1].dep_ == "compound":
+        start -= 1
+    if start == token.i or start == 0 or doc[start - 1].lower_ != "the":
+        return None
+    name = doc[start : token.i].text
+    if slugify(name) in _DIRECTIONS or state_of(name, gaz) is not None:
+        return None
+    word = "region" if token.lower_ == "oblast" else token.lower_
+    return Mention(start, token.i + 1, doc[start : token.i + 1].text, EntityType.PLACE, f"{name} {word}",
+                   label="PLACE", rule="variant")
 
 
 def _front_mention(token: Token, by_token: dict[int, Mention]) -> Mention | None:
