@@ -1340,7 +1340,7 @@ def _place_mentions(doc: Doc, by_token: dict[int, Mention], gaz: Gazetteer,
 
 
 def _unlabelled_region(token: Token, by_token: dict[int, Mention], gaz: Gazetteer) -> Mention | None:
-    """'the Amhara region', 'the Ituri province' when NER found no name: the capitalised words
+    """'the Tigre province', 'the Ituri province' when NER found no name: the capitalised words
     between 'the' and the administrative word name the region."""
     doc = token.doc
     start = token.i

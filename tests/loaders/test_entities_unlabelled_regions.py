@@ -1,4 +1,4 @@
-"""A region NER found no name in ("the Amhara region", "the Ituri province") is a Place named like
+"""A region NER found no name in ("the Tigre province", "the Ituri province") is a Place named like
 the regions NER finds ('<Name> region'); directions and states are not made regions. Invented sentences."""
 
 import pytest
@@ -12,11 +12,11 @@ def _places(text: str) -> set[str]:
 
 
 @pytest.mark.parametrize("text, place", [
-    ("The letter said armed groups were active in the Amhara region, where federal forces fought rebels.",
-     "Amhara region"),
+    ("On Sunday militias were said to be recruiting in the Tigre province, where the army has fought them "
+     "since May.", "Tigre province"),
+    ("Militias had been recruiting in the Tigre province for months, the bishop said.", "Tigre province"),
     ("Fighting flared in the Ituri province on Monday, the army said.", "Ituri province"),
     ("Last year, rebels had seized two towns in the Kasai province, a UN report said.", "Kasai province"),
-    ("Floods hit the Amhara region again, and the police said roads were closed.", "Amhara region"),
 ])
 def test_entities_unlabelled_region_is_a_place(text, place):
     assert place in _places(text)
