@@ -1155,7 +1155,8 @@ def _institution_mention(head: Token, by_token: dict[int, Mention], gaz: Gazette
                        rule="metonym")
     # Only capitalised words make a proper name: the tagger calls some lower-case ones PROPN
     # ("Seoul's defense ministry").
-    proper = [t for t in words if t.pos_ == "PROPN" and not t.is_lower]
+    # An acronym is a name whatever its tag ("the Chilean EMOL agency": EMOL tagged a noun).
+    proper = [t for t in words if t.pos_ == "PROPN" and not t.is_lower or t.is_upper and len(t) > 1 and t.is_alpha]
     if proper:
         # "the South Korean Yonhap agency": a proper name names the institution by itself.
         # The mention spans the whole phrase, so the head noun a reporting verb governs is the
@@ -1329,6 +1330,10 @@ def _place_mentions(doc: Doc, by_token: dict[int, Mention], gaz: Gazetteer,
                 out.append(m)
         elif low in _ADMIN_WORDS and token.i not in by_token and (m := _unlabelled_region(token, by_token, gaz)):
             out.append(m)
+        elif low in _CONFLICT_NOUNS and token.is_lower and token.i not in by_token \
+                and (start := _name_before_noun(token, by_token)) is not None \
+                and (m := _conflict_place(doc[start : token.i + 1], gaz)) is not None:
+            out.append(m)  # "the Jubaland war" where NER found no name
         elif low == "capital" and token.pos_ == "NOUN":
             state = _modifier_state(token, by_token)
             capital = gaz.capital_names.get(state) if state else None
@@ -1339,15 +1344,25 @@ def _place_mentions(doc: Doc, by_token: dict[int, Mention], gaz: Gazetteer,
     return out
 
 
-def _unlabelled_region(token: Token, by_token: dict[int, Mention], gaz: Gazetteer) -> Mention | None:
-    """'the Tigre province', 'the Ituri province' when NER found no name: the capitalised words
-    between 'the' and the administrative word name the region."""
+def _name_before_noun(token: Token, by_token: dict[int, Mention]) -> int | None:
+    """Start of the capitalised words NER left unlabelled between 'the' and `token` ('the Tigre
+    province', 'the Jubaland war'), or None."""
     doc = token.doc
     start = token.i
     while start > 0 and token.i - start < 3 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
             and doc[start - 1].i not in by_token and doc[start - 1].dep_ == "compound":
         start -= 1
     if start == token.i or start == 0 or doc[start - 1].lower_ != "the":
+        return None
+    return start
+
+
+def _unlabelled_region(token: Token, by_token: dict[int, Mention], gaz: Gazetteer) -> Mention | None:
+    """'the Tigre province', 'the Ituri province' when NER found no name: the capitalised words
+    between 'the' and the administrative word name the region."""
+    doc = token.doc
+    start = _name_before_noun(token, by_token)
+    if start is None:
         return None
     name = doc[start : token.i].text
     if slugify(name) in _DIRECTIONS or state_of(name, gaz) is not None:

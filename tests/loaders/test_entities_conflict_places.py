@@ -12,8 +12,8 @@ def _types(text: str) -> dict[str, EntityType]:
 
 
 @pytest.mark.parametrize("text, place", [
-    ("Kenyan police backed Somali forces during the Jubaland war, but ties have since soured.", "Jubaland"),
-    ("During the Jubaland war, the police in Kenya had backed the forces of the regional leader, it said.", "Jubaland"),
+    ("Hundreds of schools have stayed shut since the Jubaland war ended, a teachers' union said.", "Jubaland"),
+    ("The Jubaland war is in its third year, and the town has been cut off since March, aid groups say.", "Jubaland"),
     ("Rwandan troops fought in the Kivu conflict, the panel said on Monday.", "Kivu"),
     ("Aid has been blocked since the Darfur civil war began, the agency said.", "Darfur"),
     ("Thousands of people have fled the Darfur crisis, the UN said on Monday.", "Darfur"),

@@ -131,10 +131,10 @@ def test_entities_headline_guess_dropped_when_its_word_recurs_only_in_lower_case
 
 
 @pytest.mark.parametrize("headline, body", [
-    ("Chadian, Sudanese Leaders Vow Peace At Rome Summit", "The leaders met at the Peace Palace in Rome on "
-     "Friday and said the talks went well, officials said."),
-    ("Chadian, Sudanese Leaders Vow Peace At Rome Summit", "The leaders met on Friday, and the Rome Corridor "
-     "for Peace and Trade was agreed, officials said."),
+    ("Why Rival Generals Now Vow Peace", "The talks took place at the Peace Palace on Friday, and both sides "
+     "said they went well."),
+    ("Why Rival Generals Now Vow Peace", "Both delegations stayed at the Grand Peace Hotel in Rome, and aides "
+     "said on Friday that the talks went well."),
 ])
 def test_entities_headline_guess_dropped_when_its_word_recurs_only_inside_another_name(headline, body):
     forms = _forms(f"{headline}\n{body}")
