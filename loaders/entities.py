@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from loaders.actors import load_actors
+from loaders import entity_outlets
 from loaders.datelines import find_dateline
 from loaders.gazetteer import Gazetteer, load_gazetteer
 from loaders.ids import slugify
@@ -221,15 +222,19 @@ def extract_mentions(doc: Doc, skip: list[tuple[int, int]] | None = None) -> lis
     out = _names_with_descriptions(doc, out, taken, skip)
     out += _names_after_roles(doc, taken, skip)
     out += _dictionary_mentions(doc, taken, skip, gaz)
+    out += [m for m in entity_outlets.outlet_names(doc, taken) if not _in_ranges(doc, m, skip)]
+    out = entity_outlets.join_outlet_descriptions(doc, sorted(out, key=lambda m: m.start))
     return sorted(_drop_headline_guesses(doc, out), key=lambda m: m.start)
 
 
 def _drop_headline_guesses(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """In a Title Case headline every word looks like a name to NER ('Leaders Vow Peace At White
-    House', 'Austin Hosts Talks'): a person found only there, whose last name the article never
-    writes again (in any case: 'MR. BERGER'), is dropped."""
-    text = doc.text
+    """In a Title Case headline every word looks like a name to NER ('Envoys Seal Truce In Doha',
+    'Austin Hosts Talks'): a person found only there, whose last name the article never
+    writes again (in any case: 'MR. BERGER'), is dropped. The word inside another entity's name
+    ('Peace' in 'the Institute of Peace') is not the name written again."""
+    text = doc_text(doc)
     seen: dict[str, int] = {}  # last name -> occurrences in the article, counted once each
+    other: list[tuple[int, int]] | None = None  # character spans of the other entities' names
     out = []
     for m in mentions:
         if m.type is EntityType.PERSON and m.label == "PERSON" and not m.rule:
@@ -240,7 +245,10 @@ def _drop_headline_guesses(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 last = span[-1].text
                 if last not in seen:
                     # Capitalised or in capitals, as a name is written: "peace" is not "Peace".
-                    seen[last] = len(re.findall(r"\b(?:" + re.escape(last) + "|" + re.escape(last.upper()) + r")\b", text))
+                    if other is None:
+                        other = [mention_char_span(doc, x) for x in mentions if x.type is not EntityType.PERSON]
+                    found = re.finditer(r"\b(?:" + re.escape(last) + "|" + re.escape(last.upper()) + r")\b", text)
+                    seen[last] = sum(not any(a <= f.start() < b for a, b in other) for f in found)
                 if seen[last] < 2:
                     continue
         out.append(m)
@@ -275,7 +283,7 @@ def _dateline_mentions(doc: Doc, mentions: list[Mention], gaz: Gazetteer, skip: 
     """The story's dateline (datelines.py): its city is a Place, not its state acting ('BEIJING —'
     is where the report was filed); its wire tag ('(Yonhap) --', '/TASS/.') is the Agency the report
     comes from. NER mentions inside either give way."""
-    found = find_dateline(doc.text)
+    found = find_dateline(doc_text(doc))
     if found is None:
         return mentions
     out = mentions
@@ -286,7 +294,7 @@ def _dateline_mentions(doc: Doc, mentions: list[Mention], gaz: Gazetteer, skip: 
         if span is None or not span.text.strip():
             continue
         inside = [m for m in out if m.start < span.end and span.start < m.end]
-        text = doc.text[span_chars[0] : span_chars[1]]  # a token may be wider: '/TASS/.'
+        text = doc_text(doc)[span_chars[0] : span_chars[1]]  # a token may be wider: '/TASS/.'
         if type_ is EntityType.PLACE:
             state = gaz.capitals.get(slugify(text))
             if any(m.start != span.start or m.end != span.end or m.type is not EntityType.STATE for m in inside):
@@ -471,6 +479,14 @@ def _ner_mention(ent: Span, gaz: Gazetteer) -> Mention | None:
         if span is None:
             return None
     text = span.text
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if label in {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "FAC"} and after is not None \
+            and after.lower_ in _CONFLICT_NOUNS and span.root.head.i == after.i and span.root.dep_ == "compound" \
+            and slugify(_strip_the(text)) not in gaz.agencies:
+        # "the Kivu conflict", "the Sinjar offensive": NER types the place by itself as anything.
+        conflict = _conflict_place(span.doc[span.start : span.end + 1], gaz)
+        if conflict is not None:
+            return conflict
     found = state_of(text, gaz)
     if found:
         state, how = found
@@ -551,6 +567,8 @@ def _ner_mention(ent: Span, gaz: Gazetteer) -> Mention | None:
         return Mention(span.start, span.end, text, EntityType.PLACE, _strip_the(text), label=label)
     if label == "LAW" and _TREATY_WORDS.search(text):
         return Mention(span.start, span.end, text, EntityType.TREATY, _strip_the(text), label=label)
+    if label == "EVENT" and (conflict := _conflict_place(span, gaz)) is not None:
+        return conflict
     if label in {"PRODUCT", "WORK_OF_ART", "EVENT"} and len(span) <= 3 and span[0].is_title:
         # The small model calls some places products ("Kursk"); a region word next to it decides.
         doc = span.doc
@@ -561,6 +579,29 @@ def _ner_mention(ent: Span, gaz: Gazetteer) -> Mention | None:
         ):
             return Mention(span.start, span.end, text, EntityType.PLACE, text, label=label)
     return None
+
+
+# Lower-case nouns for a conflict named after its place: "the Tigray war", "the Darfur conflict".
+# Not "offensive", "campaign" or "insurgency", which are named after their actor ("the Hamas offensive").
+_CONFLICT_NOUNS = {"war", "conflict", "crisis", "fighting"}
+
+
+def _conflict_place(span: Span, gaz: Gazetteer) -> Mention | None:
+    """A conflict named after a place ('the Tigray war', 'the Kivu insurgency'): the name is the
+    place, or the state ('the Sudan war'); a capitalised event ('the Gulf War') is not split."""
+    words = [t for t in span if t.lower_ != "the"]
+    last = words[-1] if words else None
+    if last is None or last.lower_ not in _CONFLICT_NOUNS or not last.is_lower:
+        return None
+    name = [t for t in words[:-1] if not (t.lower_ == "civil" and t.is_lower)]
+    if not name or len(name) > 3 or not all(t.is_title and t.pos_ == "PROPN" and t.is_alpha for t in name):
+        return None
+    place = span.doc[name[0].i : name[-1].i + 1]
+    found = state_of(place.text, gaz)
+    if found is not None:
+        return Mention(place.start, place.end, place.text, EntityType.STATE, found[0], label="GPE",
+                       demonym=found[1] == "demonym")
+    return Mention(place.start, place.end, place.text, EntityType.PLACE, place.text, label="GPE")
 
 
 # Prefixes of warships' names: "USS Carl Vinson", "HMS Trent", "INS Vikrant".
@@ -608,7 +649,7 @@ def _described_by_noun(span: Span, label: str) -> Mention | None:
     if before is not None and before.lower_ in SHIP_PREFIXES and before.is_upper and span[0].is_title:
         whole = doc[before.i : span.end]
         return Mention(whole.start, whole.end, whole.text, EntityType.UNIT, whole.text, label="UNIT")
-    if label in {"PERSON", "GPE", "LOC", "NORP", "WORK_OF_ART"} and (
+    if label in {"PERSON", "GPE", "LOC", "NORP", "WORK_OF_ART", "FAC"} and (
             before is not None and before.lower_ in OUTLET_NOUNS
             or after is not None and after.lower_ in OUTLET_NOUNS - {"agency", "station", "network"}
             and after.pos_ == "NOUN" and span.root.dep_ == "compound"):
@@ -1061,10 +1102,12 @@ def _treaty_mention(head: Token) -> Mention | None:
     collect(head)
     if not mods:
         return None  # "the agreement" alone names no particular treaty
-    if all(t.pos_ == "ADJ" and t.lower_ not in _TREATY_KINDS for t in mods) \
-            and not any(c.dep_ == "prep" and c.lower_ in {"between", "with", "on"} for c in head.children):
-        # "an exclusive partnership", "a momentous declaration": praise, not a name; "the recent
-        # agreement between the two countries" is identified by its parties.
+    # A partnership with a party is a relationship, not an agreement: "a close partnership with
+    # Chile"; an agreement or deal with its parties is identified ("a new deal between Lima and Quito").
+    by_parties = head.lower_ != "partnership" and any(
+        c.dep_ == "prep" and c.lower_ in {"between", "with", "on"} for c in head.children)
+    if all(t.pos_ == "ADJ" and t.lower_ not in _TREATY_KINDS for t in mods) and not by_parties:
+        # "an exclusive partnership", "a momentous declaration": praise, not a name.
         return None
     mods.sort(key=lambda t: t.i)
     words = [t.text if t.pos_ == "PROPN" else t.lower_ for t in [*mods, head]]
@@ -1082,7 +1125,7 @@ def _institution_mention(head: Token, by_token: dict[int, Mention], gaz: Gazette
     state = _modifier_state(head, by_token)
     if state is None and head.lower_ == "ministry":
         state = _sentence_state(head, by_token)
-    # "the Russian foreign ministry spokeswoman": the state modifies the role noun the body qualifies.
+    # "a Chilean interior ministry spokesman": the state modifies the role noun the body qualifies.
     role_mods = []
     if state is None and head.dep_ == "compound" and head.head.lower_ in ROLE_NOUNS and head.lower_ == "ministry":
         role_mods = [c for c in head.head.lefts if c.i < head.i and c.dep_ in {"amod", "compound", "poss", "nmod"}]
@@ -1112,12 +1155,14 @@ def _institution_mention(head: Token, by_token: dict[int, Mention], gaz: Gazette
                        rule="metonym")
     # Only capitalised words make a proper name: the tagger calls some lower-case ones PROPN
     # ("Seoul's defense ministry").
-    proper = [t for t in words if t.pos_ == "PROPN" and not t.is_lower]
+    # An acronym is a name whatever its tag ("the Chilean EMOL agency": EMOL tagged a noun).
+    proper = [t for t in words if t.pos_ == "PROPN" and not t.is_lower or t.is_upper and len(t) > 1 and t.is_alpha]
     if proper:
         # "the South Korean Yonhap agency": a proper name names the institution by itself.
-        return Mention(proper[0].i, proper[-1].i + 1, doc[proper[0].i : proper[-1].i + 1].text,
-                       EntityType.AGENCY, doc[proper[0].i : proper[-1].i + 1].text, label="INSTITUTION",
-                       forms=[doc[left : head.i + 1].text])  # the whole phrase: "Turkish Anadolu agency"
+        # The mention spans the whole phrase, so the head noun a reporting verb governs is the
+        # outlet, not a second, generic agency ("the Polish PAP agency claims").
+        return Mention(left, head.i + 1, doc[left : head.i + 1].text,
+                       EntityType.AGENCY, doc[proper[0].i : proper[-1].i + 1].text, label="INSTITUTION")
     if any(t.lower_ == "intelligence" for t in words):
         phrase = "intelligence"
     else:
@@ -1283,6 +1328,12 @@ def _place_mentions(doc: Doc, by_token: dict[int, Mention], gaz: Gazetteer,
             m = _front_mention(token, by_token)
             if m is not None:
                 out.append(m)
+        elif low in _ADMIN_WORDS and token.i not in by_token and (m := _unlabelled_region(token, by_token, gaz)):
+            out.append(m)
+        elif low in _CONFLICT_NOUNS and token.is_lower and token.i not in by_token \
+                and (start := _name_before_noun(token, by_token)) is not None \
+                and (m := _conflict_place(doc[start : token.i + 1], gaz)) is not None:
+            out.append(m)  # "the Jubaland war" where NER found no name
         elif low == "capital" and token.pos_ == "NOUN":
             state = _modifier_state(token, by_token)
             capital = gaz.capital_names.get(state) if state else None
@@ -1291,6 +1342,34 @@ def _place_mentions(doc: Doc, by_token: dict[int, Mention], gaz: Gazetteer,
                 out.append(Mention(left, token.i + 1, doc[left : token.i + 1].text, EntityType.PLACE, capital,
                                    label="PLACE", rule="description"))
     return out
+
+
+def _name_before_noun(token: Token, by_token: dict[int, Mention]) -> int | None:
+    """Start of the capitalised words NER left unlabelled between 'the' and `token` ('the Tigre
+    province', 'the Jubaland war'), or None."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and token.i - start < 3 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
+            and doc[start - 1].i not in by_token and doc[start - 1].dep_ == "compound":
+        start -= 1
+    if start == token.i or start == 0 or doc[start - 1].lower_ != "the":
+        return None
+    return start
+
+
+def _unlabelled_region(token: Token, by_token: dict[int, Mention], gaz: Gazetteer) -> Mention | None:
+    """'the Tigre province', 'the Ituri province' when NER found no name: the capitalised words
+    between 'the' and the administrative word name the region."""
+    doc = token.doc
+    start = _name_before_noun(token, by_token)
+    if start is None:
+        return None
+    name = doc[start : token.i].text
+    if slugify(name) in _DIRECTIONS or state_of(name, gaz) is not None:
+        return None
+    word = "region" if token.lower_ == "oblast" else token.lower_
+    return Mention(start, token.i + 1, doc[start : token.i + 1].text, EntityType.PLACE, f"{name} {word}",
+                   label="PLACE", rule="variant")
 
 
 def _front_mention(token: Token, by_token: dict[int, Mention]) -> Mention | None:

@@ -313,7 +313,8 @@ def _join_one_type(mentions: list[Mention]) -> None:
 
 
 def _join_regions(mentions: list[Mention]) -> None:
-    """A place named alone ('Kursk') is the region the article also names ('the Kursk region')."""
+    """A place named alone ('Kursk') is the region the article also names ('the Kursk region'),
+    also where NER took the bare name for an organisation or a person ('the Essequibo should ...')."""
     regions: dict[str, str] = {}
     for m in mentions:
         if m.type is EntityType.PLACE and " " in m.name:
@@ -321,8 +322,13 @@ def _join_regions(mentions: list[Mention]) -> None:
             if word in {"region", "province", "krai", "district"}:
                 regions.setdefault(slugify(base), m.name)
     for m in mentions:
-        if m.type is EntityType.PLACE and slugify(m.name) in regions:
+        if slugify(m.name) not in regions:
+            continue
+        if m.type is EntityType.PLACE:
             m.name, m.rule = regions[slugify(m.name)], m.rule or "partial-name"
+        elif m.type in {EntityType.AGENCY, EntityType.PERSON} and not m.rule \
+                and m.label in {"ORG", "PERSON", "PRODUCT", "FAC", "WORK_OF_ART"}:
+            m.type, m.name, m.rule = EntityType.PLACE, regions[slugify(m.name)], "partial-name"
 
 
 def _title_phrases(actors: ActorDictionary, published: str | None) -> dict[str, Actor]:

@@ -72,8 +72,8 @@ def test_entities_one_type_per_name_in_an_article():
      "AFP", "AFP news agency"),
     ("The Asahi newspaper said on Sunday that the cabinet would meet, and the report was confirmed later.",
      "Asahi", "Asahi newspaper"),
-    pytest.param("The Polish PAP agency claims, citing officials, that the ferry left the island on Sunday.",
-                 "PAP", "Polish PAP agency", marks=pytest.mark.xfail(strict=True, reason="written for one wording; fails on this rewording (rule not yet general)")),
+    ("The Polish PAP agency claims, citing officials, that the ferry left the island on Sunday.",
+     "PAP", "Polish PAP agency"),
 ])
 def test_entities_outlet_noun_after_an_outlet_is_the_same_outlet(text, outlet, phrase):
     agencies = [e for e in extract_text(text).entities if e.type is EntityType.AGENCY]

@@ -70,7 +70,7 @@ def test_entities_treaty_named_only_by_praise_is_not_a_treaty(phrase):
 @pytest.mark.parametrize("phrase, kind", [
     ("a joint declaration", "joint declaration"),
     ("a bilateral agreement", "bilateral agreement"),
-    ("the recent agreement between the two countries", "agreement"),
+    ("the latest agreement between both governments", "agreement"),
 ])
 def test_entities_treaty_of_a_kind_or_with_parties_stays(phrase, kind):
     graph = extract_text(f"The two leaders signed {phrase} on Friday, officials said, and promised to meet again.")
@@ -128,6 +128,17 @@ def test_entities_headline_guess_dropped_when_its_word_recurs_only_in_lower_case
     forms = _forms("Leaders Vow Peace At Summit In Geneva\nThe two leaders met on Friday and said that "
                    "peace was close, officials said.")
     assert "Vow Peace" not in forms
+
+
+@pytest.mark.parametrize("headline, body", [
+    ("Why Rival Generals Now Vow Peace", "The talks took place at the Peace Palace on Friday, and both sides "
+     "said they went well."),
+    ("Why Rival Generals Now Vow Peace", "Both delegations stayed at the Grand Peace Hotel in Rome, and aides "
+     "said on Friday that the talks went well."),
+])
+def test_entities_headline_guess_dropped_when_its_word_recurs_only_inside_another_name(headline, body):
+    forms = _forms(f"{headline}\n{body}")
+    assert not any(t is EntityType.PERSON for t in forms.values())
 
 
 @pytest.mark.parametrize("text", [
