@@ -83,7 +83,7 @@ class Actor(ActorSummary):
                                                 "the first 100 in publication order")
     mentions_total: int = Field(0, description="Articles that mention the actor, all of them (exact)")
     connected: list[Connected] = Field(description="The actors it is most connected to, counted within "
-                                                   "its latest 500 statements, 500 statements about "
+                                                   "500 of its statements, 500 statements about "
                                                    "it and 500 of its relations")
     connected_complete: bool = Field(True, description="The actor has no more than 500 edges of each "
                                                        "kind, so `connected` counted all of them")

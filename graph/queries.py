@@ -375,16 +375,15 @@ MATCH (e)-[m:{_MENTIONED_IN}]->(a)
 RETURN collect({_MENTION}) AS mentions
 """
 
-# The actors an actor is most connected to, within a bounded sample: its latest $sample
-# statements (from the speaker index, newest first), $sample statements about it and $sample
-# of its relations, whichever the store yields first. Exact when the actor has no more than
+# The actors an actor is most connected to, within a bounded sample: $sample of its
+# statements, $sample statements about it and $sample of its relations, whichever the store
+# yields first (a sample that needs no property the writer adds). Exact when the actor has no more than
 # $sample of each (the reader says which).
 CONNECTED = f"""
 MATCH (e:{_ENTITY} {{id: $id}})
 CALL (e) {{
   CALL (e) {{
-    MATCH (s:{_STATEMENT}) WHERE s.speaker_id = e.id AND s.sort_key IS NOT NULL
-    WITH s ORDER BY s.speaker_id DESC, s.sort_key DESC LIMIT $sample
+    MATCH (e)-[:{_SPEAKER_RELS}]->(s:{_STATEMENT}) WITH s LIMIT $sample
     MATCH (s)-[:{_ABOUT}]->(x:{_ENTITY}) RETURN x
     UNION ALL
     MATCH (e)<-[:{_ABOUT}]-(s:{_STATEMENT}) WITH s LIMIT $sample
@@ -591,19 +590,19 @@ _EDGE_FILTER = """
   AND ($article IS NULL OR x.article_id = $article)
 """
 
-# The edges at each of $ids, a bounded number per actor: the statement edges of its latest
-# $per_node statements (speaker index, newest first), with $both_ways those of $per_node
-# statements about it, and $per_node of its relations. Work is O(len($ids) x $per_node)
+# The edges at each of $ids, a bounded number per actor: the statement edges of $per_node of
+# its statements, with $both_ways those of $per_node statements about it, and $per_node of
+# its relations, whichever the store yields first. Work is O(len($ids) x $per_node)
 # however many statements a hub has; the reader says the edges are a sample.
 EDGES_AROUND = f"""
 UNWIND $ids AS id
 MATCH (n:{_ENTITY} {{id: id}})
 CALL (n) {{
-  MATCH (x:{_STATEMENT}) WHERE x.speaker_id = n.id AND x.sort_key IS NOT NULL
-    AND ($kinds IS NULL OR x.kind IN $kinds) {_EDGE_FILTER}
-  WITH x ORDER BY x.speaker_id DESC, x.sort_key DESC LIMIT $per_node
-  MATCH (src:{_ENTITY})-[r:{_SPEAKER_RELS}]->(x)-[:{_ABOUT}]->(dst:{_ENTITY})
-  RETURN src, dst, type(r) AS type, x.kind AS label, x.id AS statement, x
+  MATCH (n)-[r:{_SPEAKER_RELS}]->(x:{_STATEMENT})
+  WHERE ($kinds IS NULL OR x.kind IN $kinds) {_EDGE_FILTER}
+  WITH n, r, x LIMIT $per_node
+  MATCH (x)-[:{_ABOUT}]->(dst:{_ENTITY})
+  RETURN n AS src, dst, type(r) AS type, x.kind AS label, x.id AS statement, x
   UNION ALL
   MATCH (n)<-[:{_ABOUT}]-(x:{_STATEMENT})
   WHERE $both_ways AND ($kinds IS NULL OR x.kind IN $kinds) {_EDGE_FILTER}

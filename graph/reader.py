@@ -275,7 +275,7 @@ def read_subgraph(
     actors and the edges among them. Filters narrow nodes by type and edges by kind, date and
     article. Each edge carries its evidence sentence and article.
 
-    The edges are read a bounded number per actor (EDGES_AROUND: its latest statements, some
+    The edges are read a bounded number per actor (EDGES_AROUND: some of its statements, some
     statements about it, some relations), so a hub costs no more than any other actor: for
     actors with more edges than that, the picture is a sample of their edges.
     """
