@@ -42,7 +42,11 @@ class ArticleRef(BaseModel):
 
 class Listing(BaseModel):
     count: int = Field(description="Items in this page")
-    total: int = Field(description="Items matching the filters, over all pages")
+    total: int = Field(description="Items matching the filters, over all pages: exact unless "
+                                   "`total_is_lower_bound`")
+    total_is_lower_bound: bool = Field(
+        False, description="Counting stopped after 5,000 rows (a hub's statements under filters that "
+                           "its degrees cannot count): at least `total` items match, maybe more")
     limit: int
     offset: int
 
@@ -75,8 +79,14 @@ class Actor(ActorSummary):
     description: str | None = Field(None, description="Roles with dates, from the actor dictionary")
     sizes: list[str] = Field(default_factory=list, description="Stated sizes, for units")
     statements_by_kind: dict[str, int] = Field(examples=[{"said": 12, "confirmed": 1, "denied": 0}])
-    mentions: list[Mention] = Field(description="Articles that mention the actor, with the forms used")
-    connected: list[Connected] = Field(description="The actors it is most connected to")
+    mentions: list[Mention] = Field(description="Articles that mention the actor, with the forms used: "
+                                                "the first 100 in publication order")
+    mentions_total: int = Field(0, description="Articles that mention the actor, all of them (exact)")
+    connected: list[Connected] = Field(description="The actors it is most connected to, counted within "
+                                                   "500 of its statements, 500 statements about "
+                                                   "it and 500 of its relations")
+    connected_complete: bool = Field(True, description="The actor has no more than 500 edges of each "
+                                                       "kind, so `connected` counted all of them")
 
 
 class Statement(BaseModel):

@@ -326,50 +326,120 @@ MATCH (e:{_ENTITY})
 WHERE $q = '' OR any(k IN e.search_keys WHERE k CONTAINS $q)
 """ + _ACTOR_PAGE
 
-READ_ACTOR = f"""
+# An actor's degrees: its statements by kind, statements about it, relations and mentions,
+# read from the node's relationship counts (no relationship is touched), and the totals of the
+# graph the reads weigh them against.
+ACTOR_DEGREES = f"""
+MATCH (e:{_ENTITY} {{id: $id}})
+RETURN e {{.id, .name, .type, .aliases, .sizes, .wikidata, .description}} AS actor,
+       COUNT {{ (e)-[:{RelType.SAID.value}]->() }} AS said,
+       COUNT {{ (e)-[:{RelType.CONFIRMED.value}]->() }} AS confirmed,
+       COUNT {{ (e)-[:{RelType.DENIED.value}]->() }} AS denied,
+       COUNT {{ (e)<-[:{_ABOUT}]-() }} AS about,
+       COUNT {{ (e)-[:{_RELATION_RELS}]-() }} AS relations,
+       COUNT {{ (e)-[:{_MENTIONED_IN}]->() }} AS mentioned,
+       COUNT {{ (e)-[:{RelType.CLAIMED.value}]->() }} AS claimed,
+       COUNT {{ (e)<-[:{RelType.COUNTS.value}]-() }} AS counted,
+       COUNT {{ (:{_STATEMENT}) }} AS all_statements,
+       COUNT {{ (:{_CLAIM}) }} AS all_claims,
+       COUNT {{ (:{_ARTICLE}) }} AS all_articles
+"""
+GRAPH_TOTALS = f"""
+RETURN COUNT {{ (:{_STATEMENT}) }} AS all_statements, COUNT {{ (:{_CLAIM}) }} AS all_claims
+"""
+
+_MENTION = """{article_id: a.id, title: a.title, published: a.published, source: a.source,
+         aliases: m.aliases, count: m.count, alias_rules: m.alias_rules}"""
+# The first `$limit` articles mentioning the actor in publication order, from its edges: cost
+# O(its mentions), the plan for an actor in few articles.
+MENTIONS_EXPAND = f"""
+MATCH (:{_ENTITY} {{id: $id}})-[m:{_MENTIONED_IN}]->(a:{_ARTICLE})
+WITH m, a ORDER BY a.published, a.id LIMIT $limit
+RETURN collect({_MENTION}) AS mentions
+"""
+# The same from the articles' date index, walked in order and kept where the actor is
+# mentioned: cost O($limit x articles / its mentions), the plan for a hub. The index orders by
+# date only: the first walk finds the date of the $limit-th mention, the second takes every
+# mention up to that date (ties included) to order by date and id. Undated articles are not
+# in the index: when this finds fewer than $limit the reader asks MENTIONS_EXPAND.
+MENTIONS_WALK = f"""
 MATCH (e:{_ENTITY} {{id: $id}})
 CALL (e) {{
-  MATCH (e)-[m:{_MENTIONED_IN}]->(a:{_ARTICLE})
-  WITH m, a ORDER BY a.published, a.id
-  RETURN collect({{article_id: a.id, title: a.title, published: a.published, source: a.source,
-         aliases: m.aliases, count: m.count, alias_rules: m.alias_rules}}) AS mentions
+  MATCH (a:{_ARTICLE}) WHERE a.published IS NOT NULL AND EXISTS {{ (e)-[:{_MENTIONED_IN}]->(a) }}
+  WITH a ORDER BY a.published LIMIT $limit
+  RETURN max(a.published) AS last
 }}
-CALL (e) {{
-  MATCH (e)-[r:{_SPEAKER_RELS}]->(:{_STATEMENT})
-  WITH toLower(type(r)) AS kind, count(r) AS n
-  RETURN collect([kind, n]) AS by_kind
-}}
+MATCH (a:{_ARTICLE}) WHERE a.published <= last AND EXISTS {{ (e)-[:{_MENTIONED_IN}]->(a) }}
+WITH e, a ORDER BY a.published, a.id LIMIT $limit
+MATCH (e)-[m:{_MENTIONED_IN}]->(a)
+RETURN collect({_MENTION}) AS mentions
+"""
+
+# The actors an actor is most connected to, within a bounded sample: $sample of its
+# statements, $sample statements about it and $sample of its relations, whichever the store
+# yields first (a sample that needs no property the writer adds). Exact when the actor has no more than
+# $sample of each (the reader says which).
+CONNECTED = f"""
+MATCH (e:{_ENTITY} {{id: $id}})
 CALL (e) {{
   CALL (e) {{
-    MATCH (e)-[:{_SPEAKER_RELS}]->(:{_STATEMENT})-[:{_ABOUT}]->(x:{_ENTITY}) RETURN x
+    MATCH (e)-[:{_SPEAKER_RELS}]->(s:{_STATEMENT}) WITH s LIMIT $sample
+    MATCH (s)-[:{_ABOUT}]->(x:{_ENTITY}) RETURN x
     UNION ALL
-    MATCH (x:{_ENTITY})-[:{_SPEAKER_RELS}]->(:{_STATEMENT})-[:{_ABOUT}]->(e) RETURN x
+    MATCH (e)<-[:{_ABOUT}]-(s:{_STATEMENT}) WITH s LIMIT $sample
+    MATCH (x:{_ENTITY})-[:{_SPEAKER_RELS}]->(s) RETURN x
     UNION ALL
-    MATCH (e)-[:{_RELATION_RELS}]-(x:{_ENTITY}) RETURN x
+    MATCH (e)-[r:{_RELATION_RELS}]-(x:{_ENTITY}) WITH x LIMIT $sample RETURN x
   }}
   WITH x WHERE x <> e
   WITH x, count(*) AS weight ORDER BY weight DESC, x.name ASC LIMIT 10
   RETURN collect(x {{.id, .name, .type, weight: weight}}) AS connected
 }}
-RETURN e {{.id, .name, .type, .aliases, .sizes, .wikidata, .description}} AS actor,
-       mentions, by_kind, connected
+RETURN connected
 """
 
-STATEMENTS = f"""
-MATCH (sp:{_ENTITY})-[r:{_SPEAKER_RELS}]->(s:{_STATEMENT})-[:{_REPORTED_IN}]->(a:{_ARTICLE})
-WHERE ($speaker IS NULL OR sp.id = $speaker)
-  AND ($kinds IS NULL OR s.kind IN $kinds)
-  AND ($article IS NULL OR a.id = $article)
+# Statements: every filter is a test on the statement node itself, so a walk of an index in
+# `sort_key` order (date, article, offset: graph/rows.py) can test each row as it goes and
+# stop after $offset + $limit matches. The reader picks the head (where rows come from) by
+# the filters and the actors' degrees; _STATEMENT_PAGE and _STATEMENT_COUNT follow any head.
+_STATEMENT_FILTER = f"""($kinds IS NULL OR s.kind IN $kinds)
+  AND ($speaker IS NULL OR s.speaker_id = $speaker)
+  AND ($article IS NULL OR s.article_id = $article)
   AND ($direct IS NULL OR s.direct = $direct)
   AND ($since IS NULL OR {_STATEMENT_DATE} >= $since)
   AND ($until IS NULL OR {_STATEMENT_DATE} <= $until)
   AND ($about IS NULL OR EXISTS {{ (s)-[:{_ABOUT}]->(:{_ENTITY} {{id: $about}}) }})
-  AND ($text = '' OR toLower(s.sentence) CONTAINS $text)
-WITH sp, s, a ORDER BY {_STATEMENT_DATE}, a.id, s.start
-WITH collect({{s: s, sp: sp, a: a}}) AS matched
-WITH size(matched) AS total, matched[$offset..$offset + $limit] AS page
-UNWIND (CASE WHEN page = [] THEN [NULL] ELSE page END) AS row
-WITH total, row.s AS s, row.sp AS sp, row.a AS a
+  AND ($text = '' OR toLower(s.sentence) CONTAINS $text)"""
+
+# The dates $since..$until as a range of sort keys, which an index seek can start and stop
+# at: a date >= $since has a key >= $since, a date <= $until a key below $until + '!' (the
+# key's separator, a space, sorts before '!'), and every key lies in ['', '~~'). Undated rows
+# ('~') pass the range; the exact filter still drops them.
+_KEY_RANGE = "{n}.sort_key >= coalesce($since, '') AND {n}.sort_key < coalesce($until + '!', '~~')"
+
+# The order of a page, by head. A composite index provides its order only when ORDER BY names
+# its properties from the first (speaker_id is one value there, so the order is the same).
+_ORDER = {"speaker": "{n}.speaker_id, {n}.sort_key", "claimed_by": "{n}.claimed_by_id, {n}.sort_key",
+          "all": "{n}.sort_key", "about": "{n}.sort_key", "article": "{n}.sort_key", "text": "{n}.sort_key"}
+
+STATEMENT_HEADS = {
+    # One speaker's statements from the composite (speaker_id, sort_key) index, in order.
+    "speaker": f"MATCH (s:{_STATEMENT}) WHERE s.speaker_id = $speaker AND {_KEY_RANGE.format(n='s')}",
+    # Every statement from the sort_key index, in order.
+    "all": f"MATCH (s:{_STATEMENT}) WHERE {_KEY_RANGE.format(n='s')}",
+    # The statements about one actor, from its ABOUT edges (sorted afterwards).
+    "about": f"MATCH (:{_ENTITY} {{id: $about}})<-[:{_ABOUT}]-(s:{_STATEMENT})",
+    # One article's statements, from the article_id index (sorted afterwards).
+    "article": f"MATCH (s:{_STATEMENT} {{article_id: $article}})",
+    # Statements whose sentence has the words, from the full-text index (sorted afterwards).
+    "text": f"CALL db.index.fulltext.queryNodes('{FulltextIndex.STATEMENT_SENTENCE.value}', $lucene) "
+            "YIELD node AS s",
+}
+
+_STATEMENT_PAGE = f"""
+WITH s WHERE {_STATEMENT_FILTER}
+WITH s ORDER BY {{order}} SKIP $offset LIMIT $limit
+MATCH (sp:{_ENTITY})-[:{_SPEAKER_RELS}]->(s)-[:{_REPORTED_IN}]->(a:{_ARTICLE})
 CALL (s) {{
   OPTIONAL MATCH (s)-[:{_ABOUT}]->(x:{_ENTITY})
   WITH x ORDER BY x.name
@@ -379,44 +449,102 @@ CALL (s) {{
   OPTIONAL MATCH (src:{_ENTITY} {{id: s.source_id}})
   RETURN src {{.id, .name, .type}} AS cited
 }}
-RETURN total, collect(s {{
+WITH s, sp, a, about, cited ORDER BY s.sort_key
+RETURN collect(s {{
     .id, .kind, .verb, .quote, .sentence, .start, .end, .direct, .hedged, .cue, .published,
     date: {_STATEMENT_DATE},
     speaker: sp {{.id, .name, .type}}, about: about, source: cited,
     article: a {_ARTICLE_REF}}}) AS page
 """
 
-STATEMENTS_TEXT = f"""
-CALL db.index.fulltext.queryNodes('{FulltextIndex.STATEMENT_SENTENCE.value}', $lucene) YIELD node AS s
-WITH s
-""" + STATEMENTS
-
-CLAIMS = f"""
-MATCH (c:{_CLAIM})-[:{_REPORTED_IN}]->(a:{_ARTICLE})
-OPTIONAL MATCH (by:{_ENTITY})-[:{RelType.CLAIMED.value}]->(c)
-OPTIONAL MATCH (c)-[:{RelType.COUNTS.value}]->(u:{_ENTITY})
-WITH c, a, by, u
-WHERE ($measures IS NULL OR c.measure IN $measures)
-  AND ($claimed_by IS NULL OR by.id = $claimed_by)
-  AND ($since IS NULL OR coalesce(c.date, c.published) >= $since)
-  AND ($until IS NULL OR coalesce(c.date, c.published) <= $until)
-  AND ($article IS NULL OR a.id = $article)
-  AND ($text = '' OR toLower(c.sentence) CONTAINS $text)
-  AND ($about IS NULL OR by.id = $about OR u.id = $about OR EXISTS {{
-        MATCH (s:{_STATEMENT} {{article_id: c.article_id, start: c.start}})-[:{_ABOUT}]->(:{_ENTITY} {{id: $about}})
-      }})
-WITH c, a, by, u ORDER BY coalesce(c.date, c.published), a.id, c.start
-WITH collect(c {{.id, .value, .text, .measure, .what, .sentence, .start, .end, .published,
-    date: coalesce(c.date, c.published),
-    claimed_by: by {{.id, .name, .type}}, unit: u {{.id, .name, .type}},
-    article: a {_ARTICLE_REF}}}) AS matched
-RETURN size(matched) AS total, matched[$offset..$offset + $limit] AS page
+# A count that looks at no more than $cap rows of its head: `examined` < $cap means it saw
+# them all and `matched` is exact; otherwise `matched` is a lower bound.
+_STATEMENT_COUNT = f"""
+WITH s LIMIT $cap
+RETURN count(s) AS examined, count(CASE WHEN {_STATEMENT_FILTER} THEN 1 END) AS matched
 """
 
-CLAIMS_TEXT = f"""
-CALL db.index.fulltext.queryNodes('{FulltextIndex.CLAIM_SENTENCE.value}', $lucene) YIELD node AS c
-WITH c
-""" + CLAIMS
+
+def statement_page(head: str) -> str:
+    """The page of statements from STATEMENT_HEADS[head] that pass every filter, in date order."""
+    return STATEMENT_HEADS[head] + _STATEMENT_PAGE.replace("{order}", _ORDER[head].format(n="s"))
+
+
+def statement_count(head: str) -> str:
+    """How many statements of STATEMENT_HEADS[head] pass the filters, looking at <= $cap rows."""
+    return STATEMENT_HEADS[head] + _STATEMENT_COUNT
+
+
+# Claims, built the same way as statements.
+_CLAIM_FILTER = f"""($measures IS NULL OR c.measure IN $measures)
+  AND ($claimed_by IS NULL OR c.claimed_by_id = $claimed_by)
+  AND ($since IS NULL OR coalesce(c.date, c.published) >= $since)
+  AND ($until IS NULL OR coalesce(c.date, c.published) <= $until)
+  AND ($article IS NULL OR c.article_id = $article)
+  AND ($text = '' OR toLower(c.sentence) CONTAINS $text)
+  AND ($about IS NULL OR c.claimed_by_id = $about OR c.unit_id = $about OR EXISTS {{
+        MATCH (s:{_STATEMENT} {{article_id: c.article_id, start: c.start}})-[:{_ABOUT}]->(:{_ENTITY} {{id: $about}})
+      }})"""
+
+CLAIM_HEADS = {
+    "claimed_by": f"MATCH (c:{_CLAIM}) WHERE c.claimed_by_id = $claimed_by AND {_KEY_RANGE.format(n='c')}",
+    "all": f"MATCH (c:{_CLAIM}) WHERE {_KEY_RANGE.format(n='c')}",
+    # A claim is about an actor when the actor claims it, is its unit, or is what a statement
+    # of the same sentence is about: the three, from the actor's edges.
+    "about": f"""CALL () {{
+  MATCH (:{_ENTITY} {{id: $about}})-[:{RelType.CLAIMED.value}]->(c:{_CLAIM}) RETURN c
+  UNION
+  MATCH (c:{_CLAIM})-[:{RelType.COUNTS.value}]->(:{_ENTITY} {{id: $about}}) RETURN c
+  UNION
+  MATCH (:{_ENTITY} {{id: $about}})<-[:{_ABOUT}]-(s:{_STATEMENT})
+  MATCH (c:{_CLAIM} {{article_id: s.article_id}}) WHERE c.start = s.start RETURN c
+}}""",
+    "article": f"MATCH (c:{_CLAIM} {{article_id: $article}})",
+    "text": f"CALL db.index.fulltext.queryNodes('{FulltextIndex.CLAIM_SENTENCE.value}', $lucene) "
+            "YIELD node AS c",
+}
+
+_CLAIM_PAGE = f"""
+WITH c WHERE {_CLAIM_FILTER}
+WITH c ORDER BY {{order}} SKIP $offset LIMIT $limit
+MATCH (c)-[:{_REPORTED_IN}]->(a:{_ARTICLE})
+OPTIONAL MATCH (by:{_ENTITY})-[:{RelType.CLAIMED.value}]->(c)
+OPTIONAL MATCH (c)-[:{RelType.COUNTS.value}]->(u:{_ENTITY})
+WITH c, a, by, u ORDER BY c.sort_key
+RETURN collect(c {{.id, .value, .text, .measure, .what, .sentence, .start, .end, .published,
+    date: coalesce(c.date, c.published),
+    claimed_by: by {{.id, .name, .type}}, unit: u {{.id, .name, .type}},
+    article: a {_ARTICLE_REF}}}) AS page
+"""
+
+_CLAIM_COUNT = f"""
+WITH c LIMIT $cap
+RETURN count(c) AS examined, count(CASE WHEN {_CLAIM_FILTER} THEN 1 END) AS matched
+"""
+
+
+def claim_page(head: str) -> str:
+    """The page of claims from CLAIM_HEADS[head] that pass every filter, in date order."""
+    return CLAIM_HEADS[head] + _CLAIM_PAGE.replace("{order}", _ORDER[head].format(n="c"))
+
+
+def claim_count(head: str) -> str:
+    """How many claims of CLAIM_HEADS[head] pass the filters, looking at <= $cap rows."""
+    return CLAIM_HEADS[head] + _CLAIM_COUNT
+
+
+# Statements and claims of a graph written before `sort_key` existed (graph/rows.py holds the
+# definition; this is the same in Cypher), found by comparing the count store with the index.
+MISSING_SORT_KEYS = f"""
+RETURN COUNT {{ (:{_STATEMENT}) }} - COUNT {{ MATCH (s:{_STATEMENT}) WHERE s.sort_key IS NOT NULL }}
+     + COUNT {{ (:{_CLAIM}) }} - COUNT {{ MATCH (c:{_CLAIM}) WHERE c.sort_key IS NOT NULL }} AS missing
+"""
+SET_MISSING_SORT_KEYS = tuple(
+    f"MATCH (n:{label}) WHERE n.sort_key IS NULL "
+    "CALL (n) { SET n.sort_key = coalesce(n.date, n.published, '~') + ' ' + n.article_id + ' ' "
+    "+ right('0000000000' + toString(n.start), 10) + ' ' + n.id } IN TRANSACTIONS OF 10000 ROWS"
+    for label in (_STATEMENT, _CLAIM)
+)
 
 ARTICLES = f"""
 MATCH (a:{_ARTICLE})
@@ -462,19 +590,33 @@ _EDGE_FILTER = """
   AND ($article IS NULL OR x.article_id = $article)
 """
 
+# The edges at each of $ids, a bounded number per actor: the statement edges of $per_node of
+# its statements, with $both_ways those of $per_node statements about it, and $per_node of
+# its relations, whichever the store yields first. Work is O(len($ids) x $per_node)
+# however many statements a hub has; the reader says the edges are a sample.
 EDGES_AROUND = f"""
-CALL () {{
-  MATCH (src:{_ENTITY})-[r:{_SPEAKER_RELS}]->(x:{_STATEMENT})-[:{_ABOUT}]->(dst:{_ENTITY})
-  WHERE ($ids IS NULL OR src.id IN $ids OR dst.id IN $ids) AND ($kinds IS NULL OR x.kind IN $kinds)
-  {_EDGE_FILTER}
-  RETURN src, dst, type(r) AS type, x.kind AS label, x.id AS statement, x
+UNWIND $ids AS id
+MATCH (n:{_ENTITY} {{id: id}})
+CALL (n) {{
+  MATCH (n)-[r:{_SPEAKER_RELS}]->(x:{_STATEMENT})
+  WHERE ($kinds IS NULL OR x.kind IN $kinds) {_EDGE_FILTER}
+  WITH n, r, x LIMIT $per_node
+  MATCH (x)-[:{_ABOUT}]->(dst:{_ENTITY})
+  RETURN n AS src, dst, type(r) AS type, x.kind AS label, x.id AS statement, x
   UNION ALL
-  MATCH (src:{_ENTITY})-[x:{_RELATION_RELS}]->(dst:{_ENTITY})
-  WHERE ($ids IS NULL OR src.id IN $ids OR dst.id IN $ids) AND ($kinds IS NULL OR toLower(type(x)) IN $kinds)
-  {_EDGE_FILTER}
-  RETURN src, dst, type(x) AS type, toLower(type(x)) AS label, NULL AS statement, x
+  MATCH (n)<-[:{_ABOUT}]-(x:{_STATEMENT})
+  WHERE $both_ways AND ($kinds IS NULL OR x.kind IN $kinds) {_EDGE_FILTER}
+  WITH n, x LIMIT $per_node
+  MATCH (src:{_ENTITY})-[r:{_SPEAKER_RELS}]->(x)
+  RETURN src, n AS dst, type(r) AS type, x.kind AS label, x.id AS statement, x
+  UNION ALL
+  MATCH (n)-[x:{_RELATION_RELS}]-(:{_ENTITY})
+  WHERE ($kinds IS NULL OR toLower(type(x)) IN $kinds) {_EDGE_FILTER}
+  WITH x LIMIT $per_node
+  RETURN startNode(x) AS src, endNode(x) AS dst, type(x) AS type, toLower(type(x)) AS label,
+         NULL AS statement, x
 }}
-WITH src, dst, type, label, statement, x
+WITH DISTINCT src, dst, type, label, statement, x
 WHERE ($types IS NULL OR (src.type IN $types AND dst.type IN $types))
 RETURN src {{.id, .name, .type, .aliases}} AS source, dst {{.id, .name, .type, .aliases}} AS target,
        type, label, statement, x.sentence AS sentence, x.start AS start, x.end AS end,
@@ -483,11 +625,11 @@ ORDER BY source.id, target.id, date, statement
 LIMIT $max_edges
 """
 
+# Entities by degree, from the nodes' relationship counts: O(entities), whatever the edges.
 TOP_ENTITIES = f"""
 MATCH (e:{_ENTITY})
 WHERE $types IS NULL OR e.type IN $types
-WITH e, COUNT {{ (e)-[:{_SPEAKER_RELS}|{_RELATION_RELS}]-() }}
-        + COUNT {{ (:{_STATEMENT})-[:{_ABOUT}]->(e) }} AS degree
+WITH e, COUNT {{ (e)-[:{_SPEAKER_RELS}|{_RELATION_RELS}]-() }} + COUNT {{ (e)<-[:{_ABOUT}]-() }} AS degree
 ORDER BY degree DESC, e.id
 LIMIT $limit
 RETURN e.id AS id

@@ -19,12 +19,23 @@ class GraphCounts:
     entities: int
 
 
+# A count looks at no more rows than this before it reports a lower bound instead.
+TOTAL_CAP = 5000
+# The profile lists this many of an actor's mentions (the first in publication order).
+MENTIONS_LIMIT = 100
+# "connected" is computed within this many statements by, statements about and relations of
+# the actor.
+CONNECTED_SAMPLE = 500
+
+
 @dataclass(frozen=True)
 class Page:
-    """One page of a longer list: `total` rows matched, `items` are those from `offset` on."""
+    """One page of a longer list: `total` rows matched, `items` are those from `offset` on.
+    With `total_is_lower_bound`, counting stopped after TOTAL_CAP rows: at least `total` match."""
 
     total: int
     items: list[dict]
+    total_is_lower_bound: bool = False
 
 
 def read_counts(db: GraphDB) -> GraphCounts:
@@ -44,16 +55,48 @@ def find_actors(
     return Page(row["total"], row["page"])
 
 
-def read_actor(db: GraphDB, actor_id: str) -> dict:
-    """An entity's profile: aliases with the articles that used them, Wikidata id, roles,
-    statements by kind and the actors it is most connected to."""
-    rows = db.read(queries.READ_ACTOR, id=actor_id)
+def actor_degrees(db: GraphDB, actor_id: str) -> dict:
+    """An actor's properties and relationship counts (statements by kind, statements about it,
+    relations, mentions, claims) with the graph's totals: O(1), from the nodes' degrees."""
+    rows = db.read(queries.ACTOR_DEGREES, id=actor_id)
     if not rows:
         raise NotFound(f"no actor with id {actor_id!r}")
-    row = rows[0]
-    by_kind = {kind: 0 for kind in ("said", "confirmed", "denied")} | dict(row["by_kind"])
-    return {**row["actor"], "mentions": row["mentions"], "statements_by_kind": by_kind,
-            "statements": sum(by_kind.values()), "connected": row["connected"]}
+    return rows[0]
+
+
+def read_actor_summary(db: GraphDB, actor_id: str) -> dict:
+    """An actor's id, name, type, aliases, Wikidata id and number of statements."""
+    deg = actor_degrees(db, actor_id)
+    return {**deg["actor"], "statements": sum(deg[kind] for kind in _KINDS)}
+
+
+def read_actor(db: GraphDB, actor_id: str) -> dict:
+    """An entity's profile: aliases with the articles that used them (the first MENTIONS_LIMIT,
+    and how many there are), Wikidata id, roles, statements by kind (exact, from degrees) and
+    the actors it is most connected to (within CONNECTED_SAMPLE edges of each kind)."""
+    deg = actor_degrees(db, actor_id)
+    by_kind = {kind: deg[kind] for kind in _KINDS}
+    connected = db.read(queries.CONNECTED, id=actor_id, sample=CONNECTED_SAMPLE)[0]["connected"]
+    return {**deg["actor"], "mentions": _mentions(db, actor_id, deg), "mentions_total": deg["mentioned"],
+            "statements_by_kind": by_kind, "statements": sum(by_kind.values()), "connected": connected,
+            "connected_complete": max(sum(by_kind.values()), deg["about"], deg["relations"]) <= CONNECTED_SAMPLE}
+
+
+_KINDS = ("said", "confirmed", "denied")
+
+
+def _mentions(db: GraphDB, actor_id: str, deg: dict) -> list[dict]:
+    if _walk_is_cheaper(deg["mentioned"], deg["all_articles"], MENTIONS_LIMIT):
+        walked = db.read(queries.MENTIONS_WALK, id=actor_id, limit=MENTIONS_LIMIT)[0]["mentions"]
+        if len(walked) == MENTIONS_LIMIT:
+            return walked
+    return db.read(queries.MENTIONS_EXPAND, id=actor_id, limit=MENTIONS_LIMIT)[0]["mentions"]
+
+
+def _walk_is_cheaper(degree: int, size: int, wanted: int) -> bool:
+    """Whether to walk a date index of `size` rows, keeping those of one actor (about
+    wanted x size / degree rows read), rather than expand its `degree` edges and sort them."""
+    return degree > wanted and wanted * size < degree * degree
 
 
 def find_statements(
@@ -74,18 +117,72 @@ def find_statements(
     sentence contains, ignoring case (found through the full-text index).
 
     `since`/`until` are ISO dates compared with the statement's date (its own, else its
-    article's). Ids given as filters must exist: an unknown one raises NotFound.
+    article's). Ids given as filters must exist: an unknown one raises NotFound. The page
+    is read from an index in date order where one applies (a speaker's, or all statements'),
+    so its cost does not grow with a hub's statements; the total comes from degrees when the
+    filters allow, else from a count of at most TOTAL_CAP rows (Page.total_is_lower_bound).
     """
-    for actor_id in (speaker, about):
-        if actor_id is not None:
-            _require(db, queries.ENTITY_EXISTS, actor_id, "actor")
+    deg = {role: actor_degrees(db, actor_id) for role, actor_id in (("speaker", speaker), ("about", about))
+           if actor_id is not None}
     if article is not None:
         _require(db, queries.ARTICLE_EXISTS, article, "article")
     lucene = fulltext_query(text.lower())
-    row = db.read(queries.STATEMENTS_TEXT if lucene else queries.STATEMENTS, lucene=lucene,
-                  speaker=speaker, kinds=kinds or None, about=about, since=since, until=until,
-                  article=article, direct=direct, text=text.lower(), limit=limit, offset=offset)[0]
-    return Page(row["total"], row["page"])
+    params = {"lucene": lucene, "speaker": speaker, "kinds": kinds or None, "about": about,
+              "since": since, "until": until, "article": article, "direct": direct,
+              "text": text.lower()}
+    head = _statement_head(params, deg, offset + limit)
+    items = db.read(queries.statement_page(head), **params, limit=limit, offset=offset)[0]["page"]
+    exact = _statement_total_from_degrees(db, params, deg)
+    if exact is not None:
+        return Page(exact, items)
+    count_head = head if head in ("text", "article") else _smallest_source(params, deg)
+    return _counted_page(db, queries.statement_count(count_head), params, items, offset)
+
+
+def _statement_head(params: dict, deg: dict, wanted: int) -> str:
+    """Where a page of statements is read from: the narrowest source the filters name."""
+    if params["lucene"]:
+        return "text"
+    if params["article"] is not None:
+        return "article"
+    source = _smallest_source(params, deg)
+    if source == "about" and _walk_is_cheaper(deg["about"]["about"], deg["about"]["all_statements"], wanted):
+        return "all"
+    return source
+
+
+def _smallest_source(params: dict, deg: dict) -> str:
+    sizes = {}
+    if "speaker" in deg:
+        sizes["speaker"] = sum(deg["speaker"][kind] for kind in _KINDS)
+    if "about" in deg:
+        sizes["about"] = deg["about"]["about"]
+    return min(sizes, key=sizes.get) if sizes else "all"
+
+
+def _active(params: dict, names: tuple[str, ...]) -> set[str]:
+    """Which of these filters are set (a text filter is set when not empty)."""
+    return {k for k in names if (params[k] if k == "text" else params[k] is not None)}
+
+
+def _statement_total_from_degrees(db: GraphDB, params: dict, deg: dict) -> int | None:
+    """The exact total when the filters are ones degrees count: none; a speaker, with or
+    without kinds; an actor the statements are about. None otherwise."""
+    active = _active(params, ("kinds", "about", "since", "until", "article", "direct", "text"))
+    if params["speaker"] is not None and active <= {"kinds"}:
+        return sum(deg["speaker"][kind] for kind in params["kinds"] or _KINDS)
+    if params["speaker"] is None and active == {"about"}:
+        return deg["about"]["about"]
+    if params["speaker"] is None and not active:
+        return db.read(queries.GRAPH_TOTALS)[0]["all_statements"]
+    return None
+
+
+def _counted_page(db: GraphDB, count_query: str, params: dict, items: list[dict], offset: int) -> Page:
+    row = db.read(count_query, **params, cap=TOTAL_CAP + 1)[0]
+    if row["examined"] <= TOTAL_CAP:
+        return Page(row["matched"], items)
+    return Page(max(row["matched"], offset + len(items)), items, total_is_lower_bound=True)
 
 
 def find_claims(
@@ -101,17 +198,41 @@ def find_claims(
     limit: int = 100,
     offset: int = 0,
 ) -> Page:
-    """Quantity claims (value, what, measure, claimant, unit, date) in date order."""
-    for actor_id in (about, claimed_by):
-        if actor_id is not None:
-            _require(db, queries.ENTITY_EXISTS, actor_id, "actor")
+    """Quantity claims (value, what, measure, claimant, unit, date) in date order, read like
+    statements (find_statements): from an index in date order where one applies, the total
+    exact or, past TOTAL_CAP rows counted, a lower bound."""
+    deg = {role: actor_degrees(db, actor_id) for role, actor_id in (("claimed_by", claimed_by), ("about", about))
+           if actor_id is not None}
     if article is not None:
         _require(db, queries.ARTICLE_EXISTS, article, "article")
     lucene = fulltext_query(text.lower())
-    row = db.read(queries.CLAIMS_TEXT if lucene else queries.CLAIMS, lucene=lucene, about=about,
-                  claimed_by=claimed_by, measures=measures or None, since=since, until=until,
-                  article=article, text=text.lower(), limit=limit, offset=offset)[0]
-    return Page(row["total"], row["page"])
+    params = {"lucene": lucene, "about": about, "claimed_by": claimed_by, "measures": measures or None,
+              "since": since, "until": until, "article": article, "text": text.lower()}
+    head = _claim_head(params, deg, offset + limit)
+    items = db.read(queries.claim_page(head), **params, limit=limit, offset=offset)[0]["page"]
+    active = _active(params, ("about", "measures", "since", "until", "article", "text"))
+    if params["claimed_by"] is not None and not active:
+        return Page(deg["claimed_by"]["claimed"], items)
+    if params["claimed_by"] is None and not active:
+        return Page(db.read(queries.GRAPH_TOTALS)[0]["all_claims"], items)
+    count_head = "about" if head == "all" and about is not None else head
+    return _counted_page(db, queries.claim_count(count_head), params, items, offset)
+
+
+def _claim_head(params: dict, deg: dict, wanted: int) -> str:
+    """Where a page of claims is read from: the narrowest source the filters name. The claims
+    about an actor number at most its claims, units counted and statements about it."""
+    if params["lucene"]:
+        return "text"
+    if params["article"] is not None:
+        return "article"
+    if params["claimed_by"] is not None:
+        return "claimed_by"
+    if params["about"] is not None:
+        about = deg["about"]
+        reach = about["claimed"] + about["counted"] + about["about"]
+        return "all" if _walk_is_cheaper(reach, about["all_claims"], wanted) else "about"
+    return "all"
 
 
 def find_articles(
@@ -153,13 +274,18 @@ def read_subgraph(
     relations), at most `limit` nodes, nearest first. Without: the `limit` best-connected
     actors and the edges among them. Filters narrow nodes by type and edges by kind, date and
     article. Each edge carries its evidence sentence and article.
+
+    The edges are read a bounded number per actor (EDGES_AROUND: some of its statements, some
+    statements about it, some relations), so a hub costs no more than any other actor: for
+    actors with more edges than that, the picture is a sample of their edges.
     """
     filters = {"types": types or None, "kinds": kinds or None, "since": since, "until": until,
                "article": article}
     if center is None:
         ids = [r["id"] for r in db.read(queries.TOP_ENTITIES, types=filters["types"], limit=limit)]
         keep = set(ids)
-        edges = _edges(db, ids, filters, limit)
+        # Both ends are among `ids`: each statement edge is found from its speaker.
+        edges = _edges(db, ids, filters, limit, both_ways=False)
     else:
         _require(db, queries.ENTITY_EXISTS, center, "actor")
         keep, frontier = {center}, [center]
@@ -187,8 +313,15 @@ def read_subgraph(
     return {"nodes": sorted(nodes.values(), key=lambda n: n["id"]), "edges": kept_edges}
 
 
-def _edges(db: GraphDB, ids: list[str], filters: dict, limit: int) -> list[dict]:
-    return db.read(queries.EDGES_AROUND, ids=ids, max_edges=max(limit * 20, 1000), **filters)
+# Edges read per actor by EDGES_AROUND: an even share of the edges wanted, within bounds.
+PER_NODE_MIN, PER_NODE_MAX = 20, 1000
+
+
+def _edges(db: GraphDB, ids: list[str], filters: dict, limit: int, both_ways: bool = True) -> list[dict]:
+    max_edges = max(limit * 20, 1000)
+    per_node = min(PER_NODE_MAX, max(PER_NODE_MIN, max_edges // max(1, len(ids))))
+    return db.read(queries.EDGES_AROUND, ids=ids, max_edges=max_edges, per_node=per_node,
+                   both_ways=both_ways, **filters)
 
 
 def top_entity(db: GraphDB) -> str | None:

@@ -11,6 +11,23 @@ from schema.records import ArticleGraph
 from schema.vocabulary import STATEMENT_REL, EntityType, RelationType, RelType
 
 
+# Undated rows sort after every date, as NULL sorts last in Cypher's ascending order.
+UNDATED = "~"
+
+
+def sort_key(date: str | None, article_id: str, start: int, node_id: str) -> str:
+    """A statement's or claim's place in date order (date, article, offset, id) as one string,
+    so a range index can return a page in order. Fields are joined by a space, which sorts
+    before every character of an ISO date or an id: "2024-03" stays before "2024-03-01".
+    SET_MISSING_SORT_KEYS in graph/queries.py is the same definition in Cypher."""
+    return f"{UNDATED if date is None else date} {article_id} {start:010d} {node_id}"
+
+
+def _first(*values):
+    """Cypher's coalesce: the first value that is not None."""
+    return next((v for v in values if v is not None), None)
+
+
 @dataclass(frozen=True)
 class ArticleRows:
     """One article as parameter rows: entities by type, statements by speaker edge type,
@@ -49,6 +66,7 @@ def article_rows(graph: ArticleGraph) -> ArticleRows:
                 "verb": s.verb, "quote": s.quote, "sentence": s.sentence, "start": s.start,
                 "end": s.end, "direct": s.direct, "cue": s.cue, "source_id": s.source,
                 "date": s.date, "hedged": s.hedged,
+                "sort_key": sort_key(_first(s.date, art.published), art.id, s.start, s.id),
             },
             "provenance": {**provenance_base, "statement_id": s.id, "sentence": s.sentence,
                            "start": s.start, "end": s.end},
@@ -68,7 +86,8 @@ def article_rows(graph: ArticleGraph) -> ArticleRows:
             "props": {**provenance_base, "id": q.id, "value": q.value, "text": q.text,
                       "measure": q.measure, "what": q.what, "sentence": q.sentence,
                       "start": q.start, "end": q.end, "date": q.date,
-                      "claimed_by_id": q.claimed_by, "unit_id": q.unit},
+                      "claimed_by_id": q.claimed_by, "unit_id": q.unit,
+                      "sort_key": sort_key(_first(q.date, art.published), art.id, q.start, q.id)},
             "provenance": {**provenance_base, "claim_id": q.id, "sentence": q.sentence,
                            "start": q.start, "end": q.end},
         }

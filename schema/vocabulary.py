@@ -99,11 +99,18 @@ UNIQUE_KEYS: dict[NodeLabel, str] = {
 
 INDEXED_PROPERTIES: dict[NodeLabel, tuple[str, ...]] = {
     NodeLabel.ENTITY: ("name", "type"),
-    NodeLabel.STATEMENT: ("article_id", "kind", "published"),
+    NodeLabel.STATEMENT: ("article_id", "kind", "published", "sort_key"),
     NodeLabel.ARTICLE: ("published",),
-    NodeLabel.CLAIM: ("article_id", "measure"),
+    NodeLabel.CLAIM: ("article_id", "measure", "sort_key"),
 }
-"""Range indexes for the lookups the API makes."""
+"""Range indexes for the lookups the API makes (`sort_key`: pages in date order, graph/rows.py)."""
+
+COMPOSITE_INDEXED: dict[NodeLabel, tuple[tuple[str, ...], ...]] = {
+    NodeLabel.STATEMENT: (("speaker_id", "sort_key"),),
+    NodeLabel.CLAIM: (("claimed_by_id", "sort_key"), ("unit_id", "sort_key")),
+}
+"""Composite range indexes: one actor's statements or claims read in date order, a page at a
+time, without touching the rest (equality on the first property, order from the second)."""
 
 TEXT_INDEXED: dict[NodeLabel, tuple[str, ...]] = {
     NodeLabel.PERSON: ("id",),

@@ -12,7 +12,7 @@ from api.models import Actor, ActorList, ActorStatements, ActorSummary
 from api.params import (
     MAX_LIST, MAX_TEXT, AboutQ, ActorIdP, ArticleQ, DirectQ, KindsQ, LimitQ, OffsetQ, SinceQ, UntilQ,
 )
-from graph.reader import find_actors, find_statements, read_actor
+from graph.reader import find_actors, find_statements, read_actor, read_actor_summary
 from schema.vocabulary import EntityType
 
 router = APIRouter(prefix="/actors", tags=["actors"])
@@ -30,7 +30,8 @@ def read_actors(
 ) -> ActorList:
     """Actors whose name or alias contains `q`, ignoring case, accents and hyphens, most vocal first."""
     page = find_actors(db, q, [t.value for t in type] if type else None, limit, offset)
-    return ActorList(count=len(page.items), total=page.total, limit=limit, offset=offset, data=page.items)
+    return ActorList(count=len(page.items), total=page.total,
+        total_is_lower_bound=page.total_is_lower_bound, limit=limit, offset=offset, data=page.items)
 
 
 @router.get("/{actor_id}", response_model=Actor, summary="One actor's profile",
@@ -57,8 +58,9 @@ def read_actor_statements(
 ) -> ActorStatements:
     """The actor's statements in date order, each with quote, sentence, offsets, article title,
     outlet and date."""
-    actor = read_actor(db, actor_id)
+    actor = read_actor_summary(db, actor_id)
     page = find_statements(db, speaker=actor_id, kinds=kind, about=about, since=since,
                            until=until, article=article, direct=direct, limit=limit, offset=offset)
     return ActorStatements(actor=ActorSummary(**actor), count=len(page.items), total=page.total,
-                           limit=limit, offset=offset, data=page.items)
+                           total_is_lower_bound=page.total_is_lower_bound, limit=limit, offset=offset,
+                           data=page.items)

@@ -46,7 +46,8 @@ def read_articles(
     offset: OffsetQ = 0,
 ) -> ArticleList:
     page = find_articles(db, since=since, until=until, source=source, limit=limit, offset=offset)
-    return ArticleList(count=len(page.items), total=page.total, limit=limit, offset=offset, data=page.items)
+    return ArticleList(count=len(page.items), total=page.total,
+        total_is_lower_bound=page.total_is_lower_bound, limit=limit, offset=offset, data=page.items)
 
 
 @router.get("/{article_id}", response_model=ArticleDetail, summary="An article and all that was extracted",

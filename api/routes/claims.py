@@ -10,7 +10,7 @@ from api.deps import DBDep
 from api.errors import error_responses
 from api.models import ClaimList, EntityRef, Timeline
 from api.params import MAX_ID, MAX_LIST, AboutQ, ArticleQ, KindsQ, LimitQ, OffsetQ, SinceQ, TextQ, UntilQ
-from graph.reader import find_claims, find_statements, read_actor
+from graph.reader import find_claims, find_statements, read_actor_summary
 
 router = APIRouter(tags=["claims"])
 
@@ -35,7 +35,8 @@ def read_claims(
     conflicting figures stay side by side."""
     page = find_claims(db, about=about, claimed_by=claimed_by, measures=measure, since=since,
                        until=until, article=article, text=q, limit=limit, offset=offset)
-    return ClaimList(count=len(page.items), total=page.total, limit=limit, offset=offset, data=page.items)
+    return ClaimList(count=len(page.items), total=page.total,
+        total_is_lower_bound=page.total_is_lower_bound, limit=limit, offset=offset, data=page.items)
 
 
 @router.get("/timeline", response_model=Timeline, summary="Who said, confirmed or denied what, by date",
@@ -53,7 +54,7 @@ def read_timeline(
     and the quantity claims beside them."""
     ref = None
     if about is not None:
-        actor = read_actor(db, about)
+        actor = read_actor_summary(db, about)
         ref = EntityRef(id=actor["id"], name=actor["name"], type=actor["type"])
     statements = find_statements(db, about=about, kinds=kind, since=since, until=until,
                                  text=q, limit=limit).items

@@ -34,4 +34,5 @@ def read_statements(
     page = find_statements(db, speaker=speaker, kinds=kind, about=about, since=since,
                            until=until, article=article, direct=direct, text=q, limit=limit,
                            offset=offset)
-    return StatementList(count=len(page.items), total=page.total, limit=limit, offset=offset, data=page.items)
+    return StatementList(count=len(page.items), total=page.total,
+        total_is_lower_bound=page.total_is_lower_bound, limit=limit, offset=offset, data=page.items)

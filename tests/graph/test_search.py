@@ -55,12 +55,14 @@ def test_find_statements_and_claims_through_the_index_equal_a_scan(graph_db, q):
     params = {"speaker": None, "kinds": None, "about": None, "since": None, "until": None,
               "article": None, "direct": None, "measures": None, "claimed_by": None,
               "text": q.lower(), "lucene": None, "limit": 100, "offset": 0}
-    scanned = graph_db.read(queries.STATEMENTS, **params)[0]
+    scanned = graph_db.read(queries.statement_page("all"), **params)[0]["page"]
+    total = graph_db.read(queries.statement_count("all"), **params, cap=10**6)[0]["matched"]
     got = find_statements(graph_db, text=q)
-    assert _ids(got) == [s["id"] for s in scanned["page"]] and got.total == scanned["total"]
-    scanned = graph_db.read(queries.CLAIMS, **params)[0]
+    assert _ids(got) == [s["id"] for s in scanned] and got.total == total
+    scanned = graph_db.read(queries.claim_page("all"), **params)[0]["page"]
+    total = graph_db.read(queries.claim_count("all"), **params, cap=10**6)[0]["matched"]
     got = find_claims(graph_db, text=q)
-    assert _ids(got) == [c["id"] for c in scanned["page"]] and got.total == scanned["total"]
+    assert _ids(got) == [c["id"] for c in scanned] and got.total == total
 
 
 def test_search_finds_partial_words_and_ignores_lucene_syntax(graph_db):
@@ -73,7 +75,7 @@ def test_search_finds_partial_words_and_ignores_lucene_syntax(graph_db):
 
 def test_searches_with_a_word_use_the_fulltext_index(graph_db):
     assert fulltext_query(search_key("Anna-Berg")) == "*anna* AND *berg*"
-    for query in (queries.FIND_ACTORS, queries.STATEMENTS_TEXT, queries.CLAIMS_TEXT):
+    for query in (queries.FIND_ACTORS, queries.statement_page("text"), queries.claim_page("text")):
         plan = graph_db.read("EXPLAIN " + query, q="anna", text="anna", lucene="*anna*", types=None,
                              speaker=None, kinds=None, about=None, since=None, until=None,
                              article=None, direct=None, measures=None, claimed_by=None,
