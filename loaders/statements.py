@@ -639,8 +639,9 @@ def _part_of_other_act(verb: Token, ctx: _Context) -> bool:
             or verb.dep_ == "advcl" and head.lemma_.lower() in {"issue", "release", "put"} and _set_phrase_act(head)
             and any(c.dep_ == "dobj" and c.lemma_.lower() in _MESSAGE_NOUNS for c in head.children)):
         return True
-    # "The RSF announced ..., releasing footage of ...": issuing the material is part of the announcement.
-    if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "conj"} and lemma in {"issue", "release", "put"} and head_reports \
+    # "The rebels announced ..., releasing footage of ...": issuing the material is part of the announcement.
+    if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "conj"} and lemma in {"issue", "release", "put"} \
+            and (head_reports or _outer_reporter(verb, ctx) is not None) \
             and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
         return True
     # "she added, apparently confirming the rumours": the writer's reading of the act, not a second act.
@@ -998,22 +999,46 @@ def _animate(token: Token, ctx: _Context) -> bool:
 
 def _shown_person(verb: Token, ctx: _Context) -> str | None:
     """The person a participle directly follows when that person is shown or heard: 'footage
-    showing the commander Ali Jibril declaring ...', 'a video of X saying ...'."""
+    showing the unit's leader Colonel X announcing ...', 'a video of X saying ...'."""
     before = ctx.by_token.get(verb.i - 1)
     if before is None or before.type is not EntityType.PERSON or not before.entity:
         return None
     root = ctx.doc[before.start : before.end].root
-    shown = root.head if root.dep_ == "appos" else root
-    if not _inside_quote(root, ctx) and (
-            shown.dep_ == "dobj" and shown.head.lemma_.lower() in _DEPICTING_LEMMAS
-            or shown.dep_ == "pobj" and shown.head.lower_ == "of" and shown.head.head.lower_ in _FOOTAGE_NOUNS):
-        return before.entity
-    return None
+    shown = _depicted(root) or _after_depicting_verb(ctx.doc[before.start])
+    return before.entity if not _inside_quote(root, ctx) and shown else None
+
+
+def _after_depicting_verb(token: Token) -> bool:
+    """Whether the nearest verb before a name is a depicting participle on footage ('footage
+    showing the officer in charge there, Major X, ...'), whatever the parser hangs the name on."""
+    for t in reversed(list(token.sent)[: token.i - token.sent.start]):
+        if t.pos_ in {"VERB", "AUX"}:
+            return t.tag_ == "VBG" and t.lemma_.lower() in _DEPICTING_LEMMAS and t.dep_ == "acl" \
+                and t.head.lower_ in _FOOTAGE_NOUNS
+    return False
+
+
+def _depicted(token: Token) -> bool:
+    """Whether a noun phrase is what footage shows: the object of 'showing', 'a video of X', also
+    through the appositions and place phrases the parser may hang it on ('showing the head of the
+    unit in the region Colonel X declaring', where X comes out as an apposition of 'region')."""
+    node = token
+    for _ in range(5):
+        if node.dep_ == "dobj" and node.head.lemma_.lower() in _DEPICTING_LEMMAS:
+            return True
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ in _FOOTAGE_NOUNS:
+            return True
+        if node.dep_ == "prep" and node.head.pos_ == "VERB" and node.head.lemma_.lower() in _DEPICTING_LEMMAS:
+            return True
+        if node.dep_ not in {"appos", "pobj", "prep"} or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _participle_holder(verb: Token, ctx: _Context, sent: Span) -> list[str]:
     """The speaker of a subjectless participle by what it hangs on: the person just before it
-    ('footage showing the commander Ali Jibril declaring that ...'), the speaker noun it modifies
+    ('footage showing the unit's leader Colonel X announcing that ...'), the speaker noun it modifies
     ('notes from foreign leaders praising the accord'), or the sender of the message it modifies
     ('the ministry sent a letter to the UN accusing ...'). Empty when none of these."""
     shown = _shown_person(verb, ctx)
