@@ -756,15 +756,25 @@ def _quoted_kind(ctx: _Context, sent: Span) -> StatementKind | None:
     return None
 
 
+# Subjects that point back at a claim ('"This is not true"') and the words a negation turns false.
+_POINTERS = {"this", "that", "these", "those", "it"}
+_TRUTH_WORDS = {"true", "correct", "accurate"}
+
+
 def _quote_calls_claim_false(token: Token) -> bool:
-    """'"The reports are nothing but propaganda,"', '"These claims are false,"': a quoted copula
-    whose subject is a claim and whose complement calls it false (CONVENTIONS.md: denied)."""
-    if token.lemma_.lower() != "be" or token.pos_ not in {"AUX", "VERB"} or any(c.dep_ == "neg" for c in token.children):
+    """'"The reports are nothing but propaganda,"', '"These claims are false,"', '"This is not
+    true,"': a quoted copula whose subject is a claim and whose complement calls it false, or whose
+    subject points back at a claim and is negated true (CONVENTIONS.md: denied)."""
+    if token.lemma_.lower() != "be" or token.pos_ not in {"AUX", "VERB"}:
         return False
-    if not any(c.dep_ == "nsubj" and c.lemma_.lower() in _CLAIM_NOUNS for c in token.children):
-        return False
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
     complements = [t for c in token.children if c.dep_ in {"attr", "acomp"} for t in c.subtree]
-    return any(t.lemma_.lower() in _FALSITY or t.lower_ in _FALSITY for t in complements)
+    if any(c.dep_ == "neg" for c in token.children):
+        # Only "not true" and its like: "this is not easy" rejects nothing.
+        return any(c.lemma_.lower() in _CLAIM_NOUNS or c.lower_ in _POINTERS for c in subjects) and any(
+            t.dep_ == "acomp" and t.lower_ in _TRUTH_WORDS for t in complements)
+    return any(c.lemma_.lower() in _CLAIM_NOUNS for c in subjects) and any(
+        t.lemma_.lower() in _FALSITY or t.lower_ in _FALSITY for t in complements)
 
 
 def _accuses_of_falsity(verb: Token) -> bool:
