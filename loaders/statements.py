@@ -744,7 +744,7 @@ def _quoted_kind(ctx: _Context, sent: Span) -> StatementKind | None:
         if t.pos_ != "VERB" or not any(a < t.idx < b for a, b in spans) or not any(
                 c.dep_ == "nsubj" and c.lower_ in {"we", "i"} for c in t.children):
             continue
-        if t.head.i != t.i and _inside_quote(t.head, ctx):
+        if t.head.i != t.i and _inside_quote(t.head, ctx) and not _opens_quote(t, spans):
             continue  # not the quote's main verb
         kind = _LEXICON.kind_of(t.lemma_.lower())
         if kind in {StatementKind.CONFIRMED, StatementKind.DENIED} and not _negated_or_hedged(t) and (
@@ -759,6 +759,14 @@ def _quoted_kind(ctx: _Context, sent: Span) -> StatementKind | None:
 # Subjects that point back at a claim ('"This is not true"') and the words a negation turns false.
 _POINTERS = {"this", "that", "these", "those", "it"}
 _TRUTH_WORDS = {"true", "correct", "accurate"}
+
+
+def _opens_quote(verb: Token, spans: list[tuple[int, int]]) -> bool:
+    """Whether `verb` is the first verb of the quote holding it: its main verb, even where the
+    parser hangs it on a later one ('"We refute the claims according to which ... were deployed"')."""
+    a = next((a for a, b in spans if a < verb.idx < b), None)
+    return a is not None and not any(
+        t.pos_ in {"VERB", "AUX"} and a < t.idx for t in verb.doc[verb.sent.start : verb.i])
 
 
 def _quote_calls_claim_false(token: Token) -> bool:
