@@ -763,7 +763,7 @@ _TRUTH_WORDS = {"true", "correct", "accurate"}
 
 def _opens_quote(verb: Token, spans: list[tuple[int, int]]) -> bool:
     """Whether `verb` is the first verb of the quote holding it: its main verb, even where the
-    parser hangs it on a later one ('"We refute the claims according to which ... were deployed"')."""
+    parser hangs it on a later one ('"We refute these reports, no soldiers are here"')."""
     a = next((a for a, b in spans if a < verb.idx < b), None)
     return a is not None and not any(
         t.pos_ in {"VERB", "AUX"} and a < t.idx for t in verb.doc[verb.sent.start : verb.i])

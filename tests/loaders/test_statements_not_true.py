@@ -7,7 +7,7 @@ from tests.loaders.statement_helpers import rows
 
 DENIALS = [
     ('Army spokesman Colonel Jan Berg said on Monday that the rebels claimed they had taken the town, '
-     'stressing that "this is not true."', "Jan Berg"),
+     'underlining: "This is simply not true."', "Jan Berg"),
     ('Defence Minister Ana Ruiz told reporters that the rebels claim they hold the bridge, insisting: '
      '"That is not true at all."', "Ana Ruiz"),
     ('"These reports are not accurate," Interior Minister Omar Haddad told the station on Tuesday.', "Omar Haddad"),

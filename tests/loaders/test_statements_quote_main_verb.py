@@ -1,17 +1,17 @@
 """A first-person quote's first verb gives the act its kind even when the parser hangs that verb on
-a later one inside the quote ('"We refute the claims according to which ... were sent"')."""
+a later one inside the quote ('"We refute these reports, no soldiers are here"')."""
 
 import pytest
 
 from tests.loaders.statement_helpers import rows
 
 CASES = [
-    ('"We officially refute the unfounded allegations according to which...troops of a foreign company '
-     'have been deployed in Niger," the authorities note in the communique.', "Niger", "denied"),
-    ('"We strongly reject the false reports according to which mercenaries of a private firm were flown '
-     'into Chad," the government of Chad said in a statement on Monday.', "Chad", "denied"),
-    ('"We firmly refute the unfounded allegations that foreign soldiers have been deployed in our country," '
-     'Niger noted in the communique.', "Niger", "denied"),
+    ('"We refute these reports, no foreign soldiers are in Chad," the authorities wrote in the letter.',
+     "Chad", "denied"),
+    ('"We firmly deny it, these troops have never set foot in Niger," officials of Niger said on Monday.',
+     "officials", "denied"),
+    ('"Today we categorically refute the baseless accusations by which...men of a foreign contractor were '
+     'sent to Niger," the authorities say in the letter.', "Niger", "denied"),
 ]
 
 
