@@ -658,7 +658,7 @@ def _part_of_other_act(verb: Token, ctx: _Context) -> bool:
     # "denied the reports, saying ...", "X, citing Y, said": the participle spells out the act.
     if verb.dep_ in {"advcl", "xcomp", "acl"} and verb.tag_ == "VBG" and lemma in _SAME_ACT_PARTICIPLES \
             and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) and _framing_act(verb, ctx) \
-            and _shown_person(verb, ctx) is None:
+            and _shown_person(verb, ctx) is None and not _quotes_new_content(verb, ctx):
         return True
     # "X believes ..., officials said" / "said it believes ...": the belief is the content.
     linked = [head] if verb.dep_ in {"ccomp", "parataxis", "advcl"} else []
@@ -674,6 +674,20 @@ def _part_of_other_act(verb: Token, ctx: _Context) -> bool:
             and _is_report_verb(verb.head.head)):
         return True
     return False
+
+
+def _quotes_new_content(participle: Token, ctx: _Context) -> bool:
+    """'denied the reports, saying: "Talks resume on Monday."': after a denial or confirmation, a
+    participle quoting words that do not restate it (no negation, no falsity word) is a second act
+    (CONVENTIONS.md)."""
+    frame = _framing_act(participle, ctx)
+    if participle.lemma_.lower() != "say" or frame is None or _kind(frame)[0] is StatementKind.SAID:
+        return False  # after a plain 'said', 'saying' spells out the same act
+    quoted = [t for t in participle.subtree if t.i != participle.i and _inside_quote(t, ctx)]
+    if not quoted:
+        return False
+    return not any(t.dep_ == "neg" or t.lower_ in {"never", "no", "nothing", "none"}
+                   or t.lemma_.lower() in _FALSITY or t.lower_ in _FALSITY for t in quoted)
 
 
 def _reported_inside(verb: Token, ctx: _Context) -> bool:
