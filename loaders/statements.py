@@ -639,8 +639,9 @@ def _part_of_other_act(verb: Token, ctx: _Context) -> bool:
             or verb.dep_ == "advcl" and head.lemma_.lower() in {"issue", "release", "put"} and _set_phrase_act(head)
             and any(c.dep_ == "dobj" and c.lemma_.lower() in _MESSAGE_NOUNS for c in head.children)):
         return True
-    # "The RSF announced ..., releasing footage of ...": issuing the material is part of the announcement.
-    if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "conj"} and lemma in {"issue", "release", "put"} and head_reports \
+    # "The rebels announced ..., releasing footage of ...": issuing the material is part of the announcement.
+    if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "conj"} and lemma in {"issue", "release", "put"} \
+            and (head_reports or _outer_reporter(verb, ctx) is not None) \
             and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
         return True
     # "she added, apparently confirming the rumours": the writer's reading of the act, not a second act.
@@ -657,7 +658,7 @@ def _part_of_other_act(verb: Token, ctx: _Context) -> bool:
     # "denied the reports, saying ...", "X, citing Y, said": the participle spells out the act.
     if verb.dep_ in {"advcl", "xcomp", "acl"} and verb.tag_ == "VBG" and lemma in _SAME_ACT_PARTICIPLES \
             and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) and _framing_act(verb, ctx) \
-            and _shown_person(verb, ctx) is None:
+            and _shown_person(verb, ctx) is None and not _quotes_new_content(verb, ctx):
         return True
     # "X believes ..., officials said" / "said it believes ...": the belief is the content.
     linked = [head] if verb.dep_ in {"ccomp", "parataxis", "advcl"} else []
@@ -673,6 +674,20 @@ def _part_of_other_act(verb: Token, ctx: _Context) -> bool:
             and _is_report_verb(verb.head.head)):
         return True
     return False
+
+
+def _quotes_new_content(participle: Token, ctx: _Context) -> bool:
+    """'denied the reports, saying: "Talks resume on Monday."': after a denial or confirmation, a
+    participle quoting words that do not restate it (no negation, no falsity word) is a second act
+    (CONVENTIONS.md)."""
+    frame = _framing_act(participle, ctx)
+    if participle.lemma_.lower() != "say" or frame is None or _kind(frame)[0] is StatementKind.SAID:
+        return False  # after a plain 'said', 'saying' spells out the same act
+    quoted = [t for t in participle.subtree if t.i != participle.i and _inside_quote(t, ctx)]
+    if not quoted:
+        return False
+    return not any(t.dep_ == "neg" or t.lower_ in {"never", "no", "nothing", "none"}
+                   or t.lemma_.lower() in _FALSITY or t.lower_ in _FALSITY for t in quoted)
 
 
 def _reported_inside(verb: Token, ctx: _Context) -> bool:
@@ -743,7 +758,7 @@ def _quoted_kind(ctx: _Context, sent: Span) -> StatementKind | None:
         if t.pos_ != "VERB" or not any(a < t.idx < b for a, b in spans) or not any(
                 c.dep_ == "nsubj" and c.lower_ in {"we", "i"} for c in t.children):
             continue
-        if t.head.i != t.i and _inside_quote(t.head, ctx):
+        if t.head.i != t.i and _inside_quote(t.head, ctx) and not _opens_quote(t, spans):
             continue  # not the quote's main verb
         kind = _LEXICON.kind_of(t.lemma_.lower())
         if kind in {StatementKind.CONFIRMED, StatementKind.DENIED} and not _negated_or_hedged(t) and (
@@ -755,15 +770,33 @@ def _quoted_kind(ctx: _Context, sent: Span) -> StatementKind | None:
     return None
 
 
+# Subjects that point back at a claim ('"This is not true"') and the words a negation turns false.
+_POINTERS = {"this", "that", "these", "those", "it"}
+_TRUTH_WORDS = {"true", "correct", "accurate"}
+
+
+def _opens_quote(verb: Token, spans: list[tuple[int, int]]) -> bool:
+    """Whether `verb` is the first verb of the quote holding it: its main verb, even where the
+    parser hangs it on a later one ('"We refute these reports, no soldiers are here"')."""
+    a = next((a for a, b in spans if a < verb.idx < b), None)
+    return a is not None and not any(
+        t.pos_ in {"VERB", "AUX"} and a < t.idx for t in verb.doc[verb.sent.start : verb.i])
+
+
 def _quote_calls_claim_false(token: Token) -> bool:
-    """'"The reports are nothing but propaganda,"', '"These claims are false,"': a quoted copula
-    whose subject is a claim and whose complement calls it false (CONVENTIONS.md: denied)."""
-    if token.lemma_.lower() != "be" or token.pos_ not in {"AUX", "VERB"} or any(c.dep_ == "neg" for c in token.children):
+    """'"The reports are nothing but propaganda,"', '"These claims are false,"', '"This is not
+    true,"': a quoted copula whose subject is a claim and whose complement calls it false, or whose
+    subject points back at a claim and is negated true (CONVENTIONS.md: denied)."""
+    if token.lemma_.lower() != "be" or token.pos_ not in {"AUX", "VERB"}:
         return False
-    if not any(c.dep_ == "nsubj" and c.lemma_.lower() in _CLAIM_NOUNS for c in token.children):
-        return False
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
     complements = [t for c in token.children if c.dep_ in {"attr", "acomp"} for t in c.subtree]
-    return any(t.lemma_.lower() in _FALSITY or t.lower_ in _FALSITY for t in complements)
+    if any(c.dep_ == "neg" for c in token.children):
+        # Only "not true" and its like: "this is not easy" rejects nothing.
+        return any(c.lemma_.lower() in _CLAIM_NOUNS or c.lower_ in _POINTERS for c in subjects) and any(
+            t.dep_ == "acomp" and t.lower_ in _TRUTH_WORDS for t in complements)
+    return any(c.lemma_.lower() in _CLAIM_NOUNS for c in subjects) and any(
+        t.lemma_.lower() in _FALSITY or t.lower_ in _FALSITY for t in complements)
 
 
 def _accuses_of_falsity(verb: Token) -> bool:
@@ -998,22 +1031,46 @@ def _animate(token: Token, ctx: _Context) -> bool:
 
 def _shown_person(verb: Token, ctx: _Context) -> str | None:
     """The person a participle directly follows when that person is shown or heard: 'footage
-    showing the commander Ali Jibril declaring ...', 'a video of X saying ...'."""
+    showing the unit's leader Colonel X announcing ...', 'a video of X saying ...'."""
     before = ctx.by_token.get(verb.i - 1)
     if before is None or before.type is not EntityType.PERSON or not before.entity:
         return None
     root = ctx.doc[before.start : before.end].root
-    shown = root.head if root.dep_ == "appos" else root
-    if not _inside_quote(root, ctx) and (
-            shown.dep_ == "dobj" and shown.head.lemma_.lower() in _DEPICTING_LEMMAS
-            or shown.dep_ == "pobj" and shown.head.lower_ == "of" and shown.head.head.lower_ in _FOOTAGE_NOUNS):
-        return before.entity
-    return None
+    shown = _depicted(root) or _after_depicting_verb(ctx.doc[before.start])
+    return before.entity if not _inside_quote(root, ctx) and shown else None
+
+
+def _after_depicting_verb(token: Token) -> bool:
+    """Whether the nearest verb before a name is a depicting participle on footage ('footage
+    showing the officer in charge there, Major X, ...'), whatever the parser hangs the name on."""
+    for t in reversed(list(token.sent)[: token.i - token.sent.start]):
+        if t.pos_ in {"VERB", "AUX"}:
+            return t.tag_ == "VBG" and t.lemma_.lower() in _DEPICTING_LEMMAS and t.dep_ == "acl" \
+                and t.head.lower_ in _FOOTAGE_NOUNS
+    return False
+
+
+def _depicted(token: Token) -> bool:
+    """Whether a noun phrase is what footage shows: the object of 'showing', 'a video of X', also
+    through the appositions and place phrases the parser may hang it on ('showing the head of the
+    unit in the region Colonel X declaring', where X comes out as an apposition of 'region')."""
+    node = token
+    for _ in range(5):
+        if node.dep_ == "dobj" and node.head.lemma_.lower() in _DEPICTING_LEMMAS:
+            return True
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ in _FOOTAGE_NOUNS:
+            return True
+        if node.dep_ == "prep" and node.head.pos_ == "VERB" and node.head.lemma_.lower() in _DEPICTING_LEMMAS:
+            return True
+        if node.dep_ not in {"appos", "pobj", "prep"} or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _participle_holder(verb: Token, ctx: _Context, sent: Span) -> list[str]:
     """The speaker of a subjectless participle by what it hangs on: the person just before it
-    ('footage showing the commander Ali Jibril declaring that ...'), the speaker noun it modifies
+    ('footage showing the unit's leader Colonel X announcing that ...'), the speaker noun it modifies
     ('notes from foreign leaders praising the accord'), or the sender of the message it modifies
     ('the ministry sent a letter to the UN accusing ...'). Empty when none of these."""
     shown = _shown_person(verb, ctx)
