@@ -982,11 +982,31 @@ def _unit_of(head: Token, ctx: _Context, verb: Token | None, anaphora: bool = Tr
     short = _short_name_unit(head, ctx) if unitish else None
     if short is not None or not anaphora:
         return short
+    if pronoun and _speaker_pronoun(head, ctx):
+        return None
     previous = [m for m in ctx.units if m.start < head.i]
     # "the soldiers", "they" take up a unit named as an argument, not one named in passing ("many
     # of them come from the 11th Corps, also known as the Storm Corps").
     previous = [m for m in previous if _argument_mention(m, ctx.doc)] or previous
     return previous[-1].entity if previous else None
+
+
+def _speaker_pronoun(head: Token, ctx: _Context) -> bool:
+    """'they' as subject of what a named non-unit says ('the Front announced that they had seized
+    X'): it is the speaker itself, not the unit named before."""
+    if head.dep_ != "nsubj":
+        return False
+    verb = head.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ != "ccomp" or verb.head.i == verb.i:
+        return False
+    speakers = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    for speaker in speakers:
+        mentions = [m for t in speaker.subtree if (m := ctx.mention(t.i)) is not None]
+        if mentions and all(m.type is not EntityType.UNIT for m in mentions):
+            return True
+    return False
 
 
 def _group_unit(node: Token, ctx: _Context) -> str | None:
