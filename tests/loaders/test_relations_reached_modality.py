@@ -18,7 +18,7 @@ def _signed(text: str) -> set[str]:
 
 
 @pytest.mark.parametrize("text", [
-    _BEFORE + "In March, Peru and Ecuador reached a new cooperation modality in Geneva.",
+    _BEFORE + "In March, Peru and Ecuador reached an inspection modality in Geneva.",
     _BEFORE + "Peru and Ecuador had concluded a technical framework in Geneva after three rounds of talks.",
     _BEFORE + "Even so, Peru and Ecuador on Tuesday reached an arrangement on the inspections.",
 ])
@@ -27,7 +27,7 @@ def test_relations_reaching_the_agreement_under_another_name_is_signing(text):
 
 
 @pytest.mark.parametrize("text", [
-    _BEFORE + "Peru and Ecuador could reach a new cooperation modality next year.",
+    _BEFORE + "Peru and Ecuador could reach an inspection modality next year.",
     _BEFORE + "Peru and Ecuador did not reach a framework in Geneva.",
 ])
 def test_relations_a_possible_or_negated_arrangement_is_no_signing(text):

@@ -40,8 +40,8 @@ def test_relations_the_sides_stay_unresolved_when_unclear(text):
 
 
 @pytest.mark.parametrize(("text", "signers"), [
-    ("Colombia said Monday all parties have signed the first phase of a Cauca ceasefire and prisoner exchange "
-     "deal, adding that the FARC releasing the prisoners would end the war.", {"Colombia", "FARC"}),
+    ("Colombia said on Monday that all parties have signed the opening phase of a truce and prisoner exchange "
+     "deal, and the FARC would free its prisoners in May.", {"Colombia", "FARC"}),
     ("Kenya and Somalia on Friday signed the final text of a maritime and security cooperation agreement "
      "in Nairobi.", {"Kenya", "Somalia"}),
 ])
