@@ -982,11 +982,31 @@ def _unit_of(head: Token, ctx: _Context, verb: Token | None, anaphora: bool = Tr
     short = _short_name_unit(head, ctx) if unitish else None
     if short is not None or not anaphora:
         return short
+    if pronoun and _speaker_pronoun(head, ctx):
+        return None
     previous = [m for m in ctx.units if m.start < head.i]
     # "the soldiers", "they" take up a unit named as an argument, not one named in passing ("many
     # of them come from the 11th Corps, also known as the Storm Corps").
     previous = [m for m in previous if _argument_mention(m, ctx.doc)] or previous
     return previous[-1].entity if previous else None
+
+
+def _speaker_pronoun(head: Token, ctx: _Context) -> bool:
+    """'they' as subject of what a named non-unit says ('the Front announced that they had seized
+    X'): it is the speaker itself, not the unit named before."""
+    if head.dep_ != "nsubj":
+        return False
+    verb = head.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ != "ccomp" or verb.head.i == verb.i:
+        return False
+    speakers = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    for speaker in speakers:
+        mentions = [m for t in speaker.subtree if (m := ctx.mention(t.i)) is not None]
+        if mentions and all(m.type is not EntityType.UNIT for m in mentions):
+            return True
+    return False
 
 
 def _group_unit(node: Token, ctx: _Context) -> str | None:
@@ -1187,7 +1207,7 @@ def _signings(verb: Token, ctx: _Context) -> list[tuple[str, str]]:
     for subj in subjects:
         for node in [subj, *subj.conjuncts]:
             if node.lower_ in {"they", "we"} or node.lower_ in _COUNTRIES:
-                parties += _previous_pair(node, ctx, sources)
+                parties += _previous_pair(node, ctx, sources) or _sentence_sides(node, ctx, sources)
                 continue
             party = _party_of(node, ctx)
             if party is not None:
@@ -1253,8 +1273,9 @@ def _treaty_of(obj: Token, ctx: _Context) -> str | None:
     if m is None:
         m = next((ctx.mention(c.i) for c in obj.children if c.dep_ == "compound" and ctx.mention(c.i) is not None), None)
     if m is None:  # "A Treaty on Comprehensive Strategic Partnership": the name sits in the 'on' phrase
-        m = next((ctx.mention(g.i) for p in obj.children if p.dep_ == "prep" and p.lower_ in {"on", "of"}
-                  for g in p.children if ctx.mention(g.i) is not None), None)
+        # "the first phase of a ceasefire and prisoner exchange deal": the named deal may be a conjunct.
+        m = next((ctx.mention(n.i) for p in obj.children if p.dep_ == "prep" and p.lower_ in {"on", "of"}
+                  for g in p.children for n in (g, *g.conjuncts) if ctx.mention(n.i) is not None), None)
     if m is not None and m.type is EntityType.TREATY:
         if ctx.table is not None and obj.lower_ in _TREATY_NOUNS | {"treaty"} and obj.is_title:
             ctx.table.add(EntityType.TREATY, m.name, _phrase(obj), count=False)
@@ -1290,6 +1311,24 @@ def _alias_treaty_name(doc: Doc, m: Mention, table: EntityRegistry) -> None:
     prep = root.head
     if root.dep_ == "pobj" and prep.lower_ in {"on", "of"} and prep.head.lower_ in _TREATY_NOUNS and prep.head.is_title:
         table.add(EntityType.TREATY, m.name, doc[prep.head.i : m.end].text, count=False)
+
+
+# Words that put a third party (a mediator, a host) into the sentence: the sides are then unclear.
+_MEDIATION_WORDS = {"broker", "brokered", "mediate", "mediated", "mediation", "mediator", "host", "hosted", "witness"}
+
+
+def _sentence_sides(node: Token, ctx: _Context, sources) -> list[str]:
+    """'all parties signed', 'both sides signed': the two states or agencies the sentence names,
+    only when it names exactly two and no mediator (otherwise who signed is unclear)."""
+    if node.lower_ not in {"sides", "parties"} or not any(
+            c.lower_ in {"all", "both", "two"} for c in node.children):
+        return []
+    sent = node.sent
+    if any(t.lemma_.lower() in _MEDIATION_WORDS or t.lower_ in _MEDIATION_WORDS for t in sent):
+        return []
+    kinds = sources - {EntityType.PERSON}  # a person speaking for one side is no side of its own
+    found = list(dict.fromkeys(m.entity for t in sent if (m := ctx.mention(t.i)) is not None and m.type in kinds))
+    return found if len(found) == 2 else []
 
 
 def _previous_pair(pronoun: Token, ctx: _Context, sources) -> list[str]:
