@@ -510,6 +510,10 @@ def _ner_mention(ent: Span, gaz: Gazetteer) -> Mention | None:
             return Mention(span.start, span.end, text, EntityType.AGENCY, name, label=label, rule="description")
     if key in gaz.agencies:
         return Mention(span.start, span.end, text, EntityType.AGENCY, gaz.agencies[key], label=label, rule="dictionary")
+    if _is_federal_state(span, [t for t in span if t.lower_ != "the"], gaz):
+        # Named without 'State', as NER finds it in "Kano state": one place for both forms.
+        base = span.doc[span.start : span.end - 1].text
+        return Mention(span.start, span.end, text, EntityType.PLACE, _strip_the(base), label="GPE", rule="variant")
     if key in gaz.places:
         return Mention(span.start, span.end, text, EntityType.PLACE, gaz.places[key], label=label, rule="variant")
     if key in gaz.people:
@@ -817,6 +821,28 @@ def _is_title_phrase(span: Span) -> bool:
     doc = span.doc
     nxt = doc[span.end] if span.end < len(doc) else None
     return bool(last == "press" and nxt is not None and nxt.is_title and nxt.lower_ in ROLE_NOUNS | _TITLE_TAILS)
+
+
+# Words that make "<word> State" a polity, movement or body, not a federal state: "Islamic State",
+# "Member State", "Secretary of State".
+_NOT_FEDERAL_STATE = {"islamic", "jewish", "free", "sovereign", "independent", "united", "federal", "deep",
+                      "police", "welfare", "member", "nation", "city", "head", "secretary", "of", "rogue", "buffer"}
+
+
+def _is_federal_state(span: Span, words: list[Token], gaz: Gazetteer) -> bool:
+    """An administrative state written like a name, without article: 'Borno State', 'South
+    Kordofan state'. 'the Islamic State', 'State Duma', 'Russian State' are not."""
+    doc = span.doc
+    if len(words) < 2 or words[-1].lower_ != "state" or words[0].i != span.start or span.start > 0 \
+            and doc[span.start - 1].lower_ == "the":
+        return False
+    base = words[:-1]
+    if any(t.pos_ != "PROPN" or not t.is_title or t.lower_ in _NOT_FEDERAL_STATE for t in base):
+        return False
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and (after.pos_ in {"PROPN", "NOUN"} or after.lower_ == "of"):
+        return False  # "State Security Service", "Kano State governor": a modifier of another noun
+    return state_of(doc[base[0].i : base[-1].i + 1].text, gaz) is None
 
 
 def _retype_org(span: Span, gaz: Gazetteer) -> Mention | None:
