@@ -332,9 +332,7 @@ WHERE $q = '' OR any(k IN e.search_keys WHERE k CONTAINS $q)
 ACTOR_DEGREES = f"""
 MATCH (e:{_ENTITY} {{id: $id}})
 RETURN e {{.id, .name, .type, .aliases, .sizes, .wikidata, .description}} AS actor,
-       COUNT {{ (e)-[:{RelType.SAID.value}]->() }} AS said,
-       COUNT {{ (e)-[:{RelType.CONFIRMED.value}]->() }} AS confirmed,
-       COUNT {{ (e)-[:{RelType.DENIED.value}]->() }} AS denied,
+       {"".join(f"COUNT {{ (e)-[:{rel.value}]->() }} AS {kind.value}, " for kind, rel in STATEMENT_REL.items())}
        COUNT {{ (e)<-[:{_ABOUT}]-() }} AS about,
        COUNT {{ (e)-[:{_RELATION_RELS}]-() }} AS relations,
        COUNT {{ (e)-[:{_MENTIONED_IN}]->() }} AS mentioned,

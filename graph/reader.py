@@ -8,6 +8,7 @@ from graph import queries
 from graph.connection import GraphDB
 from graph.search import fulltext_query, search_key
 from schema.errors import NotFound
+from schema.vocabulary import StatementKind
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,8 @@ def read_actor(db: GraphDB, actor_id: str) -> dict:
             "connected_complete": max(sum(by_kind.values()), deg["about"], deg["relations"]) <= CONNECTED_SAMPLE}
 
 
-_KINDS = ("said", "confirmed", "denied")
+# The columns ACTOR_DEGREES counts statements under, one per kind.
+_KINDS = tuple(kind.value for kind in StatementKind)
 
 
 def _mentions(db: GraphDB, actor_id: str, deg: dict) -> list[dict]:

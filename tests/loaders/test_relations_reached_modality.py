@@ -5,16 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from loaders import extract_text
+from tests.loaders.relation_helpers import signers as _signed
 
-_TAIL = " It was not clear what the other side would do next."
 _BEFORE = "The Geneva agreement on monitoring was announced by the two governments last month. "
-
-
-def _signed(text: str) -> set[str]:
-    g = extract_text(text + _TAIL, published="2024-11-20")
-    names = {e.id: e.name for e in g.entities}
-    return {names[r.source] for r in g.relations if r.type.value == "SIGNED"}
 
 
 @pytest.mark.parametrize("text", [

@@ -5,15 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders import extract_text
-
-_TAIL = " It was not clear what the other side would do next."
-
-
-def _signed(text: str) -> set[str]:
-    g = extract_text(text + _TAIL, published="2024-11-20")
-    names = {e.id: e.name for e in g.entities}
-    return {names[r.source] for r in g.relations if r.type.value == "SIGNED"}
+from tests.loaders.relation_helpers import signers as _signed
 
 
 @pytest.mark.parametrize("text", [
