@@ -212,6 +212,8 @@ class _Context:
     groups: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
     # Token indices that open a transcript turn or headline label ('Grossi: Iran has not ...').
     labelled: set[int] = field(default_factory=set)
+    # (token index, agency id) of each army that spoke as an institution ('the Polish army said').
+    armies: list[tuple[int, str]] = field(default_factory=list)
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
@@ -244,10 +246,10 @@ def extract_statements(
     ctx.labelled = set(line_acts)
     previous: Span | None = None
     for sent in doc.sents:
-        if covers(skip, sent.start_char):
-            continue
         if not sent.text.strip():
             continue
+        if covers(skip, sentence_span(sent)[1]):
+            continue  # not sent.start_char: a sentence may begin in the blanked header before the lead
         before = len(out)
         for token in sent:
             cue_tokens: list[Token] = []
@@ -516,6 +518,8 @@ def _has_content(verb: Token, ctx: _Context, sent: Span) -> bool:
     if lemma in _SET_PHRASE_LEMMAS:
         return _set_phrase_act(verb)
     deps = {c.dep_ for c in verb.children}
+    if _trailing_subject(verb, sent) is not None:
+        return True  # the clause before the comma is what it reports
     if lemma in _CLAUSE_ONLY or lemma == "quote":
         return _own_clause(verb)
     if lemma in _MESSAGE_ONLY:
@@ -545,6 +549,36 @@ def _has_content(verb: Token, ctx: _Context, sent: Span) -> bool:
     if lemma in _OBJECT_CONTENT and deps & {"dobj", "nsubjpass"}:
         return True
     return False
+
+
+_TRAILING_SUBJECT_WORDS = 7
+_TRAILING_TAIL_WORDS = 5
+
+
+def _trailing_subject(verb: Token, sent: Span) -> Token | None:
+    """'<content>, Ukraine's defense minister confirmed on Tuesday.': the head of the speaker phrase
+    of a sentence-final reporting clause, found by its surface shape (comma, a short noun phrase, a
+    finite verb, a date or adverb at most) where the parser hung the verb elsewhere."""
+    if verb.tag_ not in {"VBD", "VBZ", "VBP"} or any(
+            c.dep_ in {"nsubj", "nsubjpass", "dobj", "ccomp", "xcomp"} for c in verb.children):
+        return None
+    tail = [t for t in sent if t.i > verb.i and not t.is_punct and not t.is_space]
+    if len(tail) > _TRAILING_TAIL_WORDS or any(t.pos_ in {"VERB", "AUX", "PRON", "SCONJ", "CCONJ"} for t in tail):
+        return None
+    phrase: list[Token] = []
+    for t in reversed(sent[: verb.i - sent.start]):
+        if t.text == ",":
+            break
+        if t.pos_ in {"VERB", "AUX", "SCONJ", "CCONJ", "PRON"} or t.is_punct and t.tag_ != "HYPH":
+            return None
+        phrase.append(t)
+    else:
+        return None
+    comma = verb.i - len(phrase) - 1
+    if not phrase or len(phrase) > _TRAILING_SUBJECT_WORDS or comma - sent.start < _HEADLINE_WORDS:
+        return None
+    head = sent.doc[verb.i - 1]
+    return head if head.pos_ in {"NOUN", "PROPN"} else None
 
 
 def _own_clause(verb: Token) -> bool:
@@ -945,6 +979,8 @@ def _verb_speakers(verb: Token, ctx: _Context, sent: Span) -> list[str]:
         agents = _misattached_agents(verb)
     if agents:
         subjects = agents
+    elif not subjects and (trailing := _trailing_subject(verb, sent)) is not None:
+        subjects = [trailing]
     elif not subjects and verb.tag_ == "VBG" and (holder := _participle_holder(verb, ctx, sent)):
         return holder
     elif not subjects and verb.tag_ == "VBG" and verb.dep_ in {"advcl", "conj"} and (outer := _outer_reporter(verb, ctx)):
@@ -1119,6 +1155,8 @@ def _speakers_of(head: Token, ctx: _Context, sent: Span, conjuncts: bool = True)
     """The speaker entity ids a subject (or 'according to' object) noun phrase names, with those of
     its conjuncts ('NATO and the EU') when `conjuncts`."""
     m = ctx.by_token.get(head.i)
+    if m is not None and _is_army_by_name(m, ctx):
+        return [_army_agency(m, ctx)]
     if m is not None and m.type in SPEAKER_TYPES and not m.demonym:
         if _is_dateline(m, ctx.doc):
             return []
@@ -1195,7 +1233,7 @@ def _speakers_of(head: Token, ctx: _Context, sent: Span, conjuncts: bool = True)
         group = _recent_group(ctx, head, sent)
         if group:
             return group
-    if is_role and not is_definite and head.tag_ == "NN" and _is_headline(sent) and not any(
+    if is_role and not is_definite and head.tag_ in {"NN", "NNP"} and _is_headline(sent) and not any(
             c.dep_ in {"det", "poss", "nummod"} for c in head.children):
         is_definite = True  # headlinese drops the article: "..., minister says"
     if is_role:
@@ -1234,6 +1272,27 @@ def _speakers_of(head: Token, ctx: _Context, sent: Span, conjuncts: bool = True)
 
 # Quantity nouns whose members speak: "a number of Asian states and Australia", "dozens of residents".
 _PARTITIVES = {"number", "handful", "dozen", "dozens", "majority", "host", "couple", "pair", "group", "score", "scores"}
+
+
+def _is_army_by_name(m: Mention, ctx: _Context) -> bool:
+    """'the Polish army', "Chile's Armed Forces": a state's army, typed a Unit where it fights."""
+    words = [t.lower_ for t in ctx.doc[m.start : m.end]]
+    return m.type is EntityType.UNIT and m.label == "UNIT" and len(words) >= 2 and (
+        words[-1] in {"army", "military"} or words[-2:] == ["armed", "forces"])
+
+
+def _army_agency(m: Mention, ctx: _Context) -> str:
+    """The army as a speaker is its command, an Agency (CONVENTIONS.md) named as the article names
+    it; a later bare 'the army' or 'the military' refers back to it."""
+    span = ctx.doc[m.start : m.end]
+    surface = re.sub(r"^(?:the|The)\s+", "", span.text)
+    named = next((x for x in m.inner if x.type is EntityType.AGENCY and x.entity), None)
+    if named is not None:  # NER read it as an organisation too: "Chilean Armed Forces"
+        entity = ctx.table.add(EntityType.AGENCY, ctx.table.names[named.entity], surface, count=False, rule="variant")
+    else:
+        entity = ctx.table.add(EntityType.AGENCY, surface, surface, rule="description")
+    ctx.armies.append((m.start, entity))
+    return entity
 
 
 def _partitive_members(head: Token) -> Token | None:
@@ -1483,6 +1542,22 @@ def _learn_people(ctx: _Context) -> None:
             ctx.roles.setdefault(m.entity, set()).update(words)
             for w in words & set(_ROLE_GENDER):
                 ctx.gender.setdefault(m.entity, _ROLE_GENDER[w])
+    _learn_dictionary_roles(ctx)
+
+
+def _learn_dictionary_roles(ctx: _Context) -> None:
+    """The offices the actor dictionary gives a person on the article's date ('Rustem Umerov' was
+    defence minister in 2024), so 'Ukraine's defense minister' finds him where the article never
+    spells the title out; nothing without a date, since offices change hands."""
+    if not ctx.published:
+        return
+    actors = load_actors()
+    for entity, type_ in ctx.table.types.items():
+        actor = actors.lookup(type_, ctx.table.names[entity]) if type_ is EntityType.PERSON else None
+        for role in actor.roles if actor else ():
+            if role.active(ctx.published):
+                words = {w for title in (role.title, *role.titles) for w in title.lower().split()}
+                ctx.roles.setdefault(entity, set()).update(words)
 
 
 def _window_start(ctx: _Context, sent: Span, sentences: int) -> int:
@@ -1611,6 +1686,9 @@ def _antecedent_agency(head: Token, ctx: _Context, sent: Span) -> str:
         surface = ctx.doc[min(own) : head.i + 1].text
         return ctx.table.add(EntityType.AGENCY, label, re.sub(r"^(?:the|The)\s+", "", surface))
     start = _window_start(ctx, sent, _ANTECEDENT_SENTENCES)
+    armies = [e for i, e in ctx.armies if start <= i < head.i]
+    if armies and head.lower_ in {"army", "military"}:
+        return armies[-1]  # "the army said" after "the Sudanese army said"
     keys = {t.lower_ for t in head.subtree if t.is_alpha and not t.is_stop} | {head.lemma_.lower()}
     candidates = [m for m in ctx.mentions if start <= m.start < head.i and m.type is EntityType.AGENCY and m.start not in own]
     for m in reversed(candidates):
