@@ -73,9 +73,9 @@ def test_statements_no_dictionary_office_without_a_date():
 # --- sentence-final reporting clauses ------------------------------------------------------------
 
 @pytest.mark.parametrize("tail", [
-    "Ukraine's defense minister confirmed on Tuesday.",
-    "Ukraine's defense minister confirmed.",
-    "Ukraine's defense minister confirmed late on Tuesday.",
+    "Ukraine's defence minister confirmed on Friday.",
+    "Ukraine's defence minister confirmed.",
+    "Ukraine's defence minister confirmed late on Friday.",
 ])
 def test_statements_final_clause_after_a_long_content_clause(tail):
     text = ("Assault repelled\n\nRustem Umerov met his Polish counterpart in Warsaw on Monday.\n\n"
