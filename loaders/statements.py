@@ -556,7 +556,7 @@ _TRAILING_TAIL_WORDS = 5
 
 
 def _trailing_subject(verb: Token, sent: Span) -> Token | None:
-    """'<content>, Ukraine's defense minister confirmed on Tuesday.': the head of the speaker phrase
+    """'<content>, the country's foreign minister confirmed on Friday.': the head of the speaker phrase
     of a sentence-final reporting clause, found by its surface shape (comma, a short noun phrase, a
     finite verb, a date or adverb at most) where the parser hung the verb elsewhere."""
     if verb.tag_ not in {"VBD", "VBZ", "VBP"} or any(
