@@ -32,6 +32,7 @@ class ReportingLexicon:
     interpretive: frozenset[str]
     unverified: tuple[str, ...]
     falsity: frozenset[str]
+    evidence: frozenset[str]
 
     def lemmas(self, kind: StatementKind | None = None) -> frozenset[str]:
         """Single-word reporting lemmas, of one kind or all."""
@@ -75,4 +76,5 @@ def load_reporting_lexicon() -> ReportingLexicon:
         interpretive=frozenset(hedges.get("interpretive", ())),
         unverified=tuple(hedges.get("unverified", ())),
         falsity=frozenset(_read("falsity.yaml").get("words", ())),
+        evidence=frozenset(verbs.get("evidence_nouns", ())),
     )

