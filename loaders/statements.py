@@ -547,6 +547,9 @@ def _has_content(verb: Token, ctx: _Context, sent: Span) -> bool:
         return True
     if lemma == "call" and any(c.dep_ in {"prep", "prt"} and c.lower_ in {"on", "for", "upon"} for c in verb.children):
         return True
+    if lemma == "call" and any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in {"for", "on"} for g in c.children)
+                               for c in verb.children):
+        return True  # "calls for the siege to end": the parser hangs 'for' on the clause
     if lemma == "call" and "dobj" in deps and deps & {"oprd", "npadvmod", "attr"}:
         return True  # "calling the talks a step toward peace": a label is a statement
     if any(a < sent.end_char and b > sent.start_char for a, b in ctx.quotes):

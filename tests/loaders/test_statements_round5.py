@@ -111,10 +111,22 @@ def test_statements_long_headline_above_a_line_is_its_own_sentence():
 
 def test_statements_wrapped_prose_is_not_cut_at_its_line_breaks():
     from loaders.nlp import load_nlp, mark_line_breaks
-    text = ("The minister met the delegation from the northern provinces on Monday and agreed with\n"
-            "The Hague that the talks would go on.")
+    text = ("The minister met the delegation from the northern provinces on Monday and\n"
+            "agreed that the talks on the new water-sharing accord would go on until the\n"
+            "end of the month, when the two sides are due to meet the envoy of President\n"
+            "Lara Moss in the capital to sign the first part of the accord on the rivers.\n")
     doc = mark_line_breaks(load_nlp().make_doc(text))
-    assert sum(1 for t in doc if t.is_sent_start) <= 1
+    assert [t.i for t in doc if t.is_sent_start] == [0]
+
+
+def test_statements_subheading_between_paragraphs_is_its_own_sentence():
+    text = ("Talks stall\n\nThe rebels rejected the offer on Monday.\n"
+            "Brazil calls for the blockade of the Parana river port to end within days\n"
+            "The foreign ministry said it was concerned by the blockade.\n")
+    graph = extract_text(text)
+    names = {e.id: e.name for e in graph.entities}
+    assert [(names[s.speaker], s.sentence) for s in graph.statements if s.verb == "call"] == [
+        ("Brazil", "Brazil calls for the blockade of the Parana river port to end within days")]
 
 
 # --- role phrases ----------------------------------------------------------------------------------
