@@ -1,7 +1,8 @@
-"""Lexicons of the statement rules, read from loaders/data/ (data, not code, so that a reader can
-extend them): reporting verbs with the kind each implies (reporting_verbs.yaml), verb + particle
-pairs ("brush off" = denied), hedges and interpretive adverbs (hedges.yaml) and falsity words
-(falsity.yaml)."""
+"""Lexicons of the rules, read from loaders/data/ (data, not code, so that a reader can extend
+them): reporting verbs with the kind each implies (reporting_verbs.yaml), verb + particle pairs
+("brush off" = denied), claims written as nouns, hedges and interpretive adverbs (hedges.yaml),
+falsity words (falsity.yaml), and plain word lists (statement_words.yaml, relation_lexicon.yaml)
+read by word_list()."""
 
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ class ReportingLexicon:
     unverified: tuple[str, ...]
     falsity: frozenset[str]
     evidence: frozenset[str]
+    nominal: dict[str, StatementKind]  # claims written as nouns: "Seoul's claims that ..."
 
     def lemmas(self, kind: StatementKind | None = None) -> frozenset[str]:
         """Single-word reporting lemmas, of one kind or all."""
@@ -77,4 +79,25 @@ def load_reporting_lexicon() -> ReportingLexicon:
         unverified=tuple(hedges.get("unverified", ())),
         falsity=frozenset(_read("falsity.yaml").get("words", ())),
         evidence=frozenset(verbs.get("evidence_nouns", ())),
+        nominal={k: StatementKind(v) for k, v in (verbs.get("nominal_acts") or {}).items()},
     )
+
+
+@functools.lru_cache(maxsize=None)
+def load_word_lists(name: str) -> dict[str, frozenset[str]]:
+    """Every list of loaders/data/`name` as a frozenset of lower-case words, read once."""
+    out = {}
+    for key, items in _read(name).items():
+        if not isinstance(items, list) or not all(isinstance(w, str) for w in items):
+            # A bare yes/no/on/off is read by YAML as a boolean: quote it.
+            raise ValueError(f"{name}: {key} must be a list of words (quote yes/no/on/off)")
+        out[key] = frozenset(w.lower() for w in items)
+    return out
+
+
+def word_list(name: str, key: str) -> frozenset[str]:
+    """One list of loaders/data/`name`; a missing key is an error, not an empty list."""
+    lists = load_word_lists(name)
+    if key not in lists:
+        raise KeyError(f"{name} has no list {key!r}")
+    return lists[key]

@@ -89,7 +89,7 @@ from loaders.actors import load_actors
 from loaders.entities import INSTITUTION_HEADS, ROLE_NOUNS, STATE_HEADS, Mention
 from loaders.gazetteer import load_gazetteer
 from loaders.ids import statement_id
-from loaders.lexicon import load_reporting_lexicon
+from loaders.lexicon import load_reporting_lexicon, word_list
 from loaders.metadata import MONTHS, find_published, infer_date, is_outlet, iso_date
 from loaders.nlp import doc_text, sentence_span
 from loaders.ranges import covers
@@ -108,26 +108,20 @@ _NEEDS_CONTENT = set(_LEXICON.needs_content)
 # Everyday verbs that report only in set phrases ("issued a statement", "put out a statement",
 # "declined to comment", "referred reporters to the ministry"): _set_phrase_act decides.
 _SET_PHRASE_LEMMAS = {"issue", "release", "put", "refer", "decline", "refuse"}
-_STATEMENT_NOUNS = {"statement", "communique", "communiqué", "readout", "declaration", "notice", "bulletin"}
-_FOOTAGE_NOUNS = {"footage", "video", "videos", "image", "images", "photo", "photos", "photograph", "photographs"}
+_STATEMENT_NOUNS = word_list("statement_words.yaml", "statement_nouns")
+_FOOTAGE_NOUNS = word_list("statement_words.yaml", "footage_nouns")
 # "footage showing X declaring ...", "a video of X saying ...": X is the one who speaks.
-_DEPICTING_LEMMAS = {"show", "feature", "depict", "film", "record", "capture", "hear", "see"}
-_ASKERS = {"reporter", "journalist", "question", "query", "inquiry", "enquiry", "media", "you", "caller"}
+_DEPICTING_LEMMAS = word_list("statement_words.yaml", "depicting_verbs")
+_ASKERS = word_list("statement_words.yaml", "askers")
 # "declined to comment": the refusal is the act, and the verb it governs is part of it.
-_REFUSED_ACTS = {
-    "comment", "discuss", "elaborate", "answer", "speculate", "specify", "respond", "disclose", "reveal",
-    "say", "address", "detail", "explain", "identify", "name", "give", "provide",
-}
+_REFUSED_ACTS = word_list("statement_words.yaml", "refused_acts")
 # A communication a speaker owns: "the ministry's morning briefing claimed" is the ministry speaking.
-_MESSAGE_NOUNS = {
-    "briefing", "statement", "report", "communique", "communiqué", "bulletin", "readout", "post", "update",
-    "letter", "message", "note", "memo", "memorandum", "cable", "email", "tweet", "telegram", "missive",
-}
+_MESSAGE_NOUNS = word_list("statement_words.yaml", "message_nouns")
 # Content that is a thing, not a clause, still counts for these: "published a report", "welcomed
 # the decision", "attributed the losses to".
 _OBJECT_CONTENT = set(_LEXICON.object_content)
 # Who wrote a message speaks through it: "the authors of the letter".
-_AUTHOR_NOUNS = {"author", "drafter", "signatory", "sender"}
+_AUTHOR_NOUNS = word_list("statement_words.yaml", "author_nouns")
 # Denial verbs that also have everyday senses ("dismissed the commander", "rejected the bid") deny
 # only a claim: one of these nouns, a clause, or "as ..." ("dismissed the reports as fake").
 _SOFT_DENY = set(_LEXICON.soft_deny)
@@ -138,33 +132,23 @@ _MESSAGE_ONLY = set(_LEXICON.message_only)
 _QUOTE_KIND = set(_LEXICON.quote_kind)
 # "she added, apparently confirming the rumours": the writer's reading of an act, not a second act.
 _INTERPRETIVE = set(_LEXICON.interpretive)
-_CLAIM_NOUNS = {
-    "report", "claim", "allegation", "accusation", "charge", "suggestion", "assertion", "rumour",
-    "rumor", "speculation", "story", "account", "statement", "idea", "notion", "assessment",
-    "finding", "information", "news", "reporting", "contention", "insinuation", "narrative", "version",
-    "remark", "comment", "letter", "memo", "memorandum", "note", "cable", "message",
-}
+_CLAIM_NOUNS = word_list("statement_words.yaml", "claim_nouns")
 # "described the reports as a fabrication": calling a claim false is denying it.
-_LABEL_LEMMAS = {"describe", "call", "label", "brand", "term", "characterize", "characterise", "denounce", "decry"}
+_LABEL_LEMMAS = word_list("statement_words.yaml", "label_verbs")
 _FALSITY = set(_LEXICON.falsity)
 _EVIDENCE = set(_LEXICON.evidence)
 # Claims written as nouns ("Seoul's claims that ...") and the kind each states (CONVENTIONS.md).
-_NOMINAL_ACTS = {
-    "claim": StatementKind.SAID, "allegation": StatementKind.SAID, "assertion": StatementKind.SAID,
-    "accusation": StatementKind.SAID, "contention": StatementKind.SAID, "warning": StatementKind.SAID,
-    "insistence": StatementKind.SAID, "denial": StatementKind.DENIED, "admission": StatementKind.CONFIRMED,
-    "confirmation": StatementKind.CONFIRMED,
-}
+_NOMINAL_ACTS = _LEXICON.nominal
 # Belief verbs framed by a reporting verb are that verb's content, not an act of their own.
-_BELIEF_LEMMAS = {"believe", "consider", "estimate", "assess", "predict", "conclude", "expect", "think", "suspect"}
+_BELIEF_LEMMAS = word_list("statement_words.yaml", "belief_verbs")
 # Participles that spell out the act they hang on ("denied it, saying ...", "X, citing Y, said").
 # Others with content of their own ("..., insisting that ...", "..., claiming ...") are a second act
 # (CONVENTIONS.md: a second reporting verb with new content gives a second entry).
-_SAME_ACT_PARTICIPLES = {"say", "tell", "cite", "describe"}
+_SAME_ACT_PARTICIPLES = word_list("statement_words.yaml", "same_act_participles")
 # Reporting only as the main verb: "they asked for proof" (not "claims that X had asked for troops").
 _MAIN_CLAUSE_ONLY = {"ask for"}
-_HEDGE_HEADS = {"refuse", "decline", "fail", "unable", "able", "position", "want", "try", "seek", "expect"}
-_HEDGE_MODALS = {"could", "would", "might", "may", "should"}
+_HEDGE_HEADS = word_list("statement_words.yaml", "hedge_heads")
+_HEDGE_MODALS = word_list("statement_words.yaml", "hedge_modals")
 _HEDGE_ADVERBS = set(_LEXICON.hedges)
 # "The claims could not be independently verified": the article does not vouch for them.
 _UNVERIFIED = re.compile(r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in _LEXICON.unverified) + r")\b",
@@ -178,10 +162,8 @@ _MESSAGE_SENTENCES = 8
 _ROLE_SENTENCES = 12
 _PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _TITLE_GENDER = {"mr": "m", "mr.": "m", "ms": "f", "ms.": "f", "mrs": "f", "mrs.": "f", "miss": "f"}
-_ROLE_GENDER = {
-    "spokeswoman": "f", "chairwoman": "f", "congresswoman": "f", "businesswoman": "f", "queen": "f",
-    "spokesman": "m", "chairman": "m", "congressman": "m", "businessman": "m", "king": "m", "prince": "m",
-}
+_ROLE_GENDER = {**{w: "f" for w in word_list("statement_words.yaml", "female_roles")},
+                **{w: "m" for w in word_list("statement_words.yaml", "male_roles")}}
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 _DAY_MONTH = re.compile(
     r"\b(?:(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m1>[A-Za-z]{3,9})\.?|(?P<m2>[A-Za-z]{3,9})\.?\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?)"
@@ -379,10 +361,7 @@ def _continuation(ctx: _Context, sent: Span, previous: Span, previous_acts: list
     return speakers.pop(), (span[0], max(span[1], sentence_span(sent)[2]))
 
 
-_QUESTION_OPENERS = {
-    "what", "who", "whom", "why", "how", "when", "where", "which", "do", "does", "did", "is", "are",
-    "was", "were", "has", "have", "had", "can", "could", "will", "would", "should",
-}
+_QUESTION_OPENERS = word_list("statement_words.yaml", "question_openers")
 
 
 def _message_owner(noun: Token, ctx: _Context, sent: Span) -> list[str]:
@@ -1338,7 +1317,7 @@ def _speakers_of(head: Token, ctx: _Context, sent: Span, conjuncts: bool = True)
 
 
 # Quantity nouns whose members speak: "a number of Asian states and Australia", "dozens of residents".
-_PARTITIVES = {"number", "handful", "dozen", "dozens", "majority", "host", "couple", "pair", "group", "score", "scores"}
+_PARTITIVES = word_list("statement_words.yaml", "partitives")
 
 
 def _is_army_by_name(m: Mention, ctx: _Context) -> bool:
@@ -1372,17 +1351,14 @@ def _partitive_members(head: Token) -> Token | None:
 
 
 # Institution nouns that, bare, are a mass noun ("intelligence suggests"), not a body.
-_MASS_NOUNS = {"intelligence", "diplomacy"}
+_MASS_NOUNS = word_list("statement_words.yaml", "mass_nouns")
 # Plural nouns for unnamed people who speak as a group: "diplomatic sources", "many locals".
-_GROUP_LEMMAS = {
-    "source", "local", "resident", "witness", "leader", "diplomat", "country", "nation", "ally",
-    "lawmaker", "official", "activist", "journalist", "soldier", "officer", "member", "authority",
-}
+_GROUP_LEMMAS = word_list("statement_words.yaml", "group_nouns")
 # Determiners that single out an unnamed person ("a senior official") or make a group indefinite.
 _INDEFINITE = {"a", "an", "another", "one"}
-_GROUP_DETERMINERS = {"some", "several", "many", "other", "two", "three", "few", "numerous", "various"}
+_GROUP_DETERMINERS = word_list("statement_words.yaml", "group_determiners")
 # Prepositions that say where an unnamed speaker is from: "an official from Seoul's foreign ministry".
-_ORIGIN_PREPS = {"from", "in", "at", "of", "with", "within", "inside", "for"}
+_ORIGIN_PREPS = word_list("statement_words.yaml", "origin_preps")
 
 
 def _identified_as(head: Token, ctx: _Context) -> str | None:
@@ -1462,8 +1438,8 @@ def _origin_preps(head: Token) -> list[Token]:
             and any(t.ent_type_ or t.pos_ == "PROPN" or t.lower_ in INSTITUTION_HEADS for t in c.subtree)]
 
 
-_PAIR_STATE_NOUNS = {"country", "countries", "nation", "nations", "state", "states", "government", "governments", "sides", "allies"}
-_PAIR_PERSON_NOUNS = {"men", "women", "leaders", "ministers", "officials", "diplomats", "presidents", "sides"}
+_PAIR_STATE_NOUNS = word_list("statement_words.yaml", "pair_state_nouns")
+_PAIR_PERSON_NOUNS = word_list("statement_words.yaml", "pair_person_nouns")
 
 
 def _named_pair(head: Token, ctx: _Context, sent: Span) -> list[str] | None:
@@ -1776,18 +1752,11 @@ _LINE_LABEL = re.compile(
     re.M,
 )
 # Turn labels of the other side of a briefing or interview, never statements.
-_NOT_SPEAKER_LABELS = {
-    "q", "a", "question", "questions", "reporter", "reporters", "moderator", "operator", "audience",
-    "interviewer", "host", "participant", "journalist", "questioner", "staff", "note", "editor",
-    "editor's note", "update", "updated", "correction", "watch", "read", "listen", "photo", "video",
-}
+_NOT_SPEAKER_LABELS = word_list("statement_words.yaml", "not_speaker_labels")
+# A transcript turn of these words only ("Thanks, everyone.") is no act.
+_PLEASANTRY_WORDS = word_list("statement_words.yaml", "pleasantry_words")
 # A headline's closing attribution: "'Access will be given' – Zelenskyy", "... casualties: JCS",
 # "..., claims Zelensky".
-_PLEASANTRY_WORDS = {
-    "thanks", "thank", "you", "everyone", "everybody", "all", "sure", "good", "morning", "afternoon",
-    "evening", "okay", "ok", "great", "hi", "hello", "bye", "goodbye", "much", "very", "so", "again",
-    "welcome", "certainly", "of", "course", "guys", "folks",
-}
 _TRAILING_SEPARATORS = {"–", "—", "-", "--", ":"}
 _HEADLINE_WORDS = 4
 

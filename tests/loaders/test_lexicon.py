@@ -44,3 +44,34 @@ def test_lexicon_entries_set_speaker_and_kind(text, expected):
         assert all(kind is SAID for _, kind in found), found
     else:
         assert expected in found, found
+
+
+def test_lexicon_word_lists_are_read_from_data(tmp_path, monkeypatch):
+    import loaders.lexicon as lexicon
+    (tmp_path / "some_words.yaml").write_text("askers: [Reporter, caller]\n", encoding="utf-8")
+    (tmp_path / "bad_words.yaml").write_text("flags: [yes]\n", encoding="utf-8")
+    monkeypatch.setattr(lexicon, "DATA", tmp_path)
+    lexicon.load_word_lists.cache_clear()
+    try:
+        assert lexicon.word_list("some_words.yaml", "askers") == {"reporter", "caller"}
+        with pytest.raises(KeyError, match="no list 'tellers'"):
+            lexicon.word_list("some_words.yaml", "tellers")
+        with pytest.raises(ValueError, match="flags must be a list of words"):
+            lexicon.word_list("bad_words.yaml", "flags")  # a bare yes is a YAML boolean
+    finally:
+        lexicon.load_word_lists.cache_clear()
+
+
+def test_lexicon_every_statement_word_list_is_used_and_non_empty():
+    import loaders.statements as statements
+    from loaders.lexicon import load_word_lists
+    lists = load_word_lists("statement_words.yaml")
+    source = open(statements.__file__, encoding="utf-8").read()
+    for key, items in lists.items():
+        assert items, key
+        assert f'"{key}"' in source, f"{key} is not read by loaders/statements.py"
+
+
+def test_lexicon_a_gendered_role_noun_is_a_data_entry():
+    rows_ = rows("A Navy spokeswoman said the ship had left port. She added that it would return in May.")
+    assert [kind for _, kind in rows_] == [SAID, SAID] and rows_[0][0] == rows_[1][0]
