@@ -401,7 +401,8 @@ def _names_with_descriptions(doc: Doc, mentions: list[Mention], taken: set[int],
         titled = any(t.lower_.rstrip(".") in HONORIFICS - {"sir", "dame"} and t.is_title for t in before[-2:]) \
             and (before[-1].text == "." or before[-1].lower_ in HONORIFICS)
         described = any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS and c.i > token.i and (
-            c.i == token.i + 2 or any(d.dep_ == "det" and d.lower_ in {"a", "an", "the"} for d in c.children)
+            c.i == token.i + 2 or any(d.dep_ == "det" and d.lower_ in {"a", "an", "the"} or d.dep_ == "poss"
+                                      for d in c.children)
         ) for c in token.children)
         if not (titled or described and len(span.text.split()) >= 2) or not _looks_like_name(span):
             continue
@@ -430,8 +431,9 @@ def _names_after_roles(doc: Doc, taken: set[int], skip: list[tuple[int, int]]) -
             continue
         start = token.i
         while start > 0 and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].text == "-") \
-                and doc[start - 1].i not in taken and not doc[start - 1].whitespace_.count("\n"):
-            start -= 1
+                and doc[start - 1].i not in taken and not doc[start - 1].whitespace_.count("\n") \
+                and (doc[start - 1].lower_ not in ROLE_NOUNS or token.i - start < 1):
+            start -= 1  # "Foreign Minister Ana Castel": a role before a two-word name is no part of it
         span = doc[start : token.i + 1]
         if any(t.lower_.rstrip(".") in HONORIFICS for t in span):
             continue  # "secretary Maj. Gen. Pat Ryder": ranks, the name follows them

@@ -543,28 +543,37 @@ _TRAILING_TAIL_WORDS = 5
 
 
 def _trailing_subject(verb: Token, sent: Span) -> Token | None:
-    """'<content>, the country's foreign minister confirmed on Friday.': the head of the speaker phrase
-    of a sentence-final reporting clause, found by its surface shape (comma, a short noun phrase, a
-    finite verb, a date or adverb at most) where the parser hung the verb elsewhere."""
+    """'<content>, the country's foreign minister confirmed on Friday.', '<content>, Ana Castel, the
+    foreign minister, said.': the head of the speaker phrase of a sentence-final reporting clause,
+    found by its surface shape (comma, a short noun phrase and its apposition, a finite verb, a date
+    or adverb at most) where the parser hung the verb elsewhere."""
     if verb.tag_ not in {"VBD", "VBZ", "VBP"} or any(
             c.dep_ in {"nsubj", "nsubjpass", "dobj", "ccomp", "xcomp"} for c in verb.children):
         return None
     tail = [t for t in sent if t.i > verb.i and not t.is_punct and not t.is_space]
     if len(tail) > _TRAILING_TAIL_WORDS or any(t.pos_ in {"VERB", "AUX", "PRON", "SCONJ", "CCONJ"} for t in tail):
         return None
-    phrase: list[Token] = []
-    for t in reversed(sent[: verb.i - sent.start]):
+    before = list(reversed(sent[: verb.i - sent.start]))
+    appositive = bool(before) and before[0].text == ","
+    segments: list[list[Token]] = [[]]
+    for t in before[1:] if appositive else before:
         if t.text == ",":
-            break
+            if len(segments) == (2 if appositive else 1):
+                break
+            segments.append([])
+            continue
         if t.pos_ in {"VERB", "AUX", "SCONJ", "CCONJ", "PRON"} or t.is_punct and t.tag_ != "HYPH":
             return None
-        phrase.append(t)
+        segments[-1].append(t)
     else:
         return None
-    comma = verb.i - len(phrase) - 1
-    if not phrase or len(phrase) > _TRAILING_SUBJECT_WORDS or comma - sent.start < _HEADLINE_WORDS:
+    if len(segments) != (2 if appositive else 1) or not all(segments) \
+            or any(len(x) > _TRAILING_SUBJECT_WORDS for x in segments):
         return None
-    head = sent.doc[verb.i - 1]
+    comma = min(t.i for x in segments for t in x) - 1
+    if comma - sent.start < _HEADLINE_WORDS:
+        return None
+    head = segments[-1][0]  # the subject's last word: 'Castel' in ', Ana Castel, the minister, said'
     return head if head.pos_ in {"NOUN", "PROPN"} else None
 
 
@@ -586,11 +595,12 @@ def _message_quoted(verb: Token, ctx: _Context, sent: Span) -> bool:
 
 
 def _quoted_as(verb: Token) -> Token | None:
-    """'the senators quoted the agency as saying ...': the one quoted (the object), else None."""
+    """'the senators quoted the agency as saying ...', 'the minister was quoted as saying ...': the one
+    quoted (the object, or the passive subject), else None."""
     if not any(c.dep_ == "prep" and c.lower_ == "as" and any(
             g.tag_ == "VBG" and g.lemma_.lower() in REPORT_LEMMAS for g in c.children) for c in verb.children):
         return None
-    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
 
 
 def _set_phrase_act(verb: Token) -> bool:
@@ -675,6 +685,11 @@ def _part_of_other_act(verb: Token, ctx: _Context) -> bool:
         any(c.lower_ in {"nor", "neither"} for c in verb.children)
         or any(c.lower_ in {"nor", "neither"} for c in head.children)
     ):
+        return True
+    # "denied the reports, calling them fabricated": a label that calls the claim false is the denial.
+    if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "conj"} and lemma in _LABEL_LEMMAS \
+            and (frame := _framing_act(verb, ctx)) is not None and _kind(frame)[0] is StatementKind.DENIED \
+            and _calls_false(verb):
         return True
     # "denied the reports, saying ...", "X, citing Y, said": the participle spells out the act.
     if verb.dep_ in {"advcl", "xcomp", "acl"} and verb.tag_ == "VBG" and lemma in _SAME_ACT_PARTICIPLES \
@@ -853,6 +868,10 @@ def _calls_false(verb: Token) -> bool:
     if claim is not None:
         # "denounced the letter to the UN as a charade": the parser may hang 'as' on the claim.
         complements += [t for c in claim.children if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree]
+        # 'called the reports "fabricated"', 'called the reports that troops had crossed "pure
+        # propaganda"': or a quoted label hung inside the claim's own phrase.
+        complements += [x for t in claim.subtree if t.i > claim.i and t.dep_ in {"acl", "oprd", "dobj", "amod", "attr"}
+                        and any(p.is_quote for p in t.children) for x in t.subtree]
     return any(t.lemma_.lower() in _FALSITY or t.lower_ in _FALSITY for t in complements)
 
 

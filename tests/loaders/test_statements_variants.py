@@ -1,0 +1,88 @@
+"""Each reporting pattern with its common variants (issue 9: detection must not hang on one parse
+shape): speakers named with a title, by institution, or with an apposition; the verb before or
+after its content, with dates, adverbs, a statement phrase or a wire dateline in between; and the
+kind each verb and construction gives (CONVENTIONS.md). Invented text; no services needed."""
+
+import itertools
+
+import pytest
+
+from loaders.pipeline import extract_text
+
+_FILLER = "\nThe two sides have been at odds over the border for years, and there is no end in sight to the dispute.\n"
+_CONTENT = "that troops had crossed the border near Arica"
+_SPEAKERS = [
+    ("Foreign Minister Ana Castel", "Ana Castel"),
+    ("the Chilean foreign ministry", None),
+    ("Pentagon spokesman Carl Dorne", "Carl Dorne"),
+    ("Ana Castel, Chile's foreign minister,", "Ana Castel"),
+]
+_VERBS = ["said", "confirmed", "denied"]
+_FRAMES = [
+    "{S} {V} {C}.",
+    "{S} {V} on Tuesday {C}.",
+    "{S} on Tuesday {V} {C}.",
+    "{S} {V} in a statement on Tuesday {C}.",
+    "{S} also {V} {C}.",
+    "{S} {V} late on Tuesday {C}.",
+    "SANTIAGO, March 4 (Reuters) - {S} {V} {C}.",
+    "Troops had crossed the border near Arica, {S} {V} on Tuesday.",
+    "Troops had crossed the border near Arica, {S} {V}.",
+]
+_QUOTE_FRAMES = [
+    "“Troops have crossed the border near Arica,” {S} said on Tuesday.",
+    "“Troops have crossed the border near Arica,” said {S}.",
+]
+
+
+def _rows(sentence: str) -> list[tuple[str, str]]:
+    graph = extract_text("Border tensions rise\n\n" + sentence + _FILLER, published="2025-03-04")
+    names = {e.id: e.name for e in graph.entities}
+    return [(names[s.speaker], s.kind.value) for s in graph.statements]
+
+
+@pytest.mark.parametrize("frame, speaker, verb", [
+    (f, s, v) for f, s, v in itertools.product(_FRAMES, _SPEAKERS, _VERBS)
+] + [(f, s, "said") for f, s in itertools.product(_QUOTE_FRAMES, _SPEAKERS)])
+def test_statements_one_act_in_every_variant(frame, speaker, verb):
+    surface, name = speaker
+    if frame.startswith("“") and frame.endswith("{S}."):
+        surface = surface.rstrip(",")
+    rows = _rows(frame.format(S=surface, V=verb, C=_CONTENT))
+    assert len(rows) == 1, rows
+    assert rows[0][1] == verb
+    assert name is None or rows[0][0] == name
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Defence Minister Ana Castel dismissed reports that troops had crossed the border near Arica.", ["denied"]),
+    ("Defence Minister Ana Castel rejected claims that troops had crossed the border near Arica.", ["denied"]),
+    ("Defence Minister Ana Castel brushed off reports that troops had crossed the border near Arica.", ["denied"]),
+    ("Defence Minister Ana Castel acknowledged that troops had crossed the border near Arica.", ["confirmed"]),
+    ("Defence Minister Ana Castel admitted on Tuesday that troops had crossed the border near Arica.", ["confirmed"]),
+    ("Defence Minister Ana Castel declined to confirm that troops had crossed the border near Arica.", ["said"]),
+    ("Defence Minister Ana Castel could not confirm that troops had crossed the border near Arica.", ["said"]),
+    ("Defence Minister Ana Castel refused to comment on reports that troops had crossed the border.", ["said"]),
+    ("Troops had crossed the border near Arica, according to Defence Minister Ana Castel.", ["said"]),
+    ("According to Defence Minister Ana Castel, troops had crossed the border near Arica.", ["said"]),
+    ("Defence Minister Ana Castel told reporters on Tuesday that troops had crossed the border near Arica.", ["said"]),
+    ("In an interview with local radio, Defence Minister Ana Castel said troops had crossed the border.", ["said"]),
+    ("Defence Minister Ana Castel was quoted as saying that troops had crossed the border near Arica.", ["said"]),
+    ("Defence Minister Ana Castel, speaking in Santiago on Tuesday, said troops had crossed the border.", ["said"]),
+    ("Defence Minister Ana Castel, who visited the border on Monday, said troops had crossed it near Arica.", ["said"]),
+    ("Defence Minister Ana Castel said troops had crossed the border near Arica. She added that they had "
+     "withdrawn by nightfall.", ["said", "said"]),
+    ("Defence Minister Ana Castel denied on Tuesday that troops had crossed the border near Arica, calling the "
+     "reports “fabricated”.", ["denied"]),
+    ("Defence Minister Ana Castel called the reports that troops had crossed the border near Arica “pure "
+     "propaganda”.", ["denied"]),
+    ("“Troops have not crossed the border,” Defence Minister Ana Castel said, adding that the army was on "
+     "alert.", ["said", "said"]),
+    ("Defence Minister Ana Castel accused Peru of sending troops across the border near Arica.", ["said"]),
+    ("Defence Minister Ana Castel called on Peru to withdraw its troops from the border near Arica.", ["said"]),
+    ("Defence Minister Ana Castel wrote on X that troops had crossed the border near Arica.", ["said"]),
+])
+def test_statements_kind_of_each_construction(sentence, expected):
+    rows = _rows(sentence)
+    assert [kind for _, kind in rows] == expected
+    assert {name for name, _ in rows} == {"Ana Castel"}
