@@ -349,6 +349,10 @@ def _dictionary_mentions(doc: Doc, taken: set[int], skip: list[tuple[int, int]],
                 elif key in gaz.agencies and (n >= 2 or span[0].is_upper and len(span[0]) >= 3):
                     found = Mention(span.start, span.end, span.text, EntityType.AGENCY, gaz.agencies[key],
                                     label="ORG", rule="dictionary")
+                elif key in gaz.states and span[-1].is_title and not _first_name_of(span):
+                    # "...: Chile" where NER saw no place at all
+                    found = Mention(span.start, span.end, span.text, EntityType.STATE, gaz.states[key],
+                                    label="GPE", rule="dictionary")
                 if found is not None and _is_agency_tag(doc, found):
                     found = None
                     break
@@ -361,6 +365,15 @@ def _dictionary_mentions(doc: Doc, taken: set[int], skip: list[tuple[int, int]],
         taken.update(range(found.start, found.end))
         i = found.end
     return out
+
+
+def _first_name_of(span: Span) -> bool:
+    """'Jordan Peterson', 'Mr. Chad': a state's name used as a person's name."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    before = doc[span.start - 1] if span.start > 0 else None
+    return after is not None and after.pos_ == "PROPN" and after.is_title and not after.whitespace_.count("\n") \
+        and "\n" not in span[-1].whitespace_ or before is not None and before.lower_.rstrip(".") in HONORIFICS
 
 
 # Nouns that describe a person (beyond offices): "X, a Moscow-based military commentator, said".

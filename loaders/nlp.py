@@ -58,9 +58,16 @@ def mark_line_breaks(doc):
     wrapped = _hard_wrapped(text)
     prev = None  # the last non-space token
     since_start = since_stop = 0  # tokens since the last sentence start set here / full stop
+    headline_end = -1  # end offset of the headline line being read: the parser may not cut it
     for token in doc:
         if token.is_space:
             continue
+        if prev is None or "\n" in text[prev.idx + len(prev.text) : token.idx]:
+            line_end = text.find("\n", token.idx)
+            line = text[token.idx : len(text) if line_end < 0 else line_end].strip()
+            headline_end = token.idx + len(line) if _whole_line_headline(line, wrapped) else -1
+        elif token.idx < headline_end and not token.is_sent_start:
+            token.is_sent_start = False  # "Troops crossed the border, says Chile" is one sentence
         if prev is not None:
             gap = text[prev.idx + len(prev.text) : token.idx]
             if "\n" in gap:
@@ -82,11 +89,16 @@ def mark_line_breaks(doc):
 
 
 def _headline_over_line(line: str, last: Token, nxt: Token, wrapped: bool) -> bool:
-    """A longer headline or subheading right above a paragraph: in text that is not hard-wrapped,
-    a capitalised line of at most _HEADLINE_LINE characters ending in a content word, with a
-    capitalised line after it."""
-    return not wrapped and len(line) <= _HEADLINE_LINE and line[:1].isupper() and not last.is_stop \
-        and not last.is_punct and nxt.text[:1].isupper() and ". " not in line
+    """A longer headline or subheading right above a paragraph: a whole-line headline ending in a
+    content word, with a capitalised line after it."""
+    return _whole_line_headline(line, wrapped) and not last.is_stop and not last.is_punct and nxt.text[:1].isupper()
+
+
+def _whole_line_headline(line: str, wrapped: bool) -> bool:
+    """A line that is a headline or subheading by itself: capitalised, no sentence inside it, no
+    closing punctuation, at most _HEADLINE_LINE characters, in text that is not hard-wrapped."""
+    return not wrapped and 0 < len(line) <= _HEADLINE_LINE and line[:1].isupper() \
+        and not line.endswith(_FINAL) and not re.search(r"[.!?][\"”’)]?\s", line)
 
 
 def _hard_wrapped(text: str) -> bool:

@@ -1683,6 +1683,12 @@ def _role_person(ctx: _Context, head: Token, state: str | None = None) -> str | 
     ("Ukraine's minister") not one whose role the article or the actor dictionary ties to another state."""
     role = head.lemma_.lower() if head.lemma_.lower() in ROLE_NOUNS else head.lower_
     mods = _phrase_words(head) - {head.lower_, head.lemma_.lower()} - {"former", "new", "top", "senior", "then"}
+    # "Chilean minister": the demonym names the state, not a word of the title.
+    for t in (t for c in head.children if c.dep_ in {"amod", "compound"} for t in c.subtree):
+        m = ctx.by_token.get(t.i)
+        if m is not None and m.type is EntityType.STATE and m.entity:
+            mods -= {x.lower_ for x in ctx.doc[m.start : m.end]}
+            state = state or m.entity
     start = _window_start(ctx, head.sent, _ROLE_SENTENCES)
     best: tuple[int, str] | None = None
     def other_state(entity: str) -> bool:
@@ -1848,8 +1854,8 @@ def _label_speaker(ctx: _Context, start: int, end: int, titled: bool, rest: str)
         if len(holders) == 1:
             return holders[0], tokens
         return None, []
-    if titled or label.isupper():
-        # "MR. MILLER": the article's one person with that surname.
+    if titled or label.isupper() or len(tokens) == 1 and tokens[0].is_title and _headline_like(rest):
+        # "MR. MILLER", "Castel: talks will resume": the article's one person with that surname.
         namesakes = [k for k in people if ctx.table.names[k].split()[-1].lower() == last]
         if len(namesakes) == 1:
             return namesakes[0], tokens

@@ -86,3 +86,40 @@ def test_statements_kind_of_each_construction(sentence, expected):
     rows = _rows(sentence)
     assert [kind for _, kind in rows] == expected
     assert {name for name, _ in rows} == {"Ana Castel"}
+
+
+_BODY = ("\n\nForeign Minister Ana Castel said on Tuesday that troops had crossed the border near Arica. The two "
+         "sides have been at odds over the border for years, and there is no end in sight to the dispute.\n")
+
+
+@pytest.mark.parametrize("headline, speaker, kind", [
+    ("Chile says troops crossed the border near Arica", "Chile", "said"),
+    ("Chile denies troops crossed the border near Arica", "Chile", "denied"),
+    ("Chile confirms troops crossed the border near Arica", "Chile", "confirmed"),
+    ("Chile admits troops crossed the border near Arica", "Chile", "confirmed"),
+    ("Chile rejects reports troops crossed the border near Arica", "Chile", "denied"),
+    ("Chile dismisses claims of troops at the border near Arica", "Chile", "denied"),
+    ("Chile calls for troops to leave the border near Arica", "Chile", "said"),
+    ("Chile warns of troops at the border near Arica", "Chile", "said"),
+    ("Troops crossed the border near Arica, Chile says", "Chile", "said"),
+    ("Troops crossed the border near Arica, says Chile", "Chile", "said"),
+    ("Troops crossed the border near Arica: Chile", "Chile", "said"),
+    ("Troops crossed the border near Arica – Castel", "Ana Castel", "said"),
+    ("Castel: troops crossed the border near Arica", "Ana Castel", "said"),
+    ("'Troops crossed the border', says Chile's foreign minister", "Ana Castel", "said"),
+    ("Troops crossed the border near Arica, minister says", "Ana Castel", "said"),
+    ("Troops Crossed The Border Near Arica, Minister Says", "Ana Castel", "said"),
+    ("Chilean minister confirms troops crossed the border near Arica", "Ana Castel", "confirmed"),
+    ("Castel denies troops crossed the border near Arica", "Ana Castel", "denied"),
+    ("Chile's foreign minister denies troops crossed the border near Arica", "Ana Castel", "denied"),
+])
+def test_statements_headline_variants_are_one_act_on_the_whole_line(headline, speaker, kind):
+    graph = extract_text(headline + _BODY, published="2025-03-04")
+    names = {e.id: e.name for e in graph.entities}
+    acts = [(names[s.speaker], s.kind.value, s.sentence) for s in graph.statements if s.start < len(headline)]
+    assert acts == [(speaker, kind, headline)]
+
+
+def test_statements_a_state_as_a_line_label_is_a_topic_not_a_speaker():
+    graph = extract_text("Chile: troops crossed the border near Arica" + _BODY, published="2025-03-04")
+    assert [s for s in graph.statements if s.start == 0] == []
