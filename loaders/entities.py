@@ -136,6 +136,8 @@ HONORIFICS = {
     "mr", "mrs", "ms", "dr", "prof", "professor", "rep", "sen", "gov", "maj", "gen", "lt", "col", "sgt",
     "capt", "adm", "brig", "cmdr", "cpl", "pvt", "lt-gen", "maj-gen", "rev", "sir", "dame",
 }
+# Titles only a person bears: a name after one is a person's whatever NER typed it.
+_PERSONAL_TITLES = {"mr", "mrs", "ms", "miss", "dr"}
 # Page and transcript furniture that NER takes for names: time zones, transcript speaker labels,
 # wire-story end marks.
 _FURNITURE_WORDS = {
@@ -489,6 +491,9 @@ def _ner_mention(ent: Span, gaz: Gazetteer) -> Mention | None:
     if span is None or _is_furniture(span):
         return None
     label = ent.label_
+    if label in {"ORG", "GPE", "NORP", "FAC"} and len(span) >= 2 and span[0].lower_.rstrip(".") in _PERSONAL_TITLES \
+            and all(t.is_title and t.pos_ == "PROPN" for t in span[1:] if t.text != "."):
+        label = "PERSON"  # "Ms Castel" typed as an organisation: the title says it is a person
     if label == "PERSON":
         span = _person_span(span, gaz)
         if span is None:

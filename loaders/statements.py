@@ -86,7 +86,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from loaders.actors import load_actors
-from loaders.entities import INSTITUTION_HEADS, ROLE_NOUNS, STATE_HEADS, Mention
+from loaders.entities import INSTITUTION_HEADS, PERSON_NOUNS, ROLE_NOUNS, STATE_HEADS, Mention
 from loaders.gazetteer import load_gazetteer
 from loaders.ids import statement_id
 from loaders.lexicon import load_reporting_lexicon, word_list
@@ -1313,7 +1313,13 @@ def _speakers_of(head: Token, ctx: _Context, sent: Span, conjuncts: bool = True)
                     person = None
             if person:
                 ctx.roles.setdefault(person, set()).update(_phrase_words(head))
-            return [person] if person else []
+                return [person]
+            role = head.lemma_.lower() if head.lemma_.lower() in ROLE_NOUNS else low
+            if head.is_lower and head.tag_ == "NN" and not _is_headline(sent) \
+                    and not any(role in words for words in ctx.roles.values()):
+                # "the journalist said" and no journalist named anywhere: one unnamed person (CONVENTIONS.md).
+                return [_unnamed_role(head, ctx)]
+            return []
         unnamed = _unnamed_speaker(head, ctx)
         if unnamed:
             return [unnamed]
@@ -1332,6 +1338,12 @@ def _speakers_of(head: Token, ctx: _Context, sent: Span, conjuncts: bool = True)
         if low in _MASS_NOUNS and not any(c.dep_ in {"det", "poss", "amod", "compound"} for c in head.children):
             return []  # "intelligence indicates ...": information, not an agency
         return [_antecedent_agency(head, ctx, sent)]
+    if is_definite and head.tag_ == "NN" and head.is_lower and head.lemma_.lower() in PERSON_NOUNS \
+            and not _recent_speakers(ctx, sent, types={EntityType.PERSON}, sentences=_ROLE_SENTENCES) \
+            and not any(m.type is EntityType.PERSON and _window_start(ctx, sent, _ROLE_SENTENCES) <= m.start < head.i
+                        for m in ctx.mentions):
+        # "the journalist said" with no person named before: one unnamed person (CONVENTIONS.md).
+        return [_unnamed_role(head, ctx)]
     return []
 
 

@@ -123,3 +123,36 @@ def test_statements_headline_variants_are_one_act_on_the_whole_line(headline, sp
 def test_statements_a_state_as_a_line_label_is_a_topic_not_a_speaker():
     graph = extract_text("Chile: troops crossed the border near Arica" + _BODY, published="2025-03-04")
     assert [s for s in graph.statements if s.start == 0] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("President Marco Ruiz met Defence Minister Ana Castel on Monday. Castel said troops had crossed the border. "
+     "“We are ready,” she added.", [("Ana Castel", "said"), ("Ana Castel", "said")]),
+    ("President Marco Ruiz spoke first. Defence Minister Ana Castel said troops had crossed the border.\n\n"
+     "“We are ready,” she added.", [("Ana Castel", "said"), ("Ana Castel", "said")]),
+    ("Defence Minister Ana Castel said troops had crossed the border. President Marco Ruiz, who met her on "
+     "Monday, said he agreed.", [("Ana Castel", "said"), ("Marco Ruiz", "said")]),
+    ("A senior Chilean military official said troops had crossed the border.",
+     [("senior Chilean military official", "said")]),
+    ("A US military official, speaking on condition of anonymity, said troops had crossed the border.",
+     [("US military official", "said")]),
+    ("One of the soldiers told reporters that troops had crossed the border.", [("One of the soldiers", "said")]),
+    ("Some sources said troops had crossed the border.", [("Some sources", "said")]),
+    ("Other members of the Council said troops had crossed the border.", [("Other members of the Council", "said")]),
+    ("The journalist said troops had crossed the border.", [("journalist", "said")]),
+    ("Chile's envoy to the UN, Pablo Ortiz, said troops had crossed the border. The envoy added that Peru had "
+     "been warned.", [("Pablo Ortiz", "said"), ("Pablo Ortiz", "said")]),
+    ("Chilean diplomats said troops had crossed the border. They added that Peru had been warned.",
+     [("Chilean diplomats", "said"), ("Chilean diplomats", "said")]),
+    ("The Chilean army said troops had crossed the border. It added that Peru had been warned.",
+     [("Chilean army", "said"), ("Chilean army", "said")]),
+    ("Ms Castel, the defence minister, said troops had crossed the border. “We are ready,” Ms Castel said.",
+     [("Castel", "said"), ("Castel", "said")]),
+])
+def test_statements_speaker_resolution_variants(text, expected):
+    assert _rows(text) == expected
+
+
+def test_statements_the_journalist_after_a_named_person_is_not_a_new_speaker():
+    rows = _rows("Reporter Lena Holm visited the border post on Monday. The journalist said troops had crossed it.")
+    assert ("journalist", "said") not in rows
