@@ -120,6 +120,12 @@ _MESSAGE_NOUNS = word_list("statement_words.yaml", "message_nouns")
 # Content that is a thing, not a clause, still counts for these: "published a report", "welcomed
 # the decision", "attributed the losses to".
 _OBJECT_CONTENT = set(_LEXICON.object_content)
+# What one rejects as a proposal, not a claim (CONVENTIONS.md: rejecting a proposal is said).
+_PROPOSAL_NOUNS = word_list("statement_words.yaml", "proposal_nouns")
+# What one denies someone as access, not as a claim: "denied the convoy entry".
+_ACCESS_NOUNS = word_list("statement_words.yaml", "access_nouns")
+# Verbs that make a claim noun an act in the passive: "the allegation was made by X".
+_NOMINAL_MAKERS = word_list("statement_words.yaml", "nominal_makers")
 # Who wrote a message speaks through it: "the authors of the letter".
 _AUTHOR_NOUNS = word_list("statement_words.yaml", "author_nouns")
 # Denial verbs that also have everyday senses ("dismissed the commander", "rejected the bid") deny
@@ -256,6 +262,12 @@ def extract_statements(
                 verb, kind, cue_tokens = "according to", StatementKind.SAID, [token, to]
                 source, passage = None, None
                 clause = token.head if token.head.i != token.i else token
+            elif token.pos_ == "NOUN" and token.lemma_.lower() in _NOMINAL_ACTS and (made_by := _made_by(token)):
+                # "The allegation that ... was made by Peru's foreign ministry": a passive nominal act.
+                speakers = [x for o in made_by for x in _speakers_of(o, ctx, sent)]
+                verb, kind, cue_tokens = token.lemma_.lower(), _NOMINAL_ACTS[token.lemma_.lower()], [token, token.head]
+                source, passage = None, None
+                clause = token.head
             elif token.pos_ == "NOUN" and token.lemma_.lower() in _NOMINAL_ACTS and _nominal_content(token):
                 # "Putin's claim that his forces ...": a claim written as a noun, with its owner.
                 owners = [c for c in token.children if c.dep_ == "poss"]
@@ -375,6 +387,14 @@ def _message_owner(noun: Token, ctx: _Context, sent: Span) -> list[str]:
         if start <= first < sent.start and any(t.lemma_.lower() == lemma and t.pos_ == "NOUN" for t in ctx.doc[first].sent):
             return [speaker]
     return []
+
+
+def _made_by(noun: Token) -> list[Token]:
+    """The agents of 'the claim was made/levelled/voiced by X', for a claim noun as passive subject."""
+    verb = noun.head
+    if noun.dep_ != "nsubjpass" or verb.lemma_.lower() not in _NOMINAL_MAKERS:
+        return []
+    return [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
 
 
 def _nominal_content(noun: Token) -> bool:
@@ -518,8 +538,11 @@ def _has_content(verb: Token, ctx: _Context, sent: Span) -> bool:
         if not any(x < b and y > a for x, y in ctx.quotes):
             return False
     if lemma in _SOFT_DENY:
-        return clause or _claim_object(verb) is not None or any(
+        return clause or _claim_object(verb) is not None or _rejects_proposal(verb) or any(
             c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+    if lemma == "deny" and any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _ACCESS_NOUNS
+                               for c in verb.children):
+        return False  # "denied the troops entry": refused access, no claim
     if lemma not in _NEEDS_CONTENT:
         return True
     if clause or lemma in _LABEL_LEMMAS and _calls_false(verb):
@@ -750,6 +773,10 @@ def _framing_act(participle: Token, ctx: _Context) -> Token | None:
     for _ in range(5):
         if (_is_report_verb(node) or node.lemma_.lower() in {"decline", "refuse"}) and not _inside_quote(node, ctx):
             return node
+        held_back = [p for a in node.children if a.dep_ == "advmod" and a.lower_ == "short" for o in a.children
+                     if o.lower_ == "of" for p in o.children if p.dep_ == "pcomp" and _is_report_verb(p)]
+        if held_back:
+            return held_back[0]  # "stopped short of confirming ..., saying ...": one act
         if node.dep_ not in {"acl", "ccomp", "relcl", "dobj", "conj", "nsubj"} or node.head.i == node.i:
             return None
         node = node.head
@@ -766,9 +793,19 @@ def _kind(verb: Token) -> tuple[StatementKind, list[Token]]:
     if lemma == "accuse" and _accuses_of_falsity(verb) and not _negated_or_hedged(verb):
         return StatementKind.DENIED, cue
     kind = _LEXICON.kind_of(key) or StatementKind.SAID
-    if kind is StatementKind.SAID or _negated_or_hedged(verb):
+    if _negated_or_hedged(verb):
         return StatementKind.SAID, cue
+    if kind is StatementKind.SAID and key in _QUOTE_KIND and any(
+            c.dep_ == "ccomp" and _quote_calls_claim_false(c) for c in verb.children):
+        return StatementKind.DENIED, cue  # "said the reports were baseless"
+    if kind is StatementKind.DENIED and lemma in _SOFT_DENY and _rejects_proposal(verb):
+        return StatementKind.SAID, cue  # "rejected a proposal to ...": rejecting a proposal is said
     return kind, cue
+
+
+def _rejects_proposal(verb: Token) -> bool:
+    """'rejected a proposal to open the border', "dismissed Peru's demand": the object is a proposal."""
+    return any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _PROPOSAL_NOUNS for c in verb.children)
 
 
 _VERDICT_SUBJECTS = {"he", "she", "it", "they", "we", "i"}
@@ -841,7 +878,8 @@ def _quote_calls_claim_false(token: Token) -> bool:
         return False
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
     complements = [t for c in token.children if c.dep_ in {"attr", "acomp"} for t in c.subtree]
-    if any(c.dep_ == "neg" for c in token.children):
+    if any(c.dep_ == "neg" for c in token.children) or any(
+            c.dep_ == "acomp" and any(n.dep_ == "neg" for n in c.children) for c in token.children):
         # Only "not true" and its like: "this is not easy" rejects nothing.
         return any(c.lemma_.lower() in _CLAIM_NOUNS or c.lower_ in _POINTERS for c in subjects) and any(
             t.dep_ == "acomp" and t.lower_ in _TRUTH_WORDS for t in complements)
@@ -859,11 +897,16 @@ def _accuses_of_falsity(verb: Token) -> bool:
 
 def _calls_false(verb: Token) -> bool:
     """'described the reports as "another fabrication"', 'called the claims baseless'."""
+    if any(c.dep_ == "dobj" and (c.lemma_.lower() in _FALSITY or c.lower_ in _FALSITY) and any(
+            d.dep_ == "compound" and d.lemma_.lower() in _CLAIM_NOUNS for d in c.children) for c in verb.children):
+        return True  # "called the report propaganda", the parser making 'report' a compound of the label
     if _claim_object(verb) is None and not any(
             c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in {"it", "this", "that", "them", "these", "those"}
             for c in verb.children):
         return False
-    complements = [t for c in verb.children if c.dep_ in {"prep", "oprd", "acomp", "xcomp"} for t in c.subtree]
+    complements = [t for c in verb.children if c.dep_ in {"prep", "oprd", "acomp", "xcomp"}
+                   or c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)
+                   for t in c.subtree]
     claim = _claim_object(verb)
     if claim is not None:
         # "denounced the letter to the UN as a charade": the parser may hang 'as' on the claim.
@@ -1001,6 +1044,9 @@ def _verb_speakers(verb: Token, ctx: _Context, sent: Span) -> list[str]:
         subjects = agents
     elif not subjects and (trailing := _trailing_subject(verb, sent)) is not None:
         subjects = [trailing]
+    elif not subjects and verb.dep_ == "pcomp" and verb.head.lower_ == "of" and verb.head.head.lower_ == "short":
+        # "X stopped short of confirming ...": the one who stopped
+        subjects = [c for c in verb.head.head.head.children if c.dep_ == "nsubj"]
     elif not subjects and verb.tag_ == "VBG" and (holder := _participle_holder(verb, ctx, sent)):
         return holder
     elif not subjects and verb.tag_ == "VBG" and verb.dep_ in {"advcl", "conj"} and (outer := _outer_reporter(verb, ctx)):

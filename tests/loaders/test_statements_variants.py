@@ -156,3 +156,42 @@ def test_statements_speaker_resolution_variants(text, expected):
 def test_statements_the_journalist_after_a_named_person_is_not_a_new_speaker():
     rows = _rows("Reporter Lena Holm visited the border post on Monday. The journalist said troops had crossed it.")
     assert ("journalist", "said") not in rows
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Defence Minister Ana Castel said she could confirm that troops had crossed the border.", [("Ana Castel", "confirmed")]),
+    ("Defence Minister Ana Castel said she could not confirm that troops had crossed the border.", [("Ana Castel", "said")]),
+    ("Defence Minister Ana Castel accused Peru of disinformation about the border.", [("Ana Castel", "denied")]),
+    ("Defence Minister Ana Castel called the report propaganda.", [("Ana Castel", "denied")]),
+    ("Defence Minister Ana Castel called it propaganda.", [("Ana Castel", "denied")]),
+    ("Defence Minister Ana Castel did not deny that troops had crossed the border.", [("Ana Castel", "said")]),
+    ("Defence Minister Ana Castel neither confirmed nor denied that troops had crossed the border.", [("Ana Castel", "said")]),
+    ("Defence Minister Ana Castel stopped short of confirming that troops had crossed the border.", [("Ana Castel", "said")]),
+    ("Defence Minister Ana Castel stopped short of confirming the crossing, saying the inquiry was still open.",
+     [("Ana Castel", "said")]),
+    ("Defence Minister Ana Castel has not confirmed or denied the reports.", [("Ana Castel", "said")]),
+    ("Peru's claims that troops had crossed the border were false, Defence Minister Ana Castel said.",
+     [("Peru", "said"), ("Ana Castel", "denied")]),
+    ("Defence Minister Ana Castel rejected Peru's claim that troops had crossed the border.",
+     [("Ana Castel", "denied"), ("Peru", "said")]),
+    ("The allegation that troops had crossed the border was made by Peru's foreign ministry.",
+     [("Peruvian foreign ministry", "said")]),
+    ("Defence Minister Ana Castel rejected a proposal to open the border.", [("Ana Castel", "said")]),
+    ("Defence Minister Ana Castel rejected Peru's demand to withdraw the troops.", [("Ana Castel", "said")]),
+    ("Defence Minister Ana Castel said the reports were “not true”.", [("Ana Castel", "denied")]),
+    ("Defence Minister Ana Castel said the reports were baseless.", [("Ana Castel", "denied")]),
+    ("Defence Minister Ana Castel described the reports as fabricated.", [("Ana Castel", "denied")]),
+    ("Defence Minister Ana Castel sidestepped questions about the troops.", [("Ana Castel", "said")]),
+    ("Defence Minister Ana Castel declined to comment.", [("Ana Castel", "said")]),
+    ("Defence Minister Ana Castel reminded reporters that the border had been closed since May.", [("Ana Castel", "said")]),
+    ("Defence Minister Ana Castel advised residents to stay away from the border.", [("Ana Castel", "said")]),
+    ("Defence Minister Ana Castel acknowledged that the ceasefire was fragile.", [("Ana Castel", "confirmed")]),
+    ("Defence Minister Ana Castel confirmed the death of two soldiers.", [("Ana Castel", "confirmed")]),
+    ("Troops reportedly crossed the border on Monday.", []),
+    ("Troops crossed the border on Monday, the agreement says.", []),
+    ("The Council heard that troops had crossed the border.", []),
+    ("The remarks came as troops crossed the border.", []),
+    ("Defence Minister Ana Castel denied the troops entry into the port.", []),
+])
+def test_statements_kinds_and_non_acts(sentence, expected):
+    assert sorted(_rows(sentence)) == sorted(expected)
