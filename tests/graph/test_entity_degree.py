@@ -58,6 +58,16 @@ def test_degree_after_reload_with_less(db):
     assert _stored(db) == {MINISTRY: 1, BERG: 1, SOLDIERS: 2, PORT: 2}
 
 
+def test_degree_after_a_reload_that_no_longer_names_an_entity_another_article_does(db):
+    upsert_article(db, sample_graph("art-a"))
+    b = sample_graph("art-b")
+    upsert_article(db, b)
+    assert _stored(db)[BERG] == 2
+    upsert_article(db, dataclasses.replace(b, entities=tuple(e for e in b.entities if e.id != BERG),
+                                           statements=b.statements[:1]))
+    assert _stored(db) == {MINISTRY: 2, BERG: 1, SOLDIERS: 4, PORT: 4}
+
+
 def test_degree_after_deleting_one_of_two_articles_sharing_entities(db):
     upsert_article(db, sample_graph("art-a"))
     only_b = EntityRecord("person:ivo-stern", "Ivo Stern", EntityType.PERSON, ("Ivo Stern",), 1)
