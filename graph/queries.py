@@ -647,7 +647,8 @@ LIMIT $max_edges
 """
 
 # Entities by their stored degree, walked down the degree index (`IS NOT NULL` lets the
-# planner take its order): O($limit) rows, and ties of the last degree, with no type filter.
+# planner take its order): $limit rows and the ties of the last degree are read, more when a
+# type filter skips rows, whatever the number of entities.
 TOP_ENTITIES = f"""
 MATCH (e:{_ENTITY})
 WHERE e.degree IS NOT NULL AND ($types IS NULL OR e.type IN $types)
