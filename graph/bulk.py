@@ -4,7 +4,8 @@ importer (`neo4j-admin database import full`), then the few steps the importer c
 The files hold the same nodes, edges and properties `upsert_article` would write for the same
 articles (graph/rows.py defines both), so a bulk-loaded database and a transaction-loaded one
 are the same graph: tests compare them. Entities' derived values (longest name, sorted unions
-of aliases, search keys and sizes) are computed here as REFRESH_ENTITIES defines them.
+of aliases, search keys and sizes) are computed here as REFRESH_ENTITIES defines them; their
+`degree` is counted by the database after the import (finish_import).
 """
 
 from __future__ import annotations
@@ -246,8 +247,9 @@ def write_import_files(graphs: Iterable[ArticleGraph], out_dir: Path) -> ImportP
 
 
 def finish_import(db: GraphDB) -> None:
-    """After the importer ran and the server started: constraints and indexes, and the empty
-    lists the importer cannot write. Idempotent."""
+    """After the importer ran and the server started: constraints and indexes, entities'
+    `degree` (apply_schema's backfill, as for a graph written before it existed), and the
+    empty lists the importer cannot write. Idempotent."""
     apply_schema(db)
     with db.session() as session:
         for statement in queries.BULK_EMPTY_LIST_FIXUPS:

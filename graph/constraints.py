@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from graph.connection import GraphDB
-from graph.queries import AWAIT_INDEXES, MISSING_SORT_KEYS, SET_MISSING_SORT_KEYS, constraint_statements
+from graph.queries import (
+    AWAIT_INDEXES,
+    MISSING_DEGREES,
+    MISSING_SORT_KEYS,
+    SET_MISSING_DEGREES,
+    SET_MISSING_SORT_KEYS,
+    constraint_statements,
+)
 from schema.vocabulary import COMPOSITE_INDEXED
 
 
@@ -21,7 +28,8 @@ def apply_schema(db: GraphDB, await_s: int = 600) -> int:
     """Create every constraint and index that is missing (idempotent) and wait up to `await_s`
     for them to be online (a full-text index created on a large graph fills in the
     background, and queries on it fail until it is). Statements and claims written before
-    they had a `sort_key` get one. Returns how many schema statements ran."""
+    they had a `sort_key` get one, entities without a `degree` theirs. Returns how many
+    schema statements ran."""
     ddl = constraint_statements() + composite_index_statements()
 
     def work(tx) -> None:
@@ -32,18 +40,29 @@ def apply_schema(db: GraphDB, await_s: int = 600) -> int:
     db.write(work)
     db.write(lambda tx: tx.run(AWAIT_INDEXES, timeout_s=await_s).consume())
     backfill_sort_keys(db)
+    backfill_degrees(db)
     return len(ddl)
 
 
 def backfill_sort_keys(db: GraphDB) -> int:
     """Give a `sort_key` to the statements and claims of a graph written before the key existed
-    (the paged reads walk only keyed rows). A count from the count store against one from the
-    index: cheap when nothing is missing, which is every start but the first. Returns how many
-    were missing."""
-    missing = db.read(MISSING_SORT_KEYS)[0]["missing"]
+    (the paged reads walk only keyed rows). Returns how many were missing."""
+    return _backfill(db, MISSING_SORT_KEYS, SET_MISSING_SORT_KEYS)
+
+
+def backfill_degrees(db: GraphDB) -> int:
+    """Give a `degree` to the entities of a graph written before it existed or bulk-imported
+    (TOP_ENTITIES ranks only entities that have one). Returns how many were missing."""
+    return _backfill(db, MISSING_DEGREES, SET_MISSING_DEGREES)
+
+
+def _backfill(db: GraphDB, count_missing: str, set_missing: tuple[str, ...]) -> int:
+    # A count from the count store against one from the index: cheap when nothing is
+    # missing, which is every start but the first.
+    missing = db.read(count_missing)[0]["missing"]
     if missing:
         # CALL ... IN TRANSACTIONS needs an implicit (auto-commit) transaction.
         with db.session() as session:
-            for statement in SET_MISSING_SORT_KEYS:
+            for statement in set_missing:
                 session.run(statement).consume()
     return missing

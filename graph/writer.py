@@ -188,6 +188,8 @@ def _write_batch(db: GraphDB, batch: list[_ArticleRows]) -> list[WriteSummary]:
             tx.run(queries.REFRESH_ENTITIES, ids=stale).consume()
         if dropped:
             tx.run(queries.DELETE_ORPHAN_ENTITIES, ids=sorted(set(dropped))).consume()
+        # Every edge a write adds or drops ends at an entity the article names now or named before.
+        tx.run(queries.REFRESH_DEGREES, ids=sorted(set().union(*named, dropped))).consume()
         # A statement's date is its own, else its article's (as the reads take it).
         return [(before[a.article_id]["article"],
                  {s["id"]: s.get("date") or s.get("published") for s in before[a.article_id]["statements"]})
@@ -227,15 +229,21 @@ def delete_article(db: GraphDB, article_id: str) -> bool:
             return False
         tx.run(queries.REFRESH_ENTITIES, ids=ids).consume()
         tx.run(queries.DELETE_ORPHAN_ENTITIES, ids=ids).consume()
+        tx.run(queries.REFRESH_DEGREES, ids=ids).consume()
         return True
 
     return db.write(work)
 
 
 def refresh_entities(db: GraphDB, ids: list[str] | None = None) -> None:
-    """Recompute entities' name, aliases, search keys and sizes from all their mentions (every
-    entity when `ids` is None). Writes keep these exact as they go; this is the definition, for
-    checks and repairs, and costs O(mentions)."""
+    """Recompute entities' name, aliases, search keys, sizes and degree from all their mentions
+    and edges (every entity when `ids` is None). Writes keep these exact as they go; this is the
+    definition, for checks and repairs, and costs O(mentions)."""
     if ids is None:
         ids = [r["id"] for r in db.read(queries.ALL_ENTITY_IDS)]
-    db.write(lambda tx: tx.run(queries.REFRESH_ENTITIES, ids=ids).consume())
+
+    def work(tx) -> None:
+        tx.run(queries.REFRESH_ENTITIES, ids=ids).consume()
+        tx.run(queries.REFRESH_DEGREES, ids=ids).consume()
+
+    db.write(work)

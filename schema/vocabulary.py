@@ -98,12 +98,13 @@ UNIQUE_KEYS: dict[NodeLabel, str] = {
 """Uniqueness constraints: every node is found by its deterministic `id`."""
 
 INDEXED_PROPERTIES: dict[NodeLabel, tuple[str, ...]] = {
-    NodeLabel.ENTITY: ("name", "type"),
+    NodeLabel.ENTITY: ("name", "type", "degree"),
     NodeLabel.STATEMENT: ("article_id", "kind", "published", "sort_key"),
     NodeLabel.ARTICLE: ("published",),
     NodeLabel.CLAIM: ("article_id", "measure", "sort_key"),
 }
-"""Range indexes for the lookups the API makes (`sort_key`: pages in date order, graph/rows.py)."""
+"""Range indexes for the lookups the API makes (`sort_key`: pages in date order, graph/rows.py;
+`degree`: the best-connected entities first, graph/queries.py TOP_ENTITIES)."""
 
 COMPOSITE_INDEXED: dict[NodeLabel, tuple[tuple[str, ...], ...]] = {
     NodeLabel.STATEMENT: (("speaker_id", "sort_key"),),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from graph.constraints import apply_schema
-from schema.vocabulary import UNIQUE_KEYS
+from schema.vocabulary import COMPOSITE_INDEXED, INDEXED_PROPERTIES, UNIQUE_KEYS
 
 
 def test_apply_schema_creates_unique_constraints(db):
@@ -16,3 +16,13 @@ def test_apply_schema_twice_is_idempotent(db):
     before = db.read("SHOW INDEXES YIELD name RETURN name ORDER BY name")
     apply_schema(db)
     assert db.read("SHOW INDEXES YIELD name RETURN name ORDER BY name") == before
+
+
+def test_apply_schema_creates_the_range_indexes(db):
+    rows = db.read("SHOW INDEXES YIELD labelsOrTypes, properties, type, entityType, owningConstraint "
+                   "WHERE type = 'RANGE' AND entityType = 'NODE' AND owningConstraint IS NULL RETURN *")
+    ranged = {(r["labelsOrTypes"][0], tuple(r["properties"])) for r in rows}
+    declared = {(label.value, (prop,)) for label, props in INDEXED_PROPERTIES.items() for prop in props}
+    declared |= {(label.value, group) for label, groups in COMPOSITE_INDEXED.items() for group in groups}
+    assert ("Entity", ("degree",)) in declared
+    assert ranged == declared
