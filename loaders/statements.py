@@ -124,6 +124,10 @@ _OBJECT_CONTENT = set(_LEXICON.object_content)
 _PROPOSAL_NOUNS = word_list("statement_words.yaml", "proposal_nouns")
 # What one denies someone as access, not as a claim: "denied the convoy entry".
 _ACCESS_NOUNS = word_list("statement_words.yaml", "access_nouns")
+# Reactions written as nouns with their source: "criticism from Kyiv", "condemnation by the EU".
+_SOURCED_NOUNS = word_list("statement_words.yaml", "sourced_nouns")
+# Estimates and assessments a source puts out: "according to estimates from the ministry".
+_ESTIMATE_NOUNS = word_list("statement_words.yaml", "estimate_nouns")
 # Verbs that make a claim noun an act in the passive: "the allegation was made by X".
 _NOMINAL_MAKERS = word_list("statement_words.yaml", "nominal_makers")
 # Who wrote a message speaks through it: "the authors of the letter".
@@ -258,10 +262,18 @@ def extract_statements(
                 if len(speakers) > 1 or any(o.tag_ in {"NNS", "NNPS"} for o in objects) and speakers:
                     ctx.groups.append((token.i, tuple(speakers)))
                 if not speakers:
+                    speakers = [x for o in objects for x in _released_by(o, ctx, sent)]
+                if not speakers:
                     speakers = [x for o in objects for x in _message_owner(o, ctx, sent)][:1]
                 verb, kind, cue_tokens = "according to", StatementKind.SAID, [token, to]
                 source, passage = None, None
                 clause = token.head if token.head.i != token.i else token
+            elif token.pos_ == "NOUN" and token.lemma_.lower() in _SOURCED_NOUNS and (sourced := _sourced_from(token)):
+                # "Guterres drew criticism from Kyiv", "condemnation by the EU": a reaction with its source.
+                speakers = [x for o in sourced for x in _speakers_of(o, ctx, sent)]
+                verb, kind, cue_tokens = token.lemma_.lower(), _NOMINAL_ACTS.get(token.lemma_.lower(), StatementKind.SAID), [token]
+                source, passage = None, None
+                clause = token
             elif token.pos_ == "NOUN" and token.lemma_.lower() in _NOMINAL_ACTS and (made_by := _made_by(token)):
                 # "The allegation that ... was made by Peru's foreign ministry": a passive nominal act.
                 speakers = [x for o in made_by for x in _speakers_of(o, ctx, sent)]
@@ -387,6 +399,26 @@ def _message_owner(noun: Token, ctx: _Context, sent: Span) -> list[str]:
         if start <= first < sent.start and any(t.lemma_.lower() == lemma and t.pos_ == "NOUN" for t in ctx.doc[first].sent):
             return [speaker]
     return []
+
+
+def _released_by(noun: Token, ctx: _Context, sent: Span) -> list[str]:
+    """'according to satellite images released by the army', 'according to estimates from the
+    ministry', 'according to a report by X': the source of a message, footage or claim noun."""
+    lemma = noun.lemma_.lower()
+    if lemma not in _MESSAGE_NOUNS | _CLAIM_NOUNS | _FOOTAGE_NOUNS | _ESTIMATE_NOUNS and noun.lower_ not in _FOOTAGE_NOUNS:
+        return []
+    holders = [noun] + [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    agents = [o for h in holders for p in h.children if p.dep_ in {"prep", "agent"} and p.lower_ in {"by", "from"}
+              for o in p.children if o.dep_ == "pobj"]
+    return [x for o in agents for x in _speakers_of(o, ctx, sent)]
+
+
+def _sourced_from(noun: Token) -> list[Token]:
+    """The objects of 'from'/'by' after a reaction noun: 'criticism from [Ukraine]', also where the
+    parser hangs 'from' on the verb the noun is object of ('drew condemnation from [the EU]')."""
+    holders = [noun] + ([noun.head] if noun.dep_ == "dobj" else [])
+    return [o for h in holders for p in h.children if p.dep_ in {"prep", "agent"} and p.lower_ in {"from", "by"}
+            for o in p.children if o.dep_ == "pobj"]
 
 
 def _made_by(noun: Token) -> list[Token]:
@@ -1249,7 +1281,8 @@ def _speakers_of(head: Token, ctx: _Context, sent: Span, conjuncts: bool = True)
     its conjuncts ('NATO and the EU') when `conjuncts`."""
     m = ctx.by_token.get(head.i)
     if m is not None and _is_army_by_name(m, ctx):
-        return [_army_agency(m, ctx)]
+        extra = [s for c in head.conjuncts for s in _speakers_of(c, ctx, sent, False)] if conjuncts else []
+        return [_army_agency(m, ctx)] + [s for s in extra if s]
     if m is not None and m.type in SPEAKER_TYPES and not m.demonym:
         if _is_dateline(m, ctx.doc):
             return []
@@ -1477,6 +1510,8 @@ def _unnamed_speaker(head: Token, ctx: _Context) -> str | None:
         return None
     tokens = [t for c in head.lefts if c.dep_ not in {"det", "punct", "cc"} or c.lower_ in _GROUP_DETERMINERS
               for t in c.subtree] + [head]
+    # "people familiar with the matter": an adjective after the noun is part of the description
+    tokens += [t for c in head.rights if c.dep_ == "amod" for t in c.subtree]
     for prep in _origin_preps(head) if low != "one" else [c for c in head.children if c.dep_ == "prep"]:
         tokens += [prep] + [t for o in prep.children if o.dep_ == "pobj" for t in _phrase_tokens(o)]
     left, right = min(t.i for t in tokens), max(t.i for t in tokens)

@@ -195,3 +195,26 @@ def test_statements_the_journalist_after_a_named_person_is_not_a_new_speaker():
 ])
 def test_statements_kinds_and_non_acts(sentence, expected):
     assert sorted(_rows(sentence)) == sorted(expected)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Troops had crossed the border, according to a report by the Yonhap news agency.", ["Yonhap"]),
+    ("Troops had crossed the border, according to satellite images released by the Chilean army.", ["Chilean army"]),
+    ("Troops had crossed the border, according to the Chilean army and Peruvian officials.",
+     ["Chilean army", "Peruvian officials"]),
+    ("Troops had crossed the border, according to intelligence estimates from the Chilean navy.", ["Chilean navy"]),
+    ("The minister faced criticism from Peru over the border crossing.", ["Peru"]),
+    ("The crossing drew swift condemnation from the Chilean foreign ministry.", ["Chilean foreign ministry"]),
+    ("Peru's claims that troops had crossed the border drew a sharp response.", ["Peru"]),
+    ("Citing satellite images, Defence Minister Ana Castel said troops had crossed the border.", ["Ana Castel"]),
+    ("Troops had crossed the border, Chilean media reported.", ["Chilean media"]),
+    ("Troops had crossed the border, two people familiar with the matter told Reuters.",
+     ["two people familiar with the matter"]),
+    ("Troops had crossed the border, officials in Santiago said.", ["officials in Santiago"]),
+    ("Troops had crossed the border, a spokesperson for the Chilean navy said.", ["spokesperson for the Chilean navy"]),
+])
+def test_statements_sources_named_by_phrases(sentence, expected):
+    rows = _rows(sentence)
+    assert len(rows) == len(expected), rows
+    for name in expected:
+        assert any(name.lower() in speaker.lower() and kind == "said" for speaker, kind in rows), (name, rows)
