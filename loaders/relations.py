@@ -53,7 +53,7 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from loaders.entities import Mention
+from loaders.entities import SHIP_PREFIXES, Mention
 from loaders.gazetteer import load_gazetteer
 from loaders.ids import entity_id, relation_id, slugify
 from loaders.metadata import MONTHS, infer_date, iso_date
@@ -941,11 +941,12 @@ def _unit_of(head: Token, ctx: _Context, verb: Token | None, anaphora: bool = Tr
     nodes = [head] + [c for p in head.children if p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
     for node in nodes:
         m = ctx.mention(node.i)
-        if m is not None and m.type is EntityType.UNIT:
+        if m is not None and m.type is EntityType.UNIT and not (node is not head and _named_group(m)):
             return m.entity
         for child in node.children:  # "the first North Korean units": the mention may start lower
             cm = ctx.mention(child.i)
-            if cm is not None and cm.type is EntityType.UNIT and child.dep_ in {"compound", "nmod"}:
+            if cm is not None and cm.type is EntityType.UNIT and child.dep_ in {"compound", "nmod"} \
+                    and not _named_group(cm):
                 return cm.entity
     unitish = [n for n in nodes if (n.lower_ in _UNIT_NOUNS or n.lemma_.lower() in _UNIT_NOUNS)
                and not any(c.lower_ in _CIVILIAN_WORDS for c in n.children)]
@@ -1020,10 +1021,17 @@ def _group_unit(node: Token, ctx: _Context) -> str | None:
     for owner in owners:
         for tok in owner.subtree:
             m = ctx.mention(tok.i)
-            if m is not None and m.type is EntityType.AGENCY and _agency_word(tok, owner):
+            if m is not None and (m.type is EntityType.AGENCY or _named_group(m)) and _agency_word(tok, owner):
                 noun = node.lemma_.lower() if node.lower_ in {"fighter", "soldier", "mercenary"} else node.lower_
                 return ctx.table.add(EntityType.UNIT, f"{m.name} {_plural(noun)}", count=False)
     return None
+
+
+def _named_group(m: Mention) -> bool:
+    """An armed group named as an organisation and typed Unit for its fighting (loaders/armed_groups.py):
+    its fighters ('fighters of the X', 'X fighters') are a unit of their own, not the group."""
+    return m.type is EntityType.UNIT and m.label in {"ORG", "NORP", "PERSON"} \
+        and m.name.split()[0].lower() not in SHIP_PREFIXES  # 'Carl Vinson', NER's person, is the ship
 
 
 def _agency_word(tok: Token, owner: Token) -> bool:

@@ -1,0 +1,136 @@
+"""Armed groups typed by their role in the article (CONVENTIONS.md: a Unit where the group fights,
+an Agency where it speaks; one entity, one type per article).
+
+A named organisation that is no state's own body ("the Rapid Support Forces", "the Houthis", not
+"Sudan's Armed Forces" or "the Defence Ministry") is counted over all its mentions: as a fighter
+when it is the subject of a fighting, control or movement verb, the object of an attack, the owner
+of fighters ("fighters of X", "X rebels") or what is deployed ("the presence of X"); as a speaker
+when it is the subject of a reporting or signing verb, the source of "according to" or the body
+of a person who speaks for it ("a Hamas official"). CONVENTIONS.md says nothing on a group that
+does both; the rule types it Unit only when it fights more often than it speaks, and more than
+once (one passing "X's attack" is history, not its role in the article): a tie keeps it an Agency, because only Persons, Agencies and States make statements (schema SPEAKER_TYPES) and a
+group's statements are what the article quotes it for. The lexicon is
+loaders/data/armed_groups.yaml."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import yaml
+from spacy.tokens import Doc, Token
+
+from loaders.entities import _GENERIC_ORG_WORDS, _POSSESSIVE, INSTITUTION_HEADS, ROLE_NOUNS, STATE_HEADS, Mention, state_of
+from loaders.gazetteer import load_gazetteer
+from loaders.ids import slugify
+from loaders.lexicon import DATA, load_reporting_lexicon
+from loaders.relation_lexicon import words as relation_words
+from schema.vocabulary import EntityType
+
+# Names ending in these are bodies, alliances or organisations, never an armed group's name; an
+# "Army" can be one ("a Popular Army"): a state's army is left out by its owner or generic name.
+_BODY_WORDS = {
+    "agency", "alliance", "association", "bank", "bloc", "bureau", "command", "commission", "committee",
+    "community", "coalition", "council", "court", "department", "federation", "guard", "league",
+    "ministry", "nations", "office", "organisation", "organization", "parliament", "union",
+} | INSTITUTION_HEADS - {"army"} | STATE_HEADS
+_LABELS = {"ORG", "NORP", "PERSON"}
+
+
+@functools.lru_cache(maxsize=1)
+def load_group_lexicon() -> dict[str, frozenset[str]]:
+    """armed_groups.yaml's lists, with the relation lexicon's lists the rule shares, read once."""
+    data = yaml.safe_load((DATA / "armed_groups.yaml").read_text(encoding="utf-8")) or {}
+    lex = {key: frozenset(w.lower() for w in value) for key, value in data.items()}
+    lex["fight_verbs"] |= relation_words("combat_event_verbs") | relation_words("control_verbs") \
+        | relation_words("activity_verbs") | relation_words("deploy_verbs")  # "X deployed gunmen to Y"
+    lex["fought_verbs"] |= relation_words("combat_event_verbs") | relation_words("deploy_verbs")
+    lex["owned_nouns"] = lex["group_nouns"] | relation_words("unit_nouns") | relation_words("movement_nouns")
+    lex["control_of_verbs"] = relation_words("control_of_verbs")
+    return lex
+
+
+def retype_armed_groups(doc: Doc, mentions: list[Mention]) -> None:
+    """Type Unit, in place, every mention of each armed group that fights in `doc` more than
+    once and more often than it speaks; its forms ('Houthi', 'Houthis') become one name,
+    the longest."""
+    groups: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if _is_candidate(doc, m):
+            groups.setdefault(_group_key(m.name), []).append(m)
+    for group in groups.values():
+        fights = speaks = 0
+        for m in group:
+            role = _role(doc[m.start : m.end].root)
+            fights += role == "fights"
+            speaks += role == "speaks"
+        if fights >= 2 and fights > speaks:
+            name = max((m.name for m in group), key=lambda n: (len(n), n))
+            for m in group:
+                m.type, m.name, m.rule = EntityType.UNIT, name, m.rule or "armed group"
+
+
+def _group_key(name: str) -> str:
+    # "Houthi" (as in "Houthi rebels") and "the Houthis" are one group.
+    key = slugify(re.sub(r"^the\s+", "", name, flags=re.I))
+    return key[:-1] if key.endswith("s") else key
+
+
+def _is_candidate(doc: Doc, m: Mention) -> bool:
+    """A named organisation that is no state's body: not from the dictionary (ministries,
+    alliances, the UN), not owned by a state ("Sudan's Armed Forces", "Israel Defense Forces"), not
+    generic words only ("the Armed Forces"), not ending in a body's noun ("Central Command")."""
+    if m.type is not EntityType.AGENCY or m.label not in _LABELS or m.rule in {"dictionary", "description"}:
+        return False
+    words = re.sub(r"^the\s+", "", m.name, flags=re.I).split()
+    if not words or words[-1].lower() in _BODY_WORDS:
+        return False
+    gaz = load_gazetteer()
+    if any(w in _POSSESSIVE or w.endswith(("'s", "’s")) for w in words) \
+            or state_of(words[0], gaz) or len(words) > 1 and state_of(" ".join(words[:2]), gaz):
+        return False
+    return bool(_GENERIC_ORG_WORDS.sub("", " ".join(words)).strip(" -"))
+
+
+def _role(root: Token) -> str | None:
+    """'fights', 'speaks' or None: what the sentence says the mention's head token does."""
+    lex = load_group_lexicon()
+    node = root
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head  # "the RSF and its allies attacked": the first conjunct's role
+    while node.dep_ == "compound" and node.head.is_upper and node.head.pos_ == "PROPN":
+        node = node.head  # "the Rapid Support Forces RSF took": the name takes its acronym's role
+    head, dep = node.head, node.dep_
+    lemma = head.lemma_.lower()
+    if dep == "nsubj" and head.pos_ in {"VERB", "AUX"}:
+        if lemma in load_reporting_lexicon().lemmas() or lemma in relation_words("sign_verbs"):
+            return "speaks"
+        if lemma in lex["fight_verbs"] or lemma in lex["control_of_verbs"] and any(
+                c.dep_ == "dobj" and c.lower_ == "control" for c in head.children):
+            return "fights"
+        return None
+    if dep in {"dobj", "nsubjpass"} and lemma in lex["fought_verbs"]:
+        return "fights"
+    if dep == "pobj":
+        prep = head
+        owner = prep.head
+        if prep.lower_ == "to" and owner.lower_ == "according":
+            return "speaks"
+        if prep.lower_ in {"on", "against"} and (owner.lower_ in lex["attack_nouns"] or owner.pos_ == "VERB"
+                                                   and (owner.lemma_.lower() in lex["fight_verbs"]
+                                                        or owner.head.lower_ in lex["attack_nouns"])):
+            return "fights"  # "strikes on X", "fought against X", "operations initiated against X"
+        if prep.lower_ in {"of", "from"} and owner.lower_ in lex["owned_nouns"] | lex["attack_nouns"]:
+            return "fights"  # "fighters of X", "mercenaries from X", "the presence of X"
+        return None
+    if dep in {"compound", "nmod", "poss"} and head.lower_ in ROLE_NOUNS:
+        return "speaks"  # "a Hamas official said", "the group's spokesman"
+    if dep in {"compound", "amod", "nmod", "poss"} and head.lower_ in lex["group_nouns"] | lex["owned_nouns"]:
+        return "fights"  # "Houthi rebels", "Wagner fighters", "the group's deployment"
+    if dep == "poss" and head.lower_ in lex["attack_nouns"] | {"attacks"}:
+        # "the Houthis' destruction" is an attack on them; "the group's offensive" is theirs: both fight.
+        return "fights"
+    if dep == "appos" and head.lower_ in lex["group_nouns"] or any(
+            c.dep_ == "appos" and c.lower_ in lex["group_nouns"] for c in node.children):
+        return "fights"  # "the rebels, the RSF, ..." / "the RSF, a paramilitary group"
+    return None
