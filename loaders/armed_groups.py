@@ -98,8 +98,11 @@ def _role(root: Token) -> str | None:
     node = root
     while node.dep_ == "conj" and node.head is not node:
         node = node.head  # "the RSF and its allies attacked": the first conjunct's role
-    while node.dep_ == "compound" and node.head.is_upper and node.head.pos_ == "PROPN":
-        node = node.head  # "the Rapid Support Forces RSF took": the name takes its acronym's role
+    described = lex["group_nouns"] | lex["owned_nouns"] | lex["attack_nouns"] | ROLE_NOUNS
+    while node.dep_ == "compound" and node.head.pos_ in {"PROPN", "NOUN"} and node.head.lower_ not in described:
+        # "the Rapid Support Forces RSF took", "mercenaries from the Wagner PMCs": the name takes the
+        # role of the word it names (its acronym, its kind), not of a word that describes it
+        node = node.head
     head, dep = node.head, node.dep_
     lemma = head.lemma_.lower()
     if dep == "nsubj" and head.pos_ in {"VERB", "AUX"}:

@@ -6,6 +6,9 @@ Invented sentences."""
 import pytest
 
 from loaders import extract_text
+from loaders.armed_groups import retype_armed_groups
+from loaders.entities import Mention
+from loaders.nlp import parse_text
 from schema.vocabulary import EntityType, RelationType
 
 
@@ -94,3 +97,24 @@ def test_armed_groups_fighters_of_a_fighting_group_stay_a_unit_of_their_own():
     assert types.get("Ostrava Legion") is EntityType.UNIT
     names = {e.id: e.name for e in g.entities}
     assert ("Ostrava Legion fighters", "Tavel") in {(names[r.source], names[r.target]) for r in g.relations}
+
+
+
+@pytest.mark.parametrize("text", [
+    "Dozens of mercenaries from the Vostok PMCs reached the port on Monday. The presence of the Vostok PMCs "
+    "in the port worries the council.",
+    "The Vostok PMCs shelled the port on Monday, and the army struck the Vostok PMCs near the bridge.",
+])
+def test_armed_groups_name_before_its_kind_takes_the_kind_role(text):
+    # "the Vostok PMCs": NER names "Vostok" alone, a compound of the kind; the kind's role counts
+    doc = parse_text(text)
+    mentions = [Mention(t.i, t.i + 1, t.text, EntityType.AGENCY, t.text, label="ORG") for t in doc if t.text == "Vostok"]
+    retype_armed_groups(doc, mentions)
+    assert [m.type for m in mentions] == [EntityType.UNIT, EntityType.UNIT]
+
+
+def test_armed_groups_name_described_as_a_speaker_keeps_its_type():
+    doc = parse_text("A Vostok official said on Monday that the talks would go on. Vostok spokesmen said so too.")
+    mentions = [Mention(t.i, t.i + 1, t.text, EntityType.AGENCY, t.text, label="ORG") for t in doc if t.text == "Vostok"]
+    retype_armed_groups(doc, mentions)
+    assert {m.type for m in mentions} == {EntityType.AGENCY}
