@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 from loaders.actors import Actor, ActorDictionary, load_actors
 from loaders.armed_groups import retype_armed_groups
 from loaders.attack_sites import retype_attacked_sites
+from loaders.seats import retype_seats
 from loaders.entities import _LOCATIVE_PREPS, DEPLOY_LEMMAS, SHIP_PREFIXES, Mention
 from loaders.gazetteer import load_gazetteer
 from loaders.ids import article_scope, entity_id, slugify
@@ -161,6 +162,7 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], published: str | None = 
     _join_one_type(mentions)
     retype_armed_groups(doc, mentions)
     retype_attacked_sites(doc, mentions)
+    retype_seats(doc, mentions)
     _join_back_references(doc, mentions)
     _add_title_mentions(doc, mentions, actors, published, table)
     _resolve_treaties(doc, mentions, actors, published)
