@@ -263,7 +263,8 @@ def _deployments(verb: Token, ctx: _Context) -> list[tuple[str, str]]:
         if verb.dep_ in {"acl", "relcl"}:
             heads.append(verb.head)
     # "withdraw any forces it had sent", "no troops were sent": no unit is said to have gone.
-    heads = [h for h in heads if not _denied(h)]
+    # "ordered the deployment of jets": the movement noun's own rule (_nominal) finds what moves.
+    heads = [h for h in heads if not _denied(h) and h.lower_ not in _DEPLOY_NOUNS]
     units = [u for h in heads if (u := _unit_of(h, ctx, verb)) is not None]
     if not units:
         return []
@@ -896,6 +897,13 @@ def _place_phrase(head: Token, ctx: _Context) -> str | None:
                                                        for c in head.children):
             region = head.text if head.is_title else low
             return ctx.table.add(EntityType.PLACE, f"{' '.join(c.text for c in names)} {region}", _phrase(head), count=False)
+        if low in {"region", "area"} and [c.lower_ for c in head.children] == ["the"] \
+                and head.dep_ == "pobj" and head.head.lower_ in {"to", "into"}:
+            # "ordered the carrier to the region": the place the article named last; not where
+            # something happens ("attacks in the region"), which may be wider than that place
+            previous = [m for m in ctx.places if m.end <= head.i]
+            if previous:
+                return previous[-1].entity
     if low in _FRONT_WORDS and (low not in {"line", "lines"} or any(c.lower_ == "front" for c in head.children)):
         return ctx.register(EntityType.PLACE, "front line", _phrase(head))
     return None
