@@ -596,7 +596,7 @@ def _join_acronyms(text: str, mentions: list[Mention]) -> None:
 def _join_initials(mentions: list[Mention]) -> None:
     """An acronym the article never defines in brackets ('the Rapid Support Forces RSF', later
     'the RSF') is the one organisation whose capitalised words it spells; with two such names, or
-    none, it joins nothing."""
+    none, it joins nothing. A form a rule already named (the dictionary's 'NIS') is left alone."""
     names: dict[str, set[tuple[EntityType, str]]] = {}
     for m in mentions:
         words = [w for w in re.split(r"[\s-]+", _strip_the(m.name)) if w[:1].isupper()]
@@ -604,7 +604,7 @@ def _join_initials(mentions: list[Mention]) -> None:
             names.setdefault("".join(w[0] for w in words), set()).add((m.type, m.name))
     for m in mentions:
         acr = _strip_the(m.text)
-        if m.rule == "acronym" or not (2 < len(acr) <= 6 and acr.isupper() and acr.isalpha()) \
+        if m.rule or not (2 < len(acr) <= 6 and acr.isupper() and acr.isalpha()) \
                 or m.type not in {EntityType.AGENCY, EntityType.UNIT}:
             continue
         found = names.get(acr, set())
