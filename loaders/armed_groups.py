@@ -8,46 +8,45 @@ of fighters ("fighters of X", "X rebels") or what is deployed ("the presence of 
 when it is the subject of a reporting or signing verb, the source of "according to" or the body
 of a person who speaks for it ("a Hamas official"). CONVENTIONS.md says nothing on a group that
 does both; the rule types it Unit only when it fights more often than it speaks, and more than
-once (one passing "X's attack" is history, not its role in the article): a tie keeps it an Agency, because only Persons, Agencies and States make statements (schema SPEAKER_TYPES) and a
-group's statements are what the article quotes it for. The lexicon is
-loaders/data/armed_groups.yaml."""
+once (one passing "X's attack" is history, not its role in the article). A tie keeps it an
+Agency: only Persons, Agencies and States make statements (schema SPEAKER_TYPES), and a group's
+statements are what the article quotes it for. The word lists are the armed-group lists of
+loaders/data/entity_lexicon.yaml and the relation lexicon's verbs of fighting and moving."""
 
 from __future__ import annotations
 
 import functools
 import re
 
-import yaml
 from spacy.tokens import Doc, Token
 
-from loaders.entities import _GENERIC_ORG_WORDS, _POSSESSIVE, INSTITUTION_HEADS, ROLE_NOUNS, STATE_HEADS, Mention, state_of
+from loaders.entities import (
+    _GENERIC_ORG_WORDS, _POSSESSIVE, INSTITUTION_HEADS, ROLE_NOUNS, STATE_HEADS, Mention, state_of,
+)
+from loaders.entity_lexicon import entity_words
 from loaders.gazetteer import load_gazetteer
 from loaders.ids import slugify
-from loaders.lexicon import DATA, load_reporting_lexicon
+from loaders.lexicon import load_reporting_lexicon
 from loaders.relation_lexicon import words as relation_words
 from schema.vocabulary import EntityType
 
-# Names ending in these are bodies, alliances or organisations, never an armed group's name; an
-# "Army" can be one ("a Popular Army"): a state's army is left out by its owner or generic name.
-_BODY_WORDS = {
-    "agency", "alliance", "association", "bank", "bloc", "bureau", "command", "commission", "committee",
-    "community", "coalition", "council", "court", "department", "federation", "guard", "league",
-    "ministry", "nations", "office", "organisation", "organization", "parliament", "union",
-} | INSTITUTION_HEADS - {"army"} | STATE_HEADS
 _LABELS = {"ORG", "NORP", "PERSON"}
 
 
 @functools.lru_cache(maxsize=1)
 def load_group_lexicon() -> dict[str, frozenset[str]]:
-    """armed_groups.yaml's lists, with the relation lexicon's lists the rule shares, read once."""
-    data = yaml.safe_load((DATA / "armed_groups.yaml").read_text(encoding="utf-8")) or {}
-    lex = {key: frozenset(w.lower() for w in value) for key, value in data.items()}
-    lex["fight_verbs"] |= relation_words("combat_event_verbs") | relation_words("control_verbs") \
-        | relation_words("activity_verbs") | relation_words("deploy_verbs")  # "X deployed gunmen to Y"
-    lex["fought_verbs"] |= relation_words("combat_event_verbs") | relation_words("deploy_verbs")
-    lex["owned_nouns"] = lex["group_nouns"] | relation_words("unit_nouns") | relation_words("movement_nouns")
-    lex["control_of_verbs"] = relation_words("control_of_verbs")
-    return lex
+    """The rule's word lists: the entity lexicon's, widened by the relation lexicon's, read once."""
+    return {
+        "group_nouns": entity_words("group_nouns"),
+        "attack_nouns": entity_words("attack_nouns"),
+        "fight_verbs": entity_words("fight_verbs") | relation_words("combat_event_verbs")
+        | relation_words("control_verbs") | relation_words("activity_verbs")
+        | relation_words("deploy_verbs"),  # "X deployed gunmen to Y"
+        "fought_verbs": entity_words("fought_verbs") | relation_words("combat_event_verbs")
+        | relation_words("deploy_verbs"),
+        "owned_nouns": entity_words("group_nouns") | relation_words("unit_nouns") | relation_words("movement_nouns"),
+        "control_of_verbs": relation_words("control_of_verbs"),
+    }
 
 
 def retype_armed_groups(doc: Doc, mentions: list[Mention]) -> None:
@@ -83,7 +82,9 @@ def _is_candidate(doc: Doc, m: Mention) -> bool:
     if m.type is not EntityType.AGENCY or m.label not in _LABELS or m.rule in {"dictionary", "description"}:
         return False
     words = re.sub(r"^the\s+", "", m.name, flags=re.I).split()
-    if not words or words[-1].lower() in _BODY_WORDS:
+    # an "Army" can be a group's name ("a Popular Army"): a state's army has its owner or no name
+    bodies = entity_words("body_words") | INSTITUTION_HEADS - {"army"} | STATE_HEADS
+    if not words or words[-1].lower() in bodies:
         return False
     gaz = load_gazetteer()
     if any(w in _POSSESSIVE or w.endswith(("'s", "’s")) for w in words) \

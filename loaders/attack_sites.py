@@ -11,8 +11,8 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from loaders.armed_groups import load_group_lexicon
 from loaders.entities import Mention
+from loaders.entity_lexicon import entity_words
 from loaders.ids import slugify
 from schema.vocabulary import EntityType
 
@@ -38,7 +38,7 @@ def _in_target_list(root: Token, mentions: list[Mention]) -> bool:
         first = first.head
     prep = first.head
     if first.dep_ != "pobj" or prep.lower_ not in {"on", "against"} \
-            or prep.head.lower_ not in load_group_lexicon()["attack_nouns"]:
+            or prep.head.lower_ not in entity_words("attack_nouns"):
         return False
     members, todo = [], [first]
     while todo:  # "X, Y, and Z": Y hangs on X, Z on Y

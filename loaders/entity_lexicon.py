@@ -13,9 +13,16 @@ from loaders.lexicon import DATA
 def load_entity_lexicon() -> dict[str, frozenset[str]]:
     """Every list of entity_lexicon.yaml as a frozenset of lower-case words, read once."""
     data = yaml.safe_load((DATA / "entity_lexicon.yaml").read_text(encoding="utf-8")) or {}
-    return {key: frozenset(str(w).lower() for w in value) for key, value in data.items()}
+    for key, words in data.items():
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            # A bare yes/no/on/off is read by YAML as a boolean: quote it.
+            raise ValueError(f"entity_lexicon.yaml: {key} must be a list of words (quote yes/no/on/off)")
+    return {key: frozenset(w.lower() for w in words) for key, words in data.items()}
 
 
 def entity_words(key: str) -> frozenset[str]:
-    """One list of the lexicon; a missing key is an error (KeyError), not an empty list."""
-    return load_entity_lexicon()[key]
+    """One list of the lexicon; a missing key is an error, not an empty list."""
+    lexicon = load_entity_lexicon()
+    if key not in lexicon:
+        raise KeyError(f"entity_lexicon.yaml has no list {key!r}")
+    return lexicon[key]

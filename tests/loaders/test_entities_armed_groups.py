@@ -118,3 +118,21 @@ def test_armed_groups_name_described_as_a_speaker_keeps_its_type():
     mentions = [Mention(t.i, t.i + 1, t.text, EntityType.AGENCY, t.text, label="ORG") for t in doc if t.text == "Vostok"]
     retype_armed_groups(doc, mentions)
     assert {m.type for m in mentions} == {EntityType.AGENCY}
+
+
+def test_entity_lexicon_lists_are_read_by_the_rules():
+    from pathlib import Path
+
+    import yaml
+
+    loaders_dir = Path(__file__).resolve().parents[2] / "loaders"
+    raw = yaml.safe_load((loaders_dir / "data" / "entity_lexicon.yaml").read_text(encoding="utf-8"))
+    source = "".join(p.read_text(encoding="utf-8") for p in loaders_dir.glob("*.py"))
+    assert [key for key in raw if f'entity_words("{key}")' not in source] == []
+
+
+def test_entity_lexicon_missing_list_is_an_error():
+    from loaders.entity_lexicon import entity_words
+
+    with pytest.raises(KeyError):
+        entity_words("no_such_list")
