@@ -1,12 +1,12 @@
 """Armed groups typed by their role in the article (CONVENTIONS.md: a Unit where the group fights,
 an Agency where it speaks; one entity, one type per article).
 
-A named organisation that is no state's own body ("the Rapid Support Forces", "the Houthis", not
-"Sudan's Armed Forces" or "the Defence Ministry") is counted over all its mentions: as a fighter
+A named organisation that is no state's own body ("the Borano Liberation Front", "the Zanaris", not
+"the Vardanian Armed Forces" or "the Defence Ministry") is counted over all its mentions: as a fighter
 when it is the subject of a fighting, control or movement verb, the object of an attack, the owner
 of fighters ("fighters of X", "X rebels") or what is deployed ("the presence of X"); as a speaker
 when it is the subject of a reporting or signing verb, the source of "according to" or the body
-of a person who speaks for it ("a Hamas official"). CONVENTIONS.md says nothing on a group that
+of a person who speaks for it ("a Dunmore Front official"). CONVENTIONS.md says nothing on a group that
 does both; the rule types it Unit only when it fights more often than it speaks, and more than
 once (one passing "X's attack" is history, not its role in the article). A tie keeps it an
 Agency: only Persons, Agencies and States make statements (schema SPEAKER_TYPES), and a group's
@@ -51,7 +51,7 @@ def load_group_lexicon() -> dict[str, frozenset[str]]:
 
 def retype_armed_groups(doc: Doc, mentions: list[Mention]) -> None:
     """Type Unit, in place, every mention of each armed group that fights in `doc` more than
-    once and more often than it speaks; its forms ('Houthi', 'Houthis') become one name,
+    once and more often than it speaks; its forms ('Zanari', 'Zanaris') become one name,
     the longest."""
     groups: dict[str, list[Mention]] = {}
     for m in mentions:
@@ -70,14 +70,14 @@ def retype_armed_groups(doc: Doc, mentions: list[Mention]) -> None:
 
 
 def _group_key(name: str) -> str:
-    # "Houthi" (as in "Houthi rebels") and "the Houthis" are one group.
+    # "Zanari" (as in "Zanari rebels") and "the Zanaris" are one group.
     key = slugify(re.sub(r"^the\s+", "", name, flags=re.I))
     return key[:-1] if key.endswith("s") else key
 
 
 def _is_candidate(doc: Doc, m: Mention) -> bool:
     """A named organisation that is no state's body: not from the dictionary (ministries,
-    alliances, the UN), not owned by a state ("Sudan's Armed Forces", "Israel Defense Forces"), not
+    alliances, the UN), not owned by a state ("Chad's Armed Forces", "Chad Defence Forces"), not
     generic words only ("the Armed Forces"), not ending in a body's noun ("Central Command")."""
     if m.type is not EntityType.AGENCY or m.label not in _LABELS or m.rule in {"dictionary", "description"}:
         return False
@@ -98,10 +98,10 @@ def _role(root: Token) -> str | None:
     lex = load_group_lexicon()
     node = root
     while node.dep_ == "conj" and node.head is not node:
-        node = node.head  # "the RSF and its allies attacked": the first conjunct's role
+        node = node.head  # "the TPA and its allies attacked": the first conjunct's role
     described = lex["group_nouns"] | lex["owned_nouns"] | lex["attack_nouns"] | ROLE_NOUNS
     while node.dep_ == "compound" and node.head.pos_ in {"PROPN", "NOUN"} and node.head.lower_ not in described:
-        # "the Rapid Support Forces RSF took", "mercenaries from the Wagner PMCs": the name takes the
+        # "the Tessaly Popular Army TPA took", "mercenaries from the Vostok PMCs": the name takes the
         # role of the word it names (its acronym, its kind), not of a word that describes it
         node = node.head
     head, dep = node.head, node.dep_
@@ -128,13 +128,13 @@ def _role(root: Token) -> str | None:
             return "fights"  # "fighters of X", "mercenaries from X", "the presence of X"
         return None
     if dep in {"compound", "nmod", "poss"} and head.lower_ in ROLE_NOUNS:
-        return "speaks"  # "a Hamas official said", "the group's spokesman"
+        return "speaks"  # "a Dunmore Front official said", "the group's spokesman"
     if dep in {"compound", "amod", "nmod", "poss"} and head.lower_ in lex["group_nouns"] | lex["owned_nouns"]:
-        return "fights"  # "Houthi rebels", "Wagner fighters", "the group's deployment"
+        return "fights"  # "Zanari rebels", "Ostrava Legion fighters", "the group's deployment"
     if dep == "poss" and head.lower_ in lex["attack_nouns"] | {"attacks"}:
-        # "the Houthis' destruction" is an attack on them; "the group's offensive" is theirs: both fight.
+        # "the Zanaris' destruction" is an attack on them; "the group's offensive" is theirs: both fight.
         return "fights"
     if dep == "appos" and head.lower_ in lex["group_nouns"] or any(
             c.dep_ == "appos" and c.lower_ in lex["group_nouns"] for c in node.children):
-        return "fights"  # "the rebels, the RSF, ..." / "the RSF, a paramilitary group"
+        return "fights"  # "the rebels, the TPA, ..." / "the TPA, a paramilitary group"
     return None

@@ -1,9 +1,9 @@
 """Places named only as targets of attacks: in "the strikes on Korvan, Selo and Tavrin" NER calls
 unknown names organisations or people, but a list of three or more names after an attack noun's
 'on' or 'against', none of them ever named otherwise in the article, is a list of places. Groups
-are attacked too: a name the article also names elsewhere ("Hamas said") keeps its type, and so do
-two-name lists ("strikes on Hamas and Islamic Jihad") and lists with a plural or 'the' ("strikes
-on the Houthis and Hezbollah")."""
+are attacked too: a name the article also names elsewhere ("Korvan said") keeps its type, and so
+do two-name lists ("strikes on Dunmore Front and Selvan Front") and lists with a plural or 'the'
+("strikes on the Zanaris and their allies")."""
 
 from __future__ import annotations
 
@@ -46,6 +46,6 @@ def _in_target_list(root: Token, mentions: list[Mention]) -> bool:
         members.append(node)
         todo += [c for c in node.children if c.dep_ == "conj"]
     named = [t for t in members if any(m.start <= t.i < m.end for m in mentions)]
-    # a plural or a 'the' makes the list one of groups ("strikes on the Houthis and their allies")
+    # a plural or a 'the' makes the list one of groups ("strikes on the Zanaris and their allies")
     return len(named) >= 3 and not any(t.tag_ in {"NNS", "NNPS"} or re.match(r"(?i)the$", t.left_edge.text)
                                        for t in members)

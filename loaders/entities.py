@@ -230,8 +230,8 @@ def extract_mentions(doc: Doc, skip: list[tuple[int, int]] | None = None) -> lis
 
 
 def _join_single_ship(doc: Doc, mentions: list[Mention]) -> None:
-    """In an article that names one warship ('HMS Trent'), a lone ship described by its noun ('the
-    UK dispatched a warship') is that ship, not its state's troops; with two named ships, or a
+    """In an article that names one warship ('HMS Calder'), a lone ship described by its noun
+    ('Britain sent a warship') is that ship, not its state's troops; with two named ships, or a
     counted or plural noun, nothing is joined."""
     ships = {m.name for m in mentions if m.type is EntityType.UNIT and m.name.split()[0].lower() in SHIP_PREFIXES}
     if len(ships) != 1:

@@ -594,9 +594,9 @@ def _join_acronyms(text: str, mentions: list[Mention]) -> None:
 
 
 def _join_initials(mentions: list[Mention]) -> None:
-    """An acronym the article never defines in brackets ('the Rapid Support Forces RSF', later
-    'the RSF') is the one organisation whose capitalised words it spells; with two such names, or
-    none, it joins nothing. A form a rule already named (the dictionary's 'NIS') is left alone."""
+    """An acronym the article never defines in brackets ('the Tessaly Popular Army TPA', later
+    'the TPA') is the one organisation whose capitalised words it spells; with two such names, or
+    none, it joins nothing. A form a rule already named (a dictionary acronym) is left alone."""
     names: dict[str, set[tuple[EntityType, str]]] = {}
     for m in mentions:
         words = [w for w in re.split(r"[\s-]+", _strip_the(m.name)) if w[:1].isupper()]

@@ -25,11 +25,11 @@ def test_entities_list_of_attack_targets_is_places(text, names):
 
 @pytest.mark.parametrize("text, name", [
     # two names only: groups are attacked too
-    ("The army said its strikes on Hamas and Islamic Jihad would go on. Officials said on Monday that talks had stopped.",
-     "Islamic Jihad"),
+    ("The army said its strikes on Dunmore Front and Selvan Front would go on. Officials said on Monday that talks "
+     "had stopped.", "Selvan Front"),
     # a name the article names otherwise keeps its type
-    ("The army said its strikes on Hamas, Korvan and Tavrin would go on. Hamas said on Monday that it would not stop.",
-     "Hamas"),
+    ("The army said its strikes on Varkesh, Korvan and Tavrin would go on. Korvan said on Monday that it would not "
+     "stop.", "Korvan"),
 ])
 def test_entities_attacked_groups_keep_their_type(text, name):
     assert _types(text).get(name) is not EntityType.PLACE

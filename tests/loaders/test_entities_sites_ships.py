@@ -38,21 +38,21 @@ def test_entities_named_site_is_a_deployment_target_not_a_speaker():
 
 
 @pytest.mark.parametrize("text", [
-    "Britain sent a warship to the Red Sea last week, officials said. The frigate HMS Calder joined the patrol on Friday.",
-    "Tensions rose on Monday after Britain dispatched a warship to the Red Sea. Yemen said that the arrival "
+    "Britain sent a warship to the Baltic Sea last week, officials said. The frigate HMS Calder joined the patrol on Friday.",
+    "Tensions rose on Monday after Britain dispatched a warship to the Baltic Sea. Norway said that the arrival "
     "of HMS Calder was a provocation.",
 ])
 def test_entities_lone_warship_is_the_named_ship(text):
     _, types, rels = _graph(text)
-    assert ("HMS Calder", "Red Sea") in rels
+    assert ("HMS Calder", "Baltic Sea") in rels
     assert "British troops" not in types
 
 
 @pytest.mark.parametrize("text", [
-    "Britain sent a warship to the Red Sea on Monday, officials said. HMS Calder and HMS Wexford are already there.",
-    "Britain sent two warships to the Red Sea on Monday, officials said. HMS Calder is one of them.",
+    "Britain sent a warship to the Baltic Sea on Monday, officials said. HMS Calder and HMS Wexford are already there.",
+    "Britain sent two warships to the Baltic Sea on Monday, officials said. HMS Calder is one of them.",
 ])
 def test_entities_warship_with_two_candidates_is_not_the_named_ship(text):
     _, _, rels = _graph(text)
-    sources = {source for source, target in rels if target == "Red Sea"}
+    sources = {source for source, target in rels if target == "Baltic Sea"}
     assert sources and "HMS Calder" not in sources

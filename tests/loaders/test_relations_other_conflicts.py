@@ -26,11 +26,11 @@ def test_relations_unit_that_could_work_in_a_place_is_not_there():
 
 
 @pytest.mark.parametrize("text, pair", [
-    ("Last week the defence secretary ordered the USS Ardent to the Gulf of Oman, after threats to shipping there.",
-     ("USS Ardent", "Gulf of Oman")),
+    ("Last week the defence secretary ordered the USS Ardent to the Gulf of Finland, after threats to shipping there.",
+     ("USS Ardent", "Gulf of Finland")),
     # "the region": the place named last, with an adverb and a date
-    ("The navy has reinforced its presence in the Gulf of Oman. On 4 May the defence secretary also ordered "
-     "the USS Ardent to the region.", ("USS Ardent", "Gulf of Oman")),
+    ("The navy has reinforced its presence in the Gulf of Finland. On 4 May the defence secretary also ordered "
+     "the USS Ardent to the region.", ("USS Ardent", "Gulf of Finland")),
 ])
 def test_relations_unit_ordered_to_a_place_is_sent_there(text, pair):
     assert pair in _deployed(text)
@@ -45,5 +45,5 @@ def test_relations_unit_ordered_to_withdraw_is_not_sent():
 def test_relations_ordered_deployment_is_no_unit_of_its_own():
     # the movement noun's rule finds the jets; the order's object is not a unit, nor a stand-in for one
     rels = _deployed("Peruvian troops attacked the port in April. Last week the defence minister ordered the "
-                     "deployment of additional fighter jets to reinforce the fleet in the Gulf of Oman.")
-    assert ("Peruvian troops", "Gulf of Oman") not in rels
+                     "deployment of additional fighter jets to reinforce the fleet in the Gulf of Finland.")
+    assert ("Peruvian troops", "Gulf of Finland") not in rels
