@@ -39,9 +39,8 @@ def load_group_lexicon() -> dict[str, frozenset[str]]:
     return {
         "group_nouns": entity_words("group_nouns"),
         "attack_nouns": entity_words("attack_nouns"),
-        "fight_verbs": entity_words("fight_verbs") | relation_words("combat_event_verbs")
-        | relation_words("control_verbs") | relation_words("activity_verbs")
-        | relation_words("deploy_verbs"),  # "X deployed gunmen to Y"
+        "fight_verbs": entity_words("fight_verbs"),
+        "deploy_verbs": relation_words("deploy_verbs"),
         "fought_verbs": entity_words("fought_verbs") | relation_words("combat_event_verbs")
         | relation_words("deploy_verbs"),
         "owned_nouns": entity_words("group_nouns") | relation_words("unit_nouns") | relation_words("movement_nouns"),
@@ -109,9 +108,11 @@ def _role(root: Token) -> str | None:
     if dep == "nsubj" and head.pos_ in {"VERB", "AUX"}:
         if lemma in load_reporting_lexicon().lemmas() or lemma in relation_words("sign_verbs"):
             return "speaks"
-        if lemma in lex["fight_verbs"] or lemma in lex["control_of_verbs"] and any(
-                c.dep_ == "dobj" and c.lower_ == "control" for c in head.children):
-            return "fights"
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        if lemma in lex["fight_verbs"] \
+                or lemma in lex["control_of_verbs"] and any(c.lower_ == "control" for c in objects) \
+                or lemma in lex["deploy_verbs"] and any(c.lower_ in lex["owned_nouns"] for c in objects):
+            return "fights"  # "X seized Y", "X took control of Y", "X deployed gunmen to Y"
         return None
     if dep in {"dobj", "nsubjpass"} and lemma in lex["fought_verbs"]:
         return "fights"

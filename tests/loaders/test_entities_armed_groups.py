@@ -136,3 +136,18 @@ def test_entity_lexicon_missing_list_is_an_error():
 
     with pytest.raises(KeyError):
         entity_words("no_such_list")
+
+
+def test_armed_groups_company_that_launches_and_deploys_things_stays_an_agency():
+    # launch, operate, deploy a system, take steps: what companies do too, none of it fighting
+    _, types = _graph("Orvela Systems launched a new drone on Monday and operates two plants in the north. "
+                      "Orvela Systems also deployed a new billing system and took steps to cut costs, the company said.")
+    assert types.get("Orvela Systems") is EntityType.AGENCY
+
+
+def test_armed_groups_group_deploying_its_gunmen_fights():
+    doc = parse_text("The Vostok Legion deployed gunmen to the port on Monday. Later the Vostok Legion deployed "
+                     "fighters to the bridge.")
+    mentions = [Mention(t.i, t.i + 1, t.text, EntityType.AGENCY, t.text, label="ORG") for t in doc if t.text == "Legion"]
+    retype_armed_groups(doc, mentions)
+    assert [m.type for m in mentions] == [EntityType.UNIT, EntityType.UNIT]
