@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from loaders.actors import load_actors
 from loaders import entity_outlets
 from loaders.datelines import find_dateline
+from loaders.entity_lexicon import entity_words
 from loaders.gazetteer import Gazetteer, load_gazetteer
 from loaders.ids import slugify
 from loaders.nlp import doc_text
@@ -226,7 +227,23 @@ def extract_mentions(doc: Doc, skip: list[tuple[int, int]] | None = None) -> lis
     out += _dictionary_mentions(doc, taken, skip, gaz)
     out += [m for m in entity_outlets.outlet_names(doc, taken) if not _in_ranges(doc, m, skip)]
     out = entity_outlets.join_outlet_descriptions(doc, sorted(out, key=lambda m: m.start))
+    _join_single_ship(doc, out)
     return sorted(_drop_headline_guesses(doc, out), key=lambda m: m.start)
+
+
+def _join_single_ship(doc: Doc, mentions: list[Mention]) -> None:
+    """In an article that names one warship ('HMS Calder'), a lone ship described by its noun
+    ('Britain sent a warship') is that ship, not its state's troops; with two named ships, or a
+    counted or plural noun, nothing is joined."""
+    ships = {m.name for m in mentions if m.type is EntityType.UNIT and m.name.split()[0].lower() in SHIP_PREFIXES}
+    if len(ships) != 1:
+        return
+    ship = ships.pop()
+    for m in mentions:
+        head = doc[m.end - 1]
+        if m.type is EntityType.UNIT and m.rule == "description" and m.size is None \
+                and head.lower_ in entity_words("ship_nouns") and not any(c.dep_ == "nummod" for c in head.children):
+            m.name = ship
 
 
 def _drop_headline_guesses(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -550,6 +567,8 @@ def _ner_mention(ent: Span, gaz: Gazetteer) -> Mention | None:
         return Mention(span.start, span.end, text, EntityType.PERSON, text, label=label)
     if "/" in text:
         return None  # photo credits: "Pool/Sputnik/AP"
+    if label in {"ORG", "PERSON", "PRODUCT", "FAC", "NORP"} and (site := _site_name(span)) is not None:
+        return site
     if label in {"ORG", "GPE", "LOC", "FAC"}:
         typed = _retype_org(span, gaz)
         if typed is not None:
@@ -863,6 +882,23 @@ def _is_federal_state(span: Span, words: list[Token], gaz: Gazetteer) -> bool:
     if after is not None and (after.pos_ in {"PROPN", "NOUN"} or after.lower_ == "of"):
         return False  # "State Security Service", "Kano State governor": a modifier of another noun
     return state_of(doc[base[0].i : base[-1].i + 1].text, gaz) is None
+
+
+def _site_name(span: Span) -> Mention | None:
+    """A named site is a place, whatever NER labelled it: by its last word ('Korvan Air Base', 'the
+    Marlow Route for Trade and Peace') or by the lower-case noun it names ('the Dorvan power
+    plant', 'the Selo nuclear facility' -> 'Selo')."""
+    words = [t for t in span if t.lower_ != "the"]
+    if not words or not words[0].is_title:
+        return None
+    tail = next((i for i, t in enumerate(words) if t.lower_ in {"for", "of"}), len(words))
+    if tail >= 2 and words[tail - 1].lower_ in entity_words("site_words") and words[tail - 1].is_title:
+        return Mention(span.start, span.end, span.text, EntityType.PLACE, _strip_the(span.text), label="FAC")
+    head = span.root.head
+    if span.root.dep_ == "compound" and head.lower_ in entity_words("site_nouns") and head.i >= span.end \
+            and all(t.is_lower and t.dep_ in {"amod", "compound"} for t in span.doc[span.end : head.i]):
+        return Mention(span.start, span.end, span.text, EntityType.PLACE, _strip_the(span.text), label="FAC")
+    return None
 
 
 def _retype_org(span: Span, gaz: Gazetteer) -> Mention | None:

@@ -53,7 +53,7 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from loaders.entities import Mention
+from loaders.entities import SHIP_PREFIXES, Mention
 from loaders.gazetteer import load_gazetteer
 from loaders.ids import entity_id, relation_id, slugify
 from loaders.metadata import MONTHS, infer_date, iso_date
@@ -263,7 +263,8 @@ def _deployments(verb: Token, ctx: _Context) -> list[tuple[str, str]]:
         if verb.dep_ in {"acl", "relcl"}:
             heads.append(verb.head)
     # "withdraw any forces it had sent", "no troops were sent": no unit is said to have gone.
-    heads = [h for h in heads if not _denied(h)]
+    # "ordered the deployment of jets": the movement noun's own rule (_nominal) finds what moves.
+    heads = [h for h in heads if not _denied(h) and h.lower_ not in _DEPLOY_NOUNS]
     units = [u for h in heads if (u := _unit_of(h, ctx, verb)) is not None]
     if not units:
         return []
@@ -896,6 +897,13 @@ def _place_phrase(head: Token, ctx: _Context) -> str | None:
                                                        for c in head.children):
             region = head.text if head.is_title else low
             return ctx.table.add(EntityType.PLACE, f"{' '.join(c.text for c in names)} {region}", _phrase(head), count=False)
+        if low in {"region", "area"} and [c.lower_ for c in head.children] == ["the"] \
+                and head.dep_ == "pobj" and head.head.lower_ in {"to", "into"}:
+            # "ordered the carrier to the region": the place the article named last; not where
+            # something happens ("attacks in the region"), which may be wider than that place
+            previous = [m for m in ctx.places if m.end <= head.i]
+            if previous:
+                return previous[-1].entity
     if low in _FRONT_WORDS and (low not in {"line", "lines"} or any(c.lower_ == "front" for c in head.children)):
         return ctx.register(EntityType.PLACE, "front line", _phrase(head))
     return None
@@ -941,11 +949,12 @@ def _unit_of(head: Token, ctx: _Context, verb: Token | None, anaphora: bool = Tr
     nodes = [head] + [c for p in head.children if p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
     for node in nodes:
         m = ctx.mention(node.i)
-        if m is not None and m.type is EntityType.UNIT:
+        if m is not None and m.type is EntityType.UNIT and not (node is not head and _named_group(m)):
             return m.entity
         for child in node.children:  # "the first North Korean units": the mention may start lower
             cm = ctx.mention(child.i)
-            if cm is not None and cm.type is EntityType.UNIT and child.dep_ in {"compound", "nmod"}:
+            if cm is not None and cm.type is EntityType.UNIT and child.dep_ in {"compound", "nmod"} \
+                    and not _named_group(cm):
                 return cm.entity
     unitish = [n for n in nodes if (n.lower_ in _UNIT_NOUNS or n.lemma_.lower() in _UNIT_NOUNS)
                and not any(c.lower_ in _CIVILIAN_WORDS for c in n.children)]
@@ -1020,10 +1029,17 @@ def _group_unit(node: Token, ctx: _Context) -> str | None:
     for owner in owners:
         for tok in owner.subtree:
             m = ctx.mention(tok.i)
-            if m is not None and m.type is EntityType.AGENCY and _agency_word(tok, owner):
+            if m is not None and (m.type is EntityType.AGENCY or _named_group(m)) and _agency_word(tok, owner):
                 noun = node.lemma_.lower() if node.lower_ in {"fighter", "soldier", "mercenary"} else node.lower_
                 return ctx.table.add(EntityType.UNIT, f"{m.name} {_plural(noun)}", count=False)
     return None
+
+
+def _named_group(m: Mention) -> bool:
+    """An armed group named as an organisation and typed Unit for its fighting (loaders/armed_groups.py):
+    its fighters ('fighters of the X', 'X fighters') are a unit of their own, not the group."""
+    return m.type is EntityType.UNIT and m.label in {"ORG", "NORP", "PERSON"} \
+        and m.name.split()[0].lower() not in SHIP_PREFIXES  # 'Carl Vinson', NER's person, is the ship
 
 
 def _agency_word(tok: Token, owner: Token) -> bool:

@@ -24,6 +24,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from loaders.actors import Actor, ActorDictionary, load_actors
+from loaders.armed_groups import retype_armed_groups
+from loaders.attack_sites import retype_attacked_sites
+from loaders.seats import retype_seats
 from loaders.entities import _LOCATIVE_PREPS, DEPLOY_LEMMAS, SHIP_PREFIXES, Mention
 from loaders.gazetteer import load_gazetteer
 from loaders.ids import article_scope, entity_id, slugify
@@ -157,6 +160,9 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], published: str | None = 
     _join_acronyms(doc.text, mentions)
     _join_regions(mentions)
     _join_one_type(mentions)
+    retype_armed_groups(doc, mentions)
+    retype_attacked_sites(doc, mentions)
+    retype_seats(doc, mentions)
     _join_back_references(doc, mentions)
     _add_title_mentions(doc, mentions, actors, published, table)
     _resolve_treaties(doc, mentions, actors, published)
@@ -564,6 +570,7 @@ def _join_person_names(doc: Doc, mentions: list[Mention]) -> None:
 def _join_acronyms(text: str, mentions: list[Mention]) -> None:
     acronyms = find_acronyms(text)
     if not acronyms:
+        _join_initials(mentions)
         return
     by_slug: dict[str, Mention] = {}
     for m in mentions:
@@ -583,3 +590,24 @@ def _join_acronyms(text: str, mentions: list[Mention]) -> None:
         else:
             m.name = expansion
         m.rule = "acronym"
+    _join_initials(mentions)
+
+
+def _join_initials(mentions: list[Mention]) -> None:
+    """An acronym the article never defines in brackets ('the Tessaly Popular Army TPA', later
+    'the TPA') is the one organisation whose capitalised words it spells; with two such names, or
+    none, it joins nothing. A form a rule already named (a dictionary acronym) is left alone."""
+    names: dict[str, set[tuple[EntityType, str]]] = {}
+    for m in mentions:
+        words = [w for w in re.split(r"[\s-]+", _strip_the(m.name)) if w[:1].isupper()]
+        if m.type in {EntityType.AGENCY, EntityType.UNIT} and len(words) >= 2:
+            names.setdefault("".join(w[0] for w in words), set()).add((m.type, m.name))
+    for m in mentions:
+        acr = _strip_the(m.text)
+        if m.rule or not (2 < len(acr) <= 6 and acr.isupper() and acr.isalpha()) \
+                or m.type not in {EntityType.AGENCY, EntityType.UNIT}:
+            continue
+        found = names.get(acr, set())
+        if len(found) == 1:
+            m.type, m.name = next(iter(found))
+            m.rule = "acronym"
