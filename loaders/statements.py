@@ -207,6 +207,8 @@ class _Context:
     groups: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
     # Token indices that open a transcript turn or headline label ('Grossi: Iran has not ...').
     labelled: set[int] = field(default_factory=set)
+    # Surnames of the outlet's hosts and correspondents in a transcript ("STEVE INSKEEP, HOST:").
+    narrators: set[str] = field(default_factory=set)
     # (token index, agency id) of each army that spoke as an institution ('the Polish army said').
     armies: list[tuple[int, str]] = field(default_factory=list)
 
@@ -1864,9 +1866,11 @@ def _antecedent_agency(head: Token, ctx: _Context, sent: Span) -> str:
 
 # "MR. MILLER: Good afternoon.", "SPOKESPERSON: ...", "Kremlin: cooperation 'no business' of the West".
 _LINE_LABEL = re.compile(
-    r"^[ \t]*(?:\((?:LEAD|UPDATE|URGENT|\w+ LEAD)\)\s*)?"
+    r"^[ \t]*(?:\((?:LEAD|UPDATE|URGENT|\w+ LEAD|SOUND ?BITE[^)\n]*)\)\s*)?"
     r"(?:(?P<title>(?i:mr|ms|mrs|dr|amb|gen|sen|rep|ambassador|secretary|minister|general|president))\.?\s+)?"
-    r"(?P<label>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4})[ \t]*:[ \t]+(?=\S)",
+    r"(?P<label>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4})"
+    # a broadcaster's transcript: "ANA CASTEL, DEFENCE MINISTER:", "STEVE INSKEEP, HOST:"
+    r"(?:[ \t]*,[ \t]*(?P<role>[A-Z][A-Z.'’ -]{1,40}?))?[ \t]*:(?:[ \t]+(?=\S)|[ \t]*$)",
     re.M,
 )
 # Turn labels of the other side of a briefing or interview, never statements.
@@ -1898,6 +1902,14 @@ def _line_acts(ctx: _Context, skip: list[tuple[int, int]]
         if not line.strip() or covers(skip, a) or covers(skip, b - 1):
             continue
         match = _LINE_LABEL.match(line)
+        if match and match.group("role") and match.group("role").strip().lower() in _NOT_SPEAKER_LABELS:
+            # The outlet's own host or correspondent narrates: none of their turns is a source's act.
+            ctx.narrators.add(match.group("label").split()[-1].lower())
+            continue
+        if match and match.group("label").split()[-1].lower() in ctx.narrators:
+            continue
+        if match and not line[match.end():].strip():
+            match = None  # a label alone on its line: the turn's words follow on the next
         if match:
             after = starts.get(a + match.end())
             speaker, cue = _label_speaker(ctx, a + match.start("label"), a + match.end("label"),
@@ -1952,6 +1964,12 @@ def _label_speaker(ctx: _Context, start: int, end: int, titled: bool, rest: str)
         namesakes = [k for k in people if ctx.table.names[k].split()[-1].lower() == last]
         if len(namesakes) == 1:
             return namesakes[0], tokens
+        if label.isupper() and not titled and 2 <= len(tokens) <= 4 and all(t.is_alpha for t in tokens) \
+                and not any(t.lower_ in ROLE_NOUNS or t.lower_ in INSTITUTION_HEADS for t in tokens) \
+                and _headline_like(rest):
+            # "ANA CASTEL: We will defend ...": a transcript turn names its speaker in capitals
+            name = " ".join(t.text.capitalize() for t in tokens)
+            return ctx.table.add(EntityType.PERSON, name, label, rule="transcript label"), tokens
         if titled or len(tokens) > 1:
             return None, []
     if len(found) == 1 and not titled:

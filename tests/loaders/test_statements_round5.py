@@ -169,3 +169,25 @@ def test_statements_named_speakers_joined_by_and_stay_two():
 ])
 def test_statements_said_there_is_evidence_confirms(text, kind):
     assert [k for _, k in _rows(text)] == [kind]
+
+
+# --- broadcaster transcripts ---------------------------------------------------------------------
+
+_TRANSCRIPT = ("Border tensions rise\n\nSTEVE MARLOW, HOST:\nTroops crossed the border near Arica this week.\n\n"
+               "(SOUNDBITE OF ARCHIVED RECORDING)\n\n"
+               "ANA CASTEL: (Through interpreter) We will defend every metre of the border.\n\n"
+               "MARLOW: That was the defence minister speaking in Santiago.\n\n"
+               "(SOUND BITE) PEDRO LIMA, MAYOR OF ARICA: The soldiers left before dawn.\n")
+
+
+def test_statements_transcript_turns_of_guests_not_of_the_host():
+    graph = extract_text(_TRANSCRIPT)
+    names = {e.id: e.name for e in graph.entities}
+    rows = [(names[s.speaker], s.verb) for s in graph.statements]
+    assert rows == [("Ana Castel", "turn"), ("Pedro Lima", "turn")]
+
+
+def test_statements_transcript_label_alone_on_its_line_is_no_turn():
+    graph = extract_text("Border tensions rise\n\nNOTE:\nThe soldiers left before dawn, and the border is calm.\n"
+                         "The two sides have been at odds over the border for years.\n")
+    assert graph.statements == ()
