@@ -53,7 +53,7 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from loaders.entities import SHIP_PREFIXES, Mention
+from loaders.entities import SHIP_PREFIXES, Mention, state_of
 from loaders.gazetteer import load_gazetteer
 from loaders.ids import entity_id, relation_id, slugify
 from loaders.metadata import MONTHS, infer_date, iso_date
@@ -90,6 +90,8 @@ _TARGET_PREPS = {"to", "in", "into", "on", "toward", "towards", "at", "inside"}
 _PRESENCE_PREPS = {"in", "on", "at", "inside", "near", "around"}
 _UNIT_NOUNS = words("unit_nouns")
 _BRANCH_WORDS = words("branch_words")
+_POLICE_WORDS = words("police_words")
+_VESSEL_WORDS = words("vessel_words")
 _CIVILIAN_WORDS = words("civilian_words")
 _MISSION_NOUNS = words("mission_nouns")
 _ENTRY_NOUNS = words("entry_nouns")
@@ -974,7 +976,10 @@ def _unit_of(head: Token, ctx: _Context, verb: Token | None, anaphora: bool = Tr
         if state is not None:
             return ctx.register(EntityType.UNIT, _unit_name(state, node, ctx))
     if verb is not None and (verb.lemma_.lower() in DEPLOY_LEMMAS or verb.lemma_.lower() == "have"):
-        state = _sending_state(verb, ctx)
+        # A state's navy or ministry sends for the state, unless the phrase names a force of its
+        # own ("the navy sent patrol boats": the boats, below).
+        own_force = any(t.lower_ in _BRANCH_WORDS and t.dep_ in {"compound", "amod"} for t in head.subtree if t.i < head.i)
+        state = _sending_state(verb, ctx, institutions=not own_force)
         if state is not None:
             return ctx.register(EntityType.UNIT, _unit_name(state, head, ctx))
     for node in unitish:
@@ -1083,6 +1088,11 @@ def _unit_name(state: str, node: Token, ctx: _Context) -> str:
         return f"{adjective} {node.lower_}"
     if any(c.dep_ == "amod" and c.lower_ == "fresh" for c in node.children):
         return f"{adjective} reinforcements"
+    if node.lower_ in _POLICE_WORDS or any(c.dep_ in {"compound", "amod"} and c.lower_ in _POLICE_WORDS
+                                           for c in node.children):
+        return f"{adjective} police"  # "300 police officers": a police contingent, not troops
+    if node.lower_ in _VESSEL_WORDS:
+        return f"{adjective} {_plural(node.lower_)}"  # "two frigates": a naval contingent by its ships
     return f"{adjective} troops"
 
 
@@ -1097,9 +1107,22 @@ def _state_modifier(node: Token, ctx: _Context) -> str | None:
     return None
 
 
-def _sending_state(verb: Token, ctx: _Context) -> str | None:
+def _owning_state(m: Mention, ctx: _Context) -> str | None:
+    """The state whose armed service or institution a mention names by its first words
+    ('the Chilean navy', "Chile's coast guard"), else None."""
+    words = [t.text for t in ctx.doc[m.start : m.end] if t.lower_ != "the"]
+    for n in (2, 1):
+        if len(words) > n:
+            found = state_of(re.sub(r"['’]s?$", "", " ".join(words[:n])), ctx.gaz)
+            if found:
+                return found[0]
+    return None
+
+
+def _sending_state(verb: Token, ctx: _Context, institutions: bool = True) -> str | None:
     """The state that sends: the subject of the verb, of a verb it is raised from ('North Korea
-    is believed to have sent'), or the agent of a passive."""
+    is believed to have sent'), or the agent of a passive; with `institutions`, also the state of
+    an armed service or institution as subject ('the Chilean navy deployed')."""
     node = verb
     for _ in range(3):
         for child in node.children:
@@ -1107,6 +1130,9 @@ def _sending_state(verb: Token, ctx: _Context) -> str | None:
                 m = ctx.mention(child.i)
                 if m is not None and m.type is EntityType.STATE and not m.demonym:
                     return m.name
+                if institutions and m is not None and m.type in {EntityType.AGENCY, EntityType.UNIT} and child.dep_ == "nsubj" \
+                        and (owner := _owning_state(m, ctx)) is not None:
+                    return owner  # "the Chilean navy deployed two frigates": Chile's
                 if child.lower_ == "it" and child.dep_ == "nsubj":
                     # "called on Pyongyang to withdraw the forces it had sent": the state named before.
                     before = [ctx.mention(t.i) for t in child.sent if t.i < child.i]

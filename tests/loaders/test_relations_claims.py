@@ -35,7 +35,7 @@ def _one(text: str, source: str, target: str) -> tuple[str | None, bool]:
     ("More than 4,000 Chadian soldiers are now in Darfur, Sudan's foreign ministry said on Monday.",
      "Chadian troops", "Darfur", "Sudanese foreign ministry"),
     ("The first of the Kenyan police officers were deployed to Haiti in June, the interior minister of Kenya, "
-     "Kipchumba Murkomen, said in a statement on his website.", "Kenyan troops", "Haiti", "Kipchumba Murkomen"),
+     "Kipchumba Murkomen, said in a statement on his website.", "Kenyan police", "Haiti", "Kipchumba Murkomen"),
     # reporting verb before the clause
     ("The Pentagon said on Tuesday that Iranian troops had been sent to Syria.", "Iranian troops", "Syria", "Pentagon"),
     ("Egypt's foreign ministry announced that 1,500 Egyptian troops had arrived in Mogadishu.",
