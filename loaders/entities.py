@@ -225,6 +225,7 @@ def extract_mentions(doc: Doc, skip: list[tuple[int, int]] | None = None) -> lis
     out = _names_with_descriptions(doc, out, taken, skip)
     out += _names_after_roles(doc, taken, skip)
     out += _dictionary_mentions(doc, taken, skip, gaz)
+    out += _names_in_coordination(doc, out, taken, skip, gaz)
     out += [m for m in entity_outlets.outlet_names(doc, taken) if not _in_ranges(doc, m, skip)]
     out = entity_outlets.join_outlet_descriptions(doc, sorted(out, key=lambda m: m.start))
     _join_single_ship(doc, out)
@@ -453,6 +454,35 @@ def _names_with_descriptions(doc: Doc, mentions: list[Mention], taken: set[int],
             by_token[i] = new
             taken.add(i)
     return mentions
+
+
+def _names_in_coordination(doc: Doc, mentions: list[Mention], taken: set[int], skip: list[tuple[int, int]],
+                           gaz: Gazetteer) -> list[Mention]:
+    """A name NER missed that is coordinated with a person it found ('Ana Castel of Chile and Luis
+    Mora of Peru', 'Ana Castel and Luis Mora'): two or three capitalised words, nothing the
+    gazetteer knows, in the same slot as the person, are a person too."""
+    out = []
+    people = [m for m in mentions if m.type is EntityType.PERSON and m.end - m.start >= 2]
+    for m in people:
+        head = doc[m.end - 1]
+        partners = [c for c in head.children if c.dep_ == "conj"] + ([head.head] if head.dep_ == "conj" else [])
+        for p in partners:
+            if p.i in taken or p.pos_ != "PROPN" or not p.is_title or _in_ranges_token(p, skip):
+                continue
+            start = p.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == p.i \
+                    and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and doc[start - 1].i not in taken:
+                start -= 1
+            span = doc[start : p.i + 1]
+            if not 2 <= len(span) <= 3 or not _looks_like_name(span) or state_of(span.text, gaz) is not None \
+                    or any(t.lower_ in ROLE_NOUNS or t.lower_.rstrip(".") in HONORIFICS for t in span) \
+                    or slugify(span.text) in gaz.agencies or slugify(span.text) in gaz.places \
+                    or span[-1].lower_ in entity_words("body_words") | INSTITUTION_HEADS | {"party"}:
+                continue  # "the People Power Party": a body, whoever it is coordinated with
+            out.append(Mention(span.start, span.end, span.text, EntityType.PERSON, span.text, label="PERSON",
+                               rule="coordination"))
+            taken.update(range(span.start, span.end))
+    return out
 
 
 def _names_after_roles(doc: Doc, taken: set[int], skip: list[tuple[int, int]]) -> list[Mention]:

@@ -1247,7 +1247,10 @@ def _signings(verb: Token, ctx: _Context) -> list[tuple[str, str]]:
     sources = frozenset({EntityType.STATE, EntityType.PERSON, EntityType.AGENCY})
     parties: list[str] = []
     for subj in subjects:
-        for node in [subj, *subj.conjuncts]:
+        # "the two ministers, X of Chile and Y of Peru, signed": the signers named in apposition
+        named = [a for a in subj.children if a.dep_ == "appos" and ctx.mention(a.i) is not None]
+        nodes = [n for a in named for n in (a, *a.conjuncts)] if named else [subj, *subj.conjuncts]
+        for node in nodes:
             if node.lower_ in {"they", "we"} or node.lower_ in _COUNTRIES:
                 parties += _previous_pair(node, ctx, sources) or _sentence_sides(node, ctx, sources)
                 continue

@@ -46,3 +46,16 @@ def test_relations_ratified_by_a_parliament():
     got = _relations("Peru's parliament ratified the Lima Accord on Friday.")
     assert [(t, target) for t, _, target in got] == [("SIGNED", "Lima Accord")]
     assert "parliament" in got[0][1].lower()
+
+
+def test_relations_signers_named_in_apposition_each_sign():
+    got = _relations("The two foreign ministers, Ana Castel of Chile and Luis Mora of Peru, signed the Lima Accord "
+                     "on Tuesday.")
+    assert [(t, s) for t, s, _ in got] == [("SIGNED", "Ana Castel"), ("SIGNED", "Luis Mora")]
+
+
+def test_relations_a_party_coordinated_with_a_person_is_no_person():
+    graph = extract_text("Border tensions rise\n\nThe bill was backed by Ana Castel of the Civic Unity Party and "
+                         "Luis Mora of the Green Renewal Party, who both said it was overdue." + _FILLER)
+    people = {e.name for e in graph.entities if e.type.value == "Person"}
+    assert "Luis Mora" in people and not any("Party" in p for p in people)
