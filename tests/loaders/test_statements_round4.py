@@ -430,7 +430,7 @@ def test_statements_bare_police_is_not_the_agency_named_before():
 
 def test_statements_every_unverified_phrase_holds_a_prefilter_key():
     from loaders.lexicon import load_reporting_lexicon
-    from loaders.statements import _UNVERIFIED_KEYS
+    from loaders.statement_context import _UNVERIFIED_KEYS
 
     for phrase in load_reporting_lexicon().unverified:
         assert any(key in phrase for key in _UNVERIFIED_KEYS), phrase
