@@ -39,7 +39,7 @@ _NEEDS_CONTENT = set(_LEXICON.needs_content)
 
 # Everyday verbs that report only in set phrases ("issued a statement", "put out a statement",
 # "declined to comment", "referred reporters to the ministry"): _set_phrase_act decides.
-_SET_PHRASE_LEMMAS = {"issue", "release", "put", "refer", "decline", "refuse"}
+_SET_PHRASE_LEMMAS = {"issue", "release", "put", "refer", "decline", "refuse", "share"}
 
 
 _STATEMENT_NOUNS = word_list("statement_words.yaml", "statement_nouns")
@@ -358,6 +358,9 @@ def _set_phrase_act(verb: Token) -> bool:
             return False
         return any(o.lemma_.lower() in _STATEMENT_NOUNS or (
             o.lower_ in _FOOTAGE_NOUNS and any(c.dep_ in {"relcl", "acl"} for c in o.children)) for o in objects)
+    if lemma == "share":
+        # "shared a post on Telegram", "shared a statement": a message it put out (not "shared intelligence")
+        return any(o.lemma_.lower() in _STATEMENT_NOUNS | _MESSAGE_NOUNS for o in objects)
     if lemma == "refer":
         # Active only: "referred reporters to the ministry" (a passive "questions were referred" is procedure).
         return any(o.dep_ == "dobj" and o.lemma_.lower() in _ASKERS for o in objects) and any(

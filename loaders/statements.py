@@ -549,11 +549,16 @@ def _quotes_new_content(participle: Token, ctx: _Context) -> bool:
     participle quoting words that do not restate it (no negation, no falsity word) is a second act
     (CONVENTIONS.md)."""
     frame = _framing_act(participle, ctx)
-    if participle.lemma_.lower() != "say" or frame is None or _kind(frame)[0] is StatementKind.SAID:
-        return False  # after a plain 'said', 'saying' spells out the same act
+    if participle.lemma_.lower() != "say" or frame is None:
+        return False
     quoted = [t for t in participle.subtree if t.i != participle.i and _inside_quote(t, ctx)]
     if not quoted:
         return False
+    if _kind(frame)[0] is StatementKind.SAID:
+        # After a plain 'said', 'saying' spells out the same act; after an act with content of its
+        # own ('accused X of ..., saying: "..."'), a quote it opens with a colon is new content.
+        colon = participle.i + 1 < len(participle.doc) and participle.doc[participle.i + 1].text == ":"
+        return colon and frame.lemma_.lower() not in _QUOTE_KIND
     return not any(t.dep_ == "neg" or t.lower_ in {"never", "no", "nothing", "none"}
                    or t.lemma_.lower() in _FALSITY or t.lower_ in _FALSITY for t in quoted)
 

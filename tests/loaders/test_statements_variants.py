@@ -218,3 +218,20 @@ def test_statements_sources_named_by_phrases(sentence, expected):
     assert len(rows) == len(expected), rows
     for name in expected:
         assert any(name.lower() in speaker.lower() and kind == "said" for speaker, kind in rows), (name, rows)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The Chilean navy shared a post on Telegram late on Monday with a video of the two frigates.",
+     [("Chilean navy", "said")]),
+    ("The Chilean navy shared a statement on Tuesday about the frigates.", [("Chilean navy", "said")]),
+    ("The Chilean navy shared intelligence with Peru on Tuesday.", []),
+    ("The two navies share a base near Arica.", []),
+    ("Defence Minister Ana Castel accused Peru of plotting to seize the port, saying: \"For two years the talks "
+     "have gone nowhere, and we will not wait for ever.\"", [("Ana Castel", "said"), ("Ana Castel", "said")]),
+    ("Defence Minister Ana Castel said troops had crossed the border, saying: \"We are ready.\"",
+     [("Ana Castel", "said")]),
+    ("Defence Minister Ana Castel accused Peru of plotting to seize the port, saying the talks had failed.",
+     [("Ana Castel", "said")]),
+])
+def test_statements_shared_messages_and_quoted_second_acts(sentence, expected):
+    assert _rows(sentence) == expected
