@@ -133,7 +133,8 @@ def _label_speaker(ctx: _Context, start: int, end: int, titled: bool, rest: str)
         if len(namesakes) == 1:
             return namesakes[0], tokens
         if label.isupper() and not titled and 2 <= len(tokens) <= 4 and all(t.is_alpha for t in tokens) \
-                and not any(t.lower_ in ROLE_NOUNS or t.lower_ in INSTITUTION_HEADS for t in tokens) \
+                and not any(t.lower_ in ROLE_NOUNS or t.lower_ in INSTITUTION_HEADS or t.is_stop
+                            or t.lower_ in _NOT_SPEAKER_LABELS for t in tokens) \
                 and _headline_like(rest):
             # "ANA CASTEL: We will defend ...": a transcript turn names its speaker in capitals
             name = " ".join(t.text.capitalize() for t in tokens)

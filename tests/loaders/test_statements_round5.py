@@ -191,3 +191,9 @@ def test_statements_transcript_label_alone_on_its_line_is_no_turn():
     graph = extract_text("Border tensions rise\n\nNOTE:\nThe soldiers left before dawn, and the border is calm.\n"
                          "The two sides have been at odds over the border for years.\n")
     assert graph.statements == ()
+
+
+def test_statements_a_capitalised_section_label_is_no_speaker():
+    graph = extract_text("Published 2025-01-14\n\nIN BRIEF: Counting the losses at the border crossing\n\n"
+                         "Estimates of the losses vary widely, depending on who is counting them at the border.\n")
+    assert graph.statements == () and not any(e.type.value == "Person" for e in graph.entities)
