@@ -27,6 +27,9 @@ MIN_WORDS = 50
 # at 0.7 (a typical lightly edited copy) 99%: borderline copies may be kept as reports.
 COPY_THRESHOLD = 0.5
 
+# What an Appearance (a copy kept under its report) records of the copy's own article.
+APPEARANCE_FIELDS = ("path", "url", "source", "title", "published")
+
 _PRIME = (1 << 31) - 1  # a*h + b < 2**63 for 31-bit a, b and 32-bit h: no uint64 overflow
 
 
@@ -87,3 +90,10 @@ def similarity(sig_a: list[int] | None, sig_b: list[int] | None) -> float:
 def is_copy(sig_a: list[int] | None, sig_b: list[int] | None) -> bool:
     """Whether two bodies are copies of one story (similarity >= COPY_THRESHOLD)."""
     return similarity(sig_a, sig_b) >= COPY_THRESHOLD
+
+
+def best_report(sig: list[int] | None, candidates: list[tuple[str, list[int] | None]]) -> str | None:
+    """The id of the report `sig` is a copy of among `candidates` (id, signature): the most
+    similar at COPY_THRESHOLD or more, ties broken by the smallest id; None when none is."""
+    scored = sorted((-similarity(sig, other), report_id) for report_id, other in candidates)
+    return scored[0][1] if scored and -scored[0][0] >= COPY_THRESHOLD else None
