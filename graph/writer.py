@@ -11,7 +11,7 @@ from graph import queries
 from graph.connection import GraphDB
 from graph.identity import BatchLookup, graph_lookup, resolve_across_articles
 from graph.rows import article_rows, check_references
-from graph.syndication import APPEARANCE_FIELDS, best_report
+from graph.syndication import APPEARANCE_FIELDS, band_keys, best_report, signature
 from schema.errors import GraphUnavailable
 from schema.records import ArticleGraph
 from schema.vocabulary import EntityType, NodeLabel, RelationType, RelType
@@ -83,10 +83,16 @@ def upsert_articles(db: GraphDB, graphs: list[ArticleGraph]) -> list[WriteSummar
     # Joins across articles as sequential writes would make them: each article sees the graph
     # and the articles before it in the batch.
     lookup = BatchLookup(db, [g for _, g in valid]) if valid else None
+    # A copy writes no entities, so later articles must not join to them (the write itself
+    # decides again which articles are copies, in its transaction).
+    sigs = [signature(g.article.text) for _, g in valid]
+    bodies = [(g.article.id, sig, band_keys(sig)) for (_, g), sig in zip(valid, sigs)]
+    copies = _find_copies(db.read, bodies) if valid else {}
     batch: list[tuple[int, _ArticleRows]] = []
     for i, graph in valid:
         graph = resolve_across_articles(lookup, graph)
-        lookup.add(graph)
+        if graph.article.id not in copies:
+            lookup.add(graph)
         batch.append((i, _ArticleRows.of(graph)))
     for chunk in _distinct_chunks(batch):
         try:
@@ -156,28 +162,32 @@ class _Copy:
     stored: dict | None
 
 
-def _find_copies(tx, batch: list[_ArticleRows]) -> dict[str, _Copy]:
-    """The articles of `batch` that are syndicated copies, by id. A stored report's id is a
-    replay and a stored Appearance's id stays a copy of its report; any other article is a copy
-    of the most similar report (ties: the smallest id) sharing a band key with it, stored or
-    earlier in the batch, at similarity >= COPY_THRESHOLD: what sequential writes would find."""
-    found = {r["id"]: r for r in tx.run(queries.SYNDICATION_CANDIDATES,
-                                         rows=[{"id": a.article_id, "keys": a.bands} for a in batch])}
-    earlier: list[tuple[str, list[int], set[str]]] = []  # this batch's reports so far
+_Body = tuple[str, list[int] | None, list[str]]  # an article's id, signature, band keys
+
+
+def _find_copies(run, bodies: list[_Body]) -> dict[str, _Copy]:
+    """The articles of `bodies` that are syndicated copies, by id, with `run(query, **params)`
+    returning rows. A stored report's id is a replay and a stored Appearance's id stays a copy
+    of its report; any other article is a copy of the most similar report (ties: the smallest
+    id) sharing a band key with it, stored or earlier in `bodies`, at similarity >=
+    COPY_THRESHOLD: what sequential writes would find."""
+    found = {r["id"]: r for r in run(queries.SYNDICATION_CANDIDATES,
+                                     rows=[{"id": i, "keys": keys} for i, _, keys in bodies])}
+    earlier: list[tuple[str, list[int] | None, set[str]]] = []  # the reports before, in `bodies`
     copies: dict[str, _Copy] = {}
-    for a in batch:
-        row, sig, keys = found[a.article_id], a.article["minhash"], set(a.bands)
-        report = None
+    for article_id, sig, keys in bodies:
+        row, report = found[article_id], None
         if not row["stored"]:
             if row["appears_in"] is not None:
                 report = row["appears_in"]
             else:
                 candidates = [(c["id"], c["minhash"]) for c in row["candidates"]]
-                report = best_report(sig, candidates + [(i, s) for i, s, k in earlier if k & keys])
+                candidates += [(i, s) for i, s, k in earlier if k & set(keys) and i != article_id]
+                report = best_report(sig, candidates)
         if report is None:
-            earlier.append((a.article_id, sig, keys))
+            earlier.append((article_id, sig, set(keys)))
         else:
-            copies[a.article_id] = _Copy(report, row["appearance"])
+            copies[article_id] = _Copy(report, row["appearance"])
     return copies
 
 
@@ -199,7 +209,8 @@ def _write_batch(db: GraphDB, all_rows: list[_ArticleRows]) -> list[WriteSummary
     loaded_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
 
     def work(tx) -> list:
-        copies = _find_copies(tx, all_rows)
+        copies = _find_copies(lambda q, **p: list(tx.run(q, **p)),
+                              [(a.article_id, a.article["minhash"], a.bands) for a in all_rows])
         batch = [a for a in all_rows if a.article_id not in copies]
         stored = _write_reports(tx, batch) if batch else {}
         if copies:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from graph.local_server import LocalServerConfig, server_status
 from tests.conftest import ROOT, SEEDS, free_port, seed_paths
+from tests.graph.syndication_texts import BOILERPLATE_HEAD, BOILERPLATE_TAIL, COPY, STORY, text
 
 KG = [sys.executable, "-m", "api.cli"]
 
@@ -132,6 +133,23 @@ def test_cli_load_reports_each_file_goes_on_and_sums_up(db, neo4j_target, tmp_pa
     again = _kg("load", str(good), env=_graph_env(neo4j_target))
     assert again.returncode == 0, again.stderr
     assert again.stdout.startswith("unchanged ") and again.stdout.strip().splitlines()[-1].startswith("0 loaded, 1 unchanged, 0 refused in ")
+
+
+def test_cli_load_names_a_syndicated_copy_and_counts_copies(db, neo4j_target, tmp_path):
+    """A copy of a story loaded before it in the same run says whose copy it is; the summary
+    counts it apart, and loading it again is unchanged (still a copy)."""
+    story, copy = tmp_path / "a_story.txt", tmp_path / "b_copy.txt"
+    story.write_text(text(STORY), encoding="utf-8")
+    copy.write_text(text(BOILERPLATE_HEAD, COPY, BOILERPLATE_TAIL), encoding="utf-8")
+    result = _kg("load", str(story), str(copy), "--workers", "1", env=_graph_env(neo4j_target))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    story_id = next(line for line in lines if line.startswith("loaded ")).split(" -> ")[1].split(":")[0]
+    assert any(line.startswith("copy ") and str(copy) in line and line.endswith(f": copy of {story_id}")
+               for line in lines), lines
+    assert lines[-1].startswith("1 loaded, 1 copies, 0 unchanged, 0 refused in ")
+    again = _kg("load", str(copy), "--workers", "1", env=_graph_env(neo4j_target))
+    assert again.stdout.startswith("unchanged ") and f"copy of {story_id}" in again.stdout
 
 
 def test_cli_load_stops_with_a_message_when_neo4j_is_gone(tmp_path):
