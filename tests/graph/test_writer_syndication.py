@@ -7,6 +7,8 @@ import dataclasses
 
 from graph.reader import read_counts
 from graph.writer import delete_article, upsert_article, upsert_articles
+from schema.records import EntityRecord
+from schema.vocabulary import EntityType
 from tests.graph.factories import dump_graph, sample_graph, without_loaded_at
 from tests.graph.syndication_texts import BOILERPLATE_HEAD, BOILERPLATE_TAIL, COPY, OTHER, STORY, text
 
@@ -105,3 +107,20 @@ def test_delete_report_takes_its_appearances_and_bands(db):
     assert read_counts(db).nodes == 0
     # Loaded again, the copy is a report of its own.
     assert upsert_article(db, _copy()).copy_of is None
+
+
+def test_batch_joins_nothing_to_entities_only_a_copy_named(db):
+    """A copy writes no entities, so a later article of the batch must not join to them: the
+    batch gives the graph sequential writes give."""
+    marsh = EntityRecord("person:marsh", "Marsh", EntityType.PERSON, ("Marsh",), 1)
+    tom = EntityRecord("person:tom-marsh", "Tom Marsh", EntityType.PERSON, ("Tom Marsh",), 1)
+    copy = dataclasses.replace(_copy(), entities=(*_copy().entities, tom))
+    other = _story("art-other", text(OTHER))
+    other = dataclasses.replace(other, entities=(*other.entities, marsh))
+    for g in (_story(), copy, other):
+        upsert_article(db, g)
+    sequential = without_loaded_at(dump_graph(db))
+    assert db.read("MATCH (p:Person) WHERE p.id ENDS WITH 'marsh' RETURN p.id AS id") == [{"id": "person:marsh"}]
+    db.write(lambda tx: tx.run("MATCH (n) DETACH DELETE n").consume())
+    assert [s.copy_of for s in upsert_articles(db, [_story(), copy, other])] == [None, "art-report", None]
+    assert without_loaded_at(dump_graph(db)) == sequential
