@@ -208,7 +208,7 @@ def _write_batch(db: GraphDB, all_rows: list[_ArticleRows]) -> list[WriteSummary
     one, the first would delete it as an orphan and the second create it anew)."""
     loaded_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
 
-    def work(tx) -> list:
+    def work(tx) -> tuple[dict[str, _Copy], dict]:
         copies = _find_copies(lambda q, **p: list(tx.run(q, **p)),
                               [(a.article_id, a.article["minhash"], a.bands) for a in all_rows])
         batch = [a for a in all_rows if a.article_id not in copies]
