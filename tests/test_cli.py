@@ -163,9 +163,11 @@ def test_cli_load_ctrl_c_stops_after_current_batch_with_summary(db, neo4j_target
     """SIGINT mid-way over a folder: the load stops between batches, prints the summary and
     exits 130; every article in the graph is whole (as many statements and entities as its
     outcome line said), and none is there that was not reported."""
-    seed = seed_paths()[0].read_text(encoding="utf-8")
-    for i in range(20):  # distinct texts, so distinct articles
-        (tmp_path / f"copy-{i:02d}.txt").write_text(f"{seed}\nCopy number {i}.\n", encoding="utf-8")
+    # Twenty distinct stories (distinct bodies, not syndicated copies of each other), the longest
+    # the gold sets have, so the load is still going when the signal comes.
+    stories = sorted((ROOT / "tests" / "gold").glob("*/*.txt"), key=lambda p: -p.stat().st_size)[:20]
+    for i, story in enumerate(stories):
+        (tmp_path / f"story-{i:02d}.txt").write_text(story.read_text(encoding="utf-8"), encoding="utf-8")
     proc = subprocess.Popen([*KG, "load", str(tmp_path), "--workers", "2", "--batch", "3"], cwd=ROOT,
                             env={**os.environ, **_graph_env(neo4j_target)}, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
