@@ -25,7 +25,7 @@ from graph import queries
 from graph.connection import GraphDB
 from graph.constraints import apply_schema
 from graph.identity import SeenEntities, resolve_across_articles
-from graph.rows import article_rows, check_references
+from graph.rows import article_rows, body_band_id, check_references
 from graph.syndication import APPEARANCE_FIELDS, band_keys, best_report, signature
 from schema.errors import BulkImportError
 from schema.records import ArticleGraph
@@ -112,7 +112,7 @@ class _Table:
         if self._file is None:
             return None
         self._file.close()
-        if self.option == "nodes":  # an empty key name: an id the importer does not store
+        if self.option == "nodes":
             heads = [f"{self.keys[0]}:ID({self.id_spaces[0]})"]
         else:
             heads = [f":START_ID({self.id_spaces[0]})", f":END_ID({self.id_spaces[1]})"]
@@ -213,8 +213,8 @@ def write_import_files(graphs: Iterable[ArticleGraph], out_dir: Path) -> ImportP
             continue
         for k in keys:
             reports_by_band[k].append((art_id, sig))
-            table("body_bands", "nodes", NodeLabel.BODY_BAND.value, ("",), (_BODY_BANDS,)).write(
-                (f"{art_id} {k}",), {"key": k, "article_id": art_id})
+            table("body_bands", "nodes", NodeLabel.BODY_BAND.value, ("id",), (_BODY_BANDS,)).write(
+                (body_band_id(art_id, k),), {"key": k, "article_id": art_id})
         graph = resolve_across_articles(known, graph)
         rows = article_rows(graph)
         table("articles", "nodes", NodeLabel.ARTICLE.value, ("id",), (_ARTICLES,)).write(

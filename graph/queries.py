@@ -313,12 +313,13 @@ MERGE (r)-[:{_APPEARS_AS}]->(ap)
 MERGE_BODY_BANDS = f"""
 UNWIND $rows AS row
 CALL (row) {{
-  MATCH (b:{_BODY_BAND} {{article_id: row.article_id}}) WHERE NOT b.key IN row.keys
+  MATCH (b:{_BODY_BAND} {{article_id: row.article_id}}) WHERE NOT b.id IN [x IN row.bands | x.id]
   DELETE b
 }}
 WITH row
-UNWIND row.keys AS key
-MERGE (:{_BODY_BAND} {{key: key, article_id: row.article_id}})
+UNWIND row.bands AS band
+MERGE (b:{_BODY_BAND} {{id: band.id}})
+SET b.key = band.key, b.article_id = row.article_id
 """
 
 DELETE_APPEARANCE = f"""

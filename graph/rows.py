@@ -33,14 +33,14 @@ def _first(*values):
 class ArticleRows:
     """One article as parameter rows: entities by type, statements by speaker edge type,
     relations by type, claims, the article node's properties (with its body's `minhash`) and
-    its BodyBand keys (graph/syndication.py)."""
+    its BodyBand keys (graph/syndication.py; the nodes' ids: body_band_id)."""
 
     article: dict
     entities: dict[EntityType, list[dict]]
     statements: dict[RelType, list[dict]]
     relations: dict[RelationType, list[dict]]
     claims: list[dict]
-    bands: list[str]
+    bands: list[dict]
 
 
 def article_rows(graph: ArticleGraph) -> ArticleRows:
@@ -102,8 +102,13 @@ def article_rows(graph: ArticleGraph) -> ArticleRows:
         "source": art.source, "url": art.url, "text": art.text, "dateline": art.dateline,
         "minhash": signature(art.text),
     }
-    return ArticleRows(article, dict(entities), dict(statements), dict(relations), claims,
-                       band_keys(article["minhash"]))
+    bands = [{"id": body_band_id(art.id, key), "key": key} for key in band_keys(article["minhash"])]
+    return ArticleRows(article, dict(entities), dict(statements), dict(relations), claims, bands)
+
+
+def body_band_id(article_id: str, key: str) -> str:
+    """A BodyBand node's id: one node per band key per report."""
+    return f"{article_id} {key}"
 
 
 def check_references(graph: ArticleGraph) -> None:

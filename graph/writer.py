@@ -143,7 +143,7 @@ class _ArticleRows:
     statements: dict[RelType, list[dict]]
     relations: dict[RelationType, list[dict]]
     claims: list[dict]
-    bands: list[str]
+    bands: list[dict]
     graph: ArticleGraph
 
     @classmethod
@@ -210,7 +210,8 @@ def _write_batch(db: GraphDB, all_rows: list[_ArticleRows]) -> list[WriteSummary
 
     def work(tx) -> tuple[dict[str, _Copy], dict]:
         copies = _find_copies(lambda q, **p: list(tx.run(q, **p)),
-                              [(a.article_id, a.article["minhash"], a.bands) for a in all_rows])
+                              [(a.article_id, a.article["minhash"], [b["key"] for b in a.bands])
+                               for a in all_rows])
         batch = [a for a in all_rows if a.article_id not in copies]
         stored = _write_reports(tx, batch) if batch else {}
         if copies:
@@ -244,7 +245,7 @@ def _write_reports(tx, batch: list[_ArticleRows]) -> dict[str, tuple[dict | None
                 raise _Overlap(a.article_id)
     tx.run(queries.MERGE_ARTICLES, articles=[a.article for a in batch]).consume()
     tx.run(queries.MERGE_BODY_BANDS,
-           rows=[{"article_id": a.article_id, "keys": a.bands} for a in batch]).consume()
+           rows=[{"article_id": a.article_id, "bands": a.bands} for a in batch]).consume()
     shrunk = []  # entities a mention lost a form of: merged values are stale
     for etype in entity_types:
         shrunk += [r["id"] for r in tx.run(queries.merge_entities(etype), rows=rows("entities", etype))]

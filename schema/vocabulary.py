@@ -98,9 +98,10 @@ UNIQUE_KEYS: dict[NodeLabel, str] = {
     NodeLabel.STATEMENT: "id",
     NodeLabel.CLAIM: "id",
     NodeLabel.APPEARANCE: "id",
+    NodeLabel.BODY_BAND: "id",
 }
-"""Uniqueness constraints: every node is found by its deterministic `id` (BodyBand nodes, one
-per LSH band of a report, by their indexed `key` and `article_id`)."""
+"""Uniqueness constraints: every node is found by its deterministic `id` (a BodyBand's is
+"<article_id> <key>", graph/rows.py)."""
 
 INDEXED_PROPERTIES: dict[NodeLabel, tuple[str, ...]] = {
     NodeLabel.ENTITY: ("name", "type", "degree"),

@@ -94,7 +94,7 @@ def test_import_files_declare_types_and_keep_text_intact(graphs, tmp_path):
     with (tmp_path / "csv" / "appearances.csv").open(encoding="utf-8", newline="") as fh:
         assert [row[0] for row in csv.reader(fh)] == ["art-story-copy"]
     bands_header = (tmp_path / "csv" / "body_bands.header.csv").read_text().strip().split(",")
-    assert bands_header == [":ID(BodyBand)", "key:string", "article_id:string"]
+    assert bands_header == ["id:ID(BodyBand)", "key:string", "article_id:string"]
     assert any(a.startswith("--nodes=Entity:Person=") for a in plan.arguments)
     assert "neo4j-admin database import full" in plan.command()
 
