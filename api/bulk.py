@@ -73,6 +73,7 @@ def run_bulk(settings: Settings, shards: list[str], out: str | None, into_local:
 
 def _summary(plan: ImportPlan) -> str:
     again = f" ({plan.duplicates} repeated articles left out)" if plan.duplicates else ""
+    again += f" ({plan.copies} copies of other articles kept as appearances)" if plan.copies else ""
     return (f"kg: {plan.articles} articles{again}: {plan.nodes} nodes, "
             f"{plan.relationships} relationships written to {plan.out_dir}")
 

@@ -352,6 +352,8 @@ def _print_outcomes(outcomes, counts: Counter[str] | None = None) -> None:
 def _outcome_line(o) -> str:
     if o.status == "refused":
         return f"refused   {o.error}"
+    if o.copy_of:
+        return f"{o.status:<9} {o.where} -> {o.article_id}: copy of {o.copy_of}"
     return (f"{o.status:<9} {o.where} -> {o.article_id}: {o.entities} entities, "
             f"{o.statements} statements, {o.relations} relations")
 
@@ -359,6 +361,7 @@ def _outcome_line(o) -> str:
 def _load_summary(progress: _Progress) -> str:
     counts = progress.counts
     updated = f"{counts['updated']} updated, " if counts["updated"] else ""
+    updated += f"{counts['copy']} copies, " if counts["copy"] else ""
     return (f"{counts['loaded']} loaded, {updated}{counts['unchanged']} unchanged, "
             f"{counts['refused']} refused{progress.rate_text()}")
 

@@ -176,7 +176,25 @@ class Relation(BaseModel):
     hedged: bool = Field(False, description='"reportedly", "allegedly": the article does not vouch for it')
 
 
+class Appearance(BaseModel):
+    """A syndicated copy of a report: the same story as published on another site."""
+
+    id: str = Field(description="The copy's own article id (the hash of its text)")
+    source: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    path: str | None = None
+    loaded_at: str | None = Field(None, description="When the copy was first loaded (UTC)")
+
+
 class ArticleDetail(ArticleRef):
+    appearance_of: str | None = Field(
+        None, description="Set when the id asked for is a syndicated copy: the id of the report "
+        "it appears under, which is the article answered (the copy is among `appearances`)")
+    appearances: list[Appearance] = Field(
+        default_factory=list, description="Syndicated copies of this report on other sites; their "
+        "statements are this article's, counted once")
     text: str = Field(description="The article text the offsets index (markup and boilerplate blanked)")
     entities: list[ArticleEntity]
     statements: list[Statement]
@@ -211,6 +229,8 @@ class Ingested(BaseModel):
         description="Each field this post changed, as [old, new]; for `text` (the same text posted "
         "with another `format`) the lengths in characters")
     redated: int = Field(0, description="Statements whose date changed because `published` did")
+    copy_of: str | None = Field(None, description="The text is a syndicated copy of this stored "
+                                "report: it was kept as one of its appearances, and adds no facts")
     extraction: dict[str, Any] = Field(description="What was extracted, as `kg extract --format json`")
 
 

@@ -64,7 +64,9 @@ class LoadOutcome:
     the reason). `line` is the record's line in a JSON Lines file."""
 
     path: str
-    status: str = "loaded"  # "loaded", "updated" (metadata changed), "unchanged" or "refused"
+    # "loaded", "copy" (a new syndicated copy of `copy_of`), "updated" (metadata changed),
+    # "unchanged" or "refused"
+    status: str = "loaded"
     article_id: str | None = None
     title: str | None = None
     entities: int = 0
@@ -73,6 +75,7 @@ class LoadOutcome:
     error: str | None = None  # the refusal's message
     reason: str | None = None  # the refusal's reason code
     line: int | None = None
+    copy_of: str | None = None  # the report this article is a syndicated copy of
 
     @property
     def where(self) -> str:
@@ -324,9 +327,12 @@ def _written(outcome: LoadOutcome, result: WriteSummary | Exception) -> LoadOutc
     if isinstance(result, Exception):
         exc = InvalidArticle("write_failed", f"{type(result).__name__}: {result}"[:300], outcome.path)
         return refusal(outcome.path, exc, outcome.line)
-    status = "loaded" if result.created else "updated" if result.changed else "unchanged"
+    if result.created:
+        status = "copy" if result.copy_of else "loaded"
+    else:
+        status = "updated" if result.changed else "unchanged"
     return replace(outcome, status=status, article_id=result.article_id, entities=result.entities,
-                   statements=result.statements, relations=result.relations)
+                   statements=result.statements, relations=result.relations, copy_of=result.copy_of)
 
 
 def load_articles(db: GraphDB, paths: Iterable[str], limits: ExtractLimits,

@@ -5,15 +5,19 @@ The files hold the same nodes, edges and properties `upsert_article` would write
 articles (graph/rows.py defines both), so a bulk-loaded database and a transaction-loaded one
 are the same graph: tests compare them. Entities' derived values (longest name, sorted unions
 of aliases, search keys and sizes) are computed here as REFRESH_ENTITIES defines them; their
-`degree` is counted by the database after the import (finish_import).
+`degree` is counted by the database after the import (finish_import). Syndicated copies are
+found among the files' articles as the writer finds them (graph/syndication.py) and written as
+Appearances of their reports.
 """
 
 from __future__ import annotations
 
 import csv
 import shlex
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO, Any
 
@@ -21,7 +25,8 @@ from graph import queries
 from graph.connection import GraphDB
 from graph.constraints import apply_schema
 from graph.identity import SeenEntities, resolve_across_articles
-from graph.rows import article_rows, check_references
+from graph.rows import article_rows, body_band_id, check_references
+from graph.syndication import APPEARANCE_FIELDS, band_keys, best_report, signature
 from schema.errors import BulkImportError
 from schema.records import ArticleGraph
 from schema.vocabulary import NodeLabel, RelType
@@ -33,6 +38,7 @@ _ARRAY_DELIMITER_ARG = "\\u001F"
 
 # Id spaces of the importer: node ids are unique within a label family, not across them.
 _ARTICLES, _ENTITIES, _STATEMENTS, _CLAIMS = "Article", "Entity", "Statement", "Claim"
+_APPEARANCES, _BODY_BANDS = "Appearance", "BodyBand"
 
 def _neo4j_type(value: Any) -> str | None:
     """The importer's header type of a Python value (None: not known from this value)."""
@@ -127,6 +133,7 @@ class ImportPlan:
     duplicates: int
     nodes: int
     relationships: int
+    copies: int = 0  # articles among `articles` written as Appearances of a report
 
     def command(self, database: str = "neo4j", admin: str = "neo4j-admin") -> str:
         """The shell command that imports the files into `database` (which must be new or stopped)."""
@@ -164,7 +171,8 @@ def _desc(text: str) -> tuple[int, ...]:
 def write_import_files(graphs: Iterable[ArticleGraph], out_dir: Path) -> ImportPlan:
     """Write the importer's CSV files for `graphs` into `out_dir` (created; must be empty).
 
-    An article id seen again (the same text in two shards) is written once, the first time.
+    An article id seen again (the same text in two shards) is written once, the first time. An
+    article whose body is a copy of an earlier report's is written as an Appearance of it.
     Raises BulkImportError for a graph that refers to entities it does not hold.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -184,7 +192,9 @@ def write_import_files(graphs: Iterable[ArticleGraph], out_dir: Path) -> ImportP
     entities: dict[str, _Entity] = {}
     known = SeenEntities()  # what the graph would hold so far, for joins across articles
     seen: set[str] = set()
-    duplicates = 0
+    duplicates = copies = 0
+    reports_by_band: dict[str, list[tuple[str, list[int]]]] = defaultdict(list)
+    loaded_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
     for graph in graphs:
         check_references(graph)
         art_id = graph.article.id
@@ -192,6 +202,19 @@ def write_import_files(graphs: Iterable[ArticleGraph], out_dir: Path) -> ImportP
             duplicates += 1
             continue
         seen.add(art_id)
+        sig = signature(graph.article.text)
+        keys = band_keys(sig)
+        report = best_report(sig, list({rid: s for k in keys for rid, s in reports_by_band[k]}.items()))
+        if report is not None:
+            copies += 1
+            table("appearances", "nodes", NodeLabel.APPEARANCE.value, ("id",), (_APPEARANCES,)).write(
+                (art_id,), {**{f: getattr(graph.article, f) for f in APPEARANCE_FIELDS}, "loaded_at": loaded_at})
+            edge(RelType.APPEARS_AS, (_ARTICLES, _APPEARANCES), report, art_id, {})
+            continue
+        for k in keys:
+            reports_by_band[k].append((art_id, sig))
+            table("body_bands", "nodes", NodeLabel.BODY_BAND.value, ("id",), (_BODY_BANDS,)).write(
+                (body_band_id(art_id, k),), {"key": k, "article_id": art_id})
         graph = resolve_across_articles(known, graph)
         rows = article_rows(graph)
         table("articles", "nodes", NodeLabel.ARTICLE.value, ("id",), (_ARTICLES,)).write(
@@ -243,7 +266,7 @@ def write_import_files(graphs: Iterable[ArticleGraph], out_dir: Path) -> ImportP
                   "--id-type=string"]
     nodes = sum(t.rows for t in tables.values() if t.option == "nodes")
     return ImportPlan(out_dir, tuple(arguments), len(seen), duplicates, nodes,
-                      sum(t.rows for t in tables.values()) - nodes)
+                      sum(t.rows for t in tables.values()) - nodes, copies)
 
 
 def finish_import(db: GraphDB) -> None:

@@ -272,6 +272,67 @@ DELETE m
 RETURN e.id AS id
 """
 
+# --- syndicated copies (graph/syndication.py) ----------------------------------------------
+
+_APPEARANCE = NodeLabel.APPEARANCE.value
+_APPEARS_AS = RelType.APPEARS_AS.value
+_BODY_BAND = NodeLabel.BODY_BAND.value
+
+# Per article of a write: whether it is a stored report (a replay), the report a stored copy of
+# that id appears under, and the reports sharing one of its band keys (BANDS index lookups).
+SYNDICATION_CANDIDATES = f"""
+UNWIND $rows AS row
+CALL (row) {{
+  OPTIONAL MATCH (a:{NodeLabel.ARTICLE.value} {{id: row.id}})
+  RETURN a IS NOT NULL AS stored
+}}
+CALL (row) {{
+  OPTIONAL MATCH (r:{NodeLabel.ARTICLE.value})-[:{_APPEARS_AS}]->(ap:{_APPEARANCE} {{id: row.id}})
+  RETURN head(collect(r.id)) AS appears_in, head(collect(properties(ap))) AS appearance
+}}
+CALL (row) {{
+  UNWIND row.keys AS key
+  MATCH (b:{_BODY_BAND} {{key: key}}) WHERE b.article_id <> row.id
+  WITH DISTINCT b.article_id AS report_id
+  MATCH (r:{NodeLabel.ARTICLE.value} {{id: report_id}})
+  RETURN collect({{id: r.id, minhash: r.minhash}}) AS candidates
+}}
+RETURN row.id AS id, stored, appears_in, appearance, candidates
+"""
+
+MERGE_APPEARANCES = f"""
+UNWIND $rows AS row
+MATCH (r:{NodeLabel.ARTICLE.value} {{id: row.report_id}})
+MERGE (ap:{_APPEARANCE} {{id: row.id}})
+ON CREATE SET ap.loaded_at = row.loaded_at
+SET ap += row.props
+MERGE (r)-[:{_APPEARS_AS}]->(ap)
+"""
+
+# A report's bands follow its body (the same id's text read with another format may differ).
+MERGE_BODY_BANDS = f"""
+UNWIND $rows AS row
+CALL (row) {{
+  MATCH (b:{_BODY_BAND} {{article_id: row.article_id}}) WHERE NOT b.id IN [x IN row.bands | x.id]
+  DELETE b
+}}
+WITH row
+UNWIND row.bands AS band
+MERGE (b:{_BODY_BAND} {{id: band.id}})
+SET b.key = band.key, b.article_id = row.article_id
+"""
+
+DELETE_APPEARANCE = f"""
+MATCH (ap:{_APPEARANCE} {{id: $article_id}})
+DETACH DELETE ap
+RETURN count(*) AS deleted
+"""
+
+REPORT_OF_APPEARANCE = f"""
+MATCH (r:{NodeLabel.ARTICLE.value})-[:{_APPEARS_AS}]->(:{_APPEARANCE} {{id: $id}})
+RETURN r.id AS id
+"""
+
 ALL_ENTITY_IDS = f"MATCH (e:{NodeLabel.ENTITY.value}) RETURN e.id AS id"
 
 ARTICLE_ENTITY_IDS = f"""
@@ -287,6 +348,14 @@ WITH DISTINCT a
 OPTIONAL MATCH ()-[r:{_RELATION_RELS}]->() WHERE r.article_id = $article_id
 DELETE r
 WITH DISTINCT a
+CALL (a) {{
+  MATCH (a)-[:{_APPEARS_AS}]->(ap:{_APPEARANCE})
+  DETACH DELETE ap
+}}
+CALL (a) {{
+  MATCH (b:{_BODY_BAND} {{article_id: a.id}})
+  DELETE b
+}}
 DETACH DELETE a
 RETURN count(a) AS deleted
 """
@@ -594,7 +663,13 @@ CALL (a) {{
          sentence: r.sentence, start: r.start, end: r.end, date: r.date,
          claimed_by: r.claimed_by_id, hedged: coalesce(r.hedged, false)}}) AS relations
 }}
-RETURN a {{.id, .title, .published, .dateline, .source, .path, .url, .text}} AS article, entities, relations
+CALL (a) {{
+  OPTIONAL MATCH (a)-[:{_APPEARS_AS}]->(ap:{_APPEARANCE})
+  WITH ap ORDER BY ap.published, ap.id
+  RETURN collect(ap {{.id, .source, .url, .title, .published, .path, .loaded_at}}) AS appearances
+}}
+RETURN a {{.id, .title, .published, .dateline, .source, .path, .url, .text}} AS article, entities, relations,
+       appearances
 """
 
 ENTITY_REFS = f"""

@@ -247,14 +247,23 @@ def find_articles(
 
 
 def read_article(db: GraphDB, article_id: str) -> dict:
-    """An article's metadata and text, and everything extracted from it with offsets."""
+    """An article's metadata and text, everything extracted from it with offsets, and its
+    syndicated copies (`appearances`). The id of a copy reads its report, with `appearance_of`
+    set to the report's id. Raises NotFound for an id that is neither."""
     rows = db.read(queries.READ_ARTICLE, id=article_id)
+    appearance_of = None
+    if not rows:
+        report = db.read(queries.REPORT_OF_APPEARANCE, id=article_id)
+        if report:
+            appearance_of = article_id = report[0]["id"]
+            rows = db.read(queries.READ_ARTICLE, id=article_id)
     if not rows:
         raise NotFound(f"no article with id {article_id!r}")
     row = rows[0]
     statements = find_statements(db, article=article_id, limit=10_000).items
     claims = find_claims(db, article=article_id, limit=10_000).items
-    return {**row["article"], "entities": row["entities"], "statements": statements,
+    return {**row["article"], "appearance_of": appearance_of, "appearances": row["appearances"],
+            "entities": row["entities"], "statements": statements,
             "relations": row["relations"], "claims": claims}
 
 

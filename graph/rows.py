@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from graph.search import search_key
+from graph.syndication import band_keys, signature
 from schema.records import ArticleGraph
 from schema.vocabulary import STATEMENT_REL, EntityType, RelationType, RelType
 
@@ -31,13 +32,15 @@ def _first(*values):
 @dataclass(frozen=True)
 class ArticleRows:
     """One article as parameter rows: entities by type, statements by speaker edge type,
-    relations by type, claims, and the article node's properties."""
+    relations by type, claims, the article node's properties (with its body's `minhash`) and
+    its BodyBand keys (graph/syndication.py; the nodes' ids: body_band_id)."""
 
     article: dict
     entities: dict[EntityType, list[dict]]
     statements: dict[RelType, list[dict]]
     relations: dict[RelationType, list[dict]]
     claims: list[dict]
+    bands: list[dict]
 
 
 def article_rows(graph: ArticleGraph) -> ArticleRows:
@@ -97,8 +100,15 @@ def article_rows(graph: ArticleGraph) -> ArticleRows:
     article = {
         "id": art.id, "path": art.path, "title": art.title, "published": art.published,
         "source": art.source, "url": art.url, "text": art.text, "dateline": art.dateline,
+        "minhash": signature(art.text),
     }
-    return ArticleRows(article, dict(entities), dict(statements), dict(relations), claims)
+    bands = [{"id": body_band_id(art.id, key), "key": key} for key in band_keys(article["minhash"])]
+    return ArticleRows(article, dict(entities), dict(statements), dict(relations), claims, bands)
+
+
+def body_band_id(article_id: str, key: str) -> str:
+    """A BodyBand node's id: one node per band key per report."""
+    return f"{article_id} {key}"
 
 
 def check_references(graph: ArticleGraph) -> None:

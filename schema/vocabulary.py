@@ -33,6 +33,8 @@ class NodeLabel(str, Enum):
     ARTICLE = "Article"
     STATEMENT = "Statement"
     CLAIM = "Claim"
+    APPEARANCE = "Appearance"
+    BODY_BAND = "BodyBand"
 
 
 class StatementKind(str, Enum):
@@ -63,6 +65,7 @@ class RelType(str, Enum):
     SIGNED = "SIGNED"
     CLAIMED = "CLAIMED"
     COUNTS = "COUNTS"
+    APPEARS_AS = "APPEARS_AS"
 
 
 STATEMENT_REL: dict[StatementKind, RelType] = {
@@ -94,17 +97,22 @@ UNIQUE_KEYS: dict[NodeLabel, str] = {
     NodeLabel.ARTICLE: "id",
     NodeLabel.STATEMENT: "id",
     NodeLabel.CLAIM: "id",
+    NodeLabel.APPEARANCE: "id",
+    NodeLabel.BODY_BAND: "id",
 }
-"""Uniqueness constraints: every node is found by its deterministic `id`."""
+"""Uniqueness constraints: every node is found by its deterministic `id` (a BodyBand's is
+"<article_id> <key>", graph/rows.py)."""
 
 INDEXED_PROPERTIES: dict[NodeLabel, tuple[str, ...]] = {
     NodeLabel.ENTITY: ("name", "type", "degree"),
     NodeLabel.STATEMENT: ("article_id", "kind", "published", "sort_key"),
     NodeLabel.ARTICLE: ("published",),
     NodeLabel.CLAIM: ("article_id", "measure", "sort_key"),
+    NodeLabel.BODY_BAND: ("key", "article_id"),
 }
 """Range indexes for the lookups the API makes (`sort_key`: pages in date order, graph/rows.py;
-`degree`: the best-connected entities first, graph/queries.py TOP_ENTITIES)."""
+`degree`: the best-connected entities first, graph/queries.py TOP_ENTITIES; BodyBand `key`: a
+new article's candidate reports, graph/syndication.py, and `article_id`: a report's bands)."""
 
 COMPOSITE_INDEXED: dict[NodeLabel, tuple[tuple[str, ...], ...]] = {
     NodeLabel.STATEMENT: (("speaker_id", "sort_key"),),

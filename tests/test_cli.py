@@ -13,6 +13,7 @@ from pathlib import Path
 
 from graph.local_server import LocalServerConfig, server_status
 from tests.conftest import ROOT, SEEDS, free_port, seed_paths
+from tests.graph.syndication_texts import BOILERPLATE_HEAD, BOILERPLATE_TAIL, COPY, STORY, text
 
 KG = [sys.executable, "-m", "api.cli"]
 
@@ -134,6 +135,23 @@ def test_cli_load_reports_each_file_goes_on_and_sums_up(db, neo4j_target, tmp_pa
     assert again.stdout.startswith("unchanged ") and again.stdout.strip().splitlines()[-1].startswith("0 loaded, 1 unchanged, 0 refused in ")
 
 
+def test_cli_load_names_a_syndicated_copy_and_counts_copies(db, neo4j_target, tmp_path):
+    """A copy of a story loaded before it in the same run says whose copy it is; the summary
+    counts it apart, and loading it again is unchanged (still a copy)."""
+    story, copy = tmp_path / "a_story.txt", tmp_path / "b_copy.txt"
+    story.write_text(text(STORY), encoding="utf-8")
+    copy.write_text(text(BOILERPLATE_HEAD, COPY, BOILERPLATE_TAIL), encoding="utf-8")
+    result = _kg("load", str(story), str(copy), "--workers", "1", env=_graph_env(neo4j_target))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    story_id = next(line for line in lines if line.startswith("loaded ")).split(" -> ")[1].split(":")[0]
+    assert any(line.startswith("copy ") and str(copy) in line and line.endswith(f": copy of {story_id}")
+               for line in lines), lines
+    assert lines[-1].startswith("1 loaded, 1 copies, 0 unchanged, 0 refused in ")
+    again = _kg("load", str(copy), "--workers", "1", env=_graph_env(neo4j_target))
+    assert again.stdout.startswith("unchanged ") and f"copy of {story_id}" in again.stdout
+
+
 def test_cli_load_stops_with_a_message_when_neo4j_is_gone(tmp_path):
     """A database that does not answer stops the load with a clear message, not a traceback."""
     result = _kg("load", str(seed_paths()[0]), env={"NEO4J_URI": f"bolt://127.0.0.1:{free_port()}"}, timeout=240)
@@ -145,9 +163,11 @@ def test_cli_load_ctrl_c_stops_after_current_batch_with_summary(db, neo4j_target
     """SIGINT mid-way over a folder: the load stops between batches, prints the summary and
     exits 130; every article in the graph is whole (as many statements and entities as its
     outcome line said), and none is there that was not reported."""
-    seed = seed_paths()[0].read_text(encoding="utf-8")
-    for i in range(20):  # distinct texts, so distinct articles
-        (tmp_path / f"copy-{i:02d}.txt").write_text(f"{seed}\nCopy number {i}.\n", encoding="utf-8")
+    # Twenty distinct stories (distinct bodies, not syndicated copies of each other), the longest
+    # the gold sets have, so the load is still going when the signal comes.
+    stories = sorted((ROOT / "tests" / "gold").glob("*/*.txt"), key=lambda p: -p.stat().st_size)[:20]
+    for i, story in enumerate(stories):
+        (tmp_path / f"story-{i:02d}.txt").write_text(story.read_text(encoding="utf-8"), encoding="utf-8")
     proc = subprocess.Popen([*KG, "load", str(tmp_path), "--workers", "2", "--batch", "3"], cwd=ROOT,
                             env={**os.environ, **_graph_env(neo4j_target)}, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)

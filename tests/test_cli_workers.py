@@ -26,8 +26,9 @@ def corpus(tmp_path_factory) -> Path:
         shutil.copy(seed, folder / f"{i * 2 + 1:02d}-{seed.name}")
     (folder / "00-empty.txt").write_text("")
     (folder / "02-binary.txt").write_bytes(b"\x00\x01\x02" * 100)
-    good = json.dumps({"text": seed_paths()[0].read_text(encoding="utf-8") + "\nA second copy.",
-                       "title": "A copy"})
+    # Another story, not a seed with a line added: that would be a syndicated copy of the seed.
+    other = sorted((ROOT / "tests" / "gold" / "second").glob("*.txt"))[0]
+    good = json.dumps({"text": other.read_text(encoding="utf-8"), "title": "Another story"})
     (folder / "04-mixed.jsonl").write_text(f"{good}\n{{not json\n\n{json.dumps({'title': 'no text'})}\n")
     (folder / "06-not-english.txt").write_text("Ceci n'est pas un article en anglais. " * 20)
     return folder

@@ -53,7 +53,9 @@ def read_articles(
 @router.get("/{article_id}", response_model=ArticleDetail, summary="An article and all that was extracted",
             responses=error_responses(404, 422))
 def read_article_detail(db: DBDep, article_id: ArticleIdP) -> ArticleDetail:
-    """Metadata, the text the offsets index, and its entities, statements, relations and claims."""
+    """Metadata, the text the offsets index, and its entities, statements, relations and claims,
+    with the syndicated copies of it (`appearances`). The id of a copy answers its report (200,
+    not a redirect: the copy's id stays a stable, readable address) with `appearance_of` set."""
     return ArticleDetail(**read_article(db, article_id))
 
 
@@ -68,8 +70,9 @@ def create_article(db: DBDep, settings: SettingsDep, body: ArticleIn, response: 
     The same text again answers 200: with the same metadata nothing changes (`updated: false`);
     with other metadata (title, source, url, published) the article takes the posted values and
     the answer says so (`updated: true`, `changed: {field: [old, new]}`); statements are re-dated
-    only when `published` changed (`redated`). Refused articles (empty, binary, too large, not
-    English...) get 422 with the reason."""
+    only when `published` changed (`redated`). A syndicated copy of a stored report (the same
+    story from another site) is kept as an appearance of it and adds no facts (`copy_of`).
+    Refused articles (empty, binary, too large, not English...) get 422 with the reason."""
     graph, summary = ingest_article(db, body.text, max_bytes=settings.max_article_bytes,
                                     max_chars=settings.max_article_chars,
                                     budget_s=settings.extract_budget_s,
@@ -79,14 +82,15 @@ def create_article(db: DBDep, settings: SettingsDep, body: ArticleIn, response: 
         response.status_code = status.HTTP_200_OK
     return Ingested(article_id=graph.article.id, created=summary.created,
                     updated=bool(summary.changed), changed=summary.changed,
-                    redated=summary.redated, extraction=graph.to_json())
+                    redated=summary.redated, copy_of=summary.copy_of, extraction=graph.to_json())
 
 
 @router.delete("/{article_id}", status_code=status.HTTP_204_NO_CONTENT, dependencies=[WriteAccess],
                summary="Delete an article and the facts only it supported (needs the API key)",
                responses=error_responses(401, 403, 404, 422))
 def delete_article_by_id(db: DBDep, article_id: ArticleIdP) -> Response:
-    """Facts other articles also support stay."""
+    """Facts other articles also support stay. A report's syndicated copies go with it; the id
+    of a copy deletes only that appearance."""
     if not delete_article(db, article_id):
         raise NotFound(f"no article with id {article_id!r}")
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -63,3 +63,9 @@ def dump_graph(db) -> tuple[list, list]:
         ((r["a"], r["type"], r["b"]), sorted(r["props"].items(), key=str)) for r in rels
     )
     return norm_nodes, norm_rels
+
+
+def without_loaded_at(dump: tuple[list, list]) -> tuple[list, list]:
+    """A dump_graph without the time each syndicated copy was loaded."""
+    nodes, rels = dump
+    return [(labels, [kv for kv in props if kv[0] != "loaded_at"]) for labels, props in nodes], rels

@@ -10,6 +10,7 @@ def test_apply_schema_creates_unique_constraints(db):
     rows = db.read("SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type RETURN *")
     unique = {(r["labelsOrTypes"][0], r["properties"][0]) for r in rows if r["type"] == "UNIQUENESS"}
     assert unique == {(label.value, key) for label, key in UNIQUE_KEYS.items()}
+    assert {("Appearance", "id"), ("BodyBand", "id")} <= unique
 
 
 def test_apply_schema_twice_is_idempotent(db):
@@ -25,4 +26,5 @@ def test_apply_schema_creates_the_range_indexes(db):
     declared = {(label.value, (prop,)) for label, props in INDEXED_PROPERTIES.items() for prop in props}
     declared |= {(label.value, group) for label, groups in COMPOSITE_INDEXED.items() for group in groups}
     assert ("Entity", ("degree",)) in declared
+    assert {("BodyBand", ("key",)), ("BodyBand", ("article_id",))} <= declared
     assert ranged == declared

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import random
+import string
 
 import pytest
 
@@ -20,6 +21,14 @@ def seed_graphs() -> list[ArticleGraph]:
     graphs = [g for _, g in extract_files([str(p) for p in seed_paths()], ExtractLimits(2_000_000))]
     assert len(graphs) == 5 and all(graphs)
     return graphs
+
+
+def _other_words(text: str, tag: str) -> str:
+    """`text` with its letters permuted (offsets kept): another article's body, not a
+    syndicated copy of this one."""
+    letters = string.ascii_lowercase
+    shuffled = "".join(random.Random(tag).sample(letters, len(letters)))
+    return text.translate(str.maketrans(letters, shuffled))
 
 
 def _variant(graph: ArticleGraph, tag: str, rng: random.Random) -> ArticleGraph:
@@ -41,7 +50,8 @@ def _variant(graph: ArticleGraph, tag: str, rng: random.Random) -> ArticleGraph:
         entities.append(dataclasses.replace(e, name=name, aliases=aliases, size=size))
     return dataclasses.replace(
         graph,
-        article=dataclasses.replace(graph.article, id=art_id, path=f"{graph.article.path}#{tag}"),
+        article=dataclasses.replace(graph.article, id=art_id, path=f"{graph.article.path}#{tag}",
+                                    text=_other_words(graph.article.text, art_id)),
         entities=tuple(entities),
         statements=tuple(dataclasses.replace(s, id=f"{s.id}-{tag}") for s in graph.statements),
         relations=tuple(dataclasses.replace(r, id=f"{r.id}-{tag}") for r in graph.relations),
