@@ -216,7 +216,7 @@ def write_import_files(graphs: Iterable[ArticleGraph], out_dir: Path) -> ImportP
             table("body_bands", "nodes", NodeLabel.BODY_BAND.value, ("id",), (_BODY_BANDS,)).write(
                 (body_band_id(art_id, k),), {"key": k, "article_id": art_id})
         graph = resolve_across_articles(known, graph)
-        rows = article_rows(graph)
+        rows = article_rows(graph, sig)
         table("articles", "nodes", NodeLabel.ARTICLE.value, ("id",), (_ARTICLES,)).write(
             (art_id,), {k: v for k, v in rows.article.items() if k != "id"})
         for etype, entity_rows in rows.entities.items():

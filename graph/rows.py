@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from graph.search import search_key
-from graph.syndication import band_keys, signature
+from graph.syndication import band_keys
 from schema.records import ArticleGraph
 from schema.vocabulary import STATEMENT_REL, EntityType, RelationType, RelType
 
@@ -43,8 +43,10 @@ class ArticleRows:
     bands: list[dict]
 
 
-def article_rows(graph: ArticleGraph) -> ArticleRows:
-    """The rows of `graph`; every row carries its provenance (article, sentence, offsets)."""
+def article_rows(graph: ArticleGraph, minhash: list[int] | None) -> ArticleRows:
+    """The rows of `graph`; every row carries its provenance (article, sentence, offsets).
+    `minhash`: the body's signature (graph/syndication.py), computed once by the caller, which
+    also needs it to tell copies from reports."""
     art = graph.article
     provenance_base = {"article_id": art.id, "published": art.published}
 
@@ -100,7 +102,7 @@ def article_rows(graph: ArticleGraph) -> ArticleRows:
     article = {
         "id": art.id, "path": art.path, "title": art.title, "published": art.published,
         "source": art.source, "url": art.url, "text": art.text, "dateline": art.dateline,
-        "minhash": signature(art.text),
+        "minhash": minhash,
     }
     bands = [{"id": body_band_id(art.id, key), "key": key} for key in band_keys(article["minhash"])]
     return ArticleRows(article, dict(entities), dict(statements), dict(relations), claims, bands)

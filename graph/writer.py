@@ -58,7 +58,7 @@ def upsert_article(db: GraphDB, graph: ArticleGraph) -> WriteSummary:
     """
     check_references(graph)
     graph = resolve_across_articles(graph_lookup(db), graph)
-    return _write_batch(db, [_ArticleRows.of(graph)])[0]
+    return _write_batch(db, [_ArticleRows.of(graph, signature(graph.article.text))])[0]
 
 
 def upsert_articles(db: GraphDB, graphs: list[ArticleGraph]) -> list[WriteSummary | Exception]:
@@ -89,11 +89,11 @@ def upsert_articles(db: GraphDB, graphs: list[ArticleGraph]) -> list[WriteSummar
     bodies = [(g.article.id, sig, band_keys(sig)) for (_, g), sig in zip(valid, sigs)]
     copies = _find_copies(db.read, bodies) if valid else {}
     batch: list[tuple[int, _ArticleRows]] = []
-    for i, graph in valid:
+    for (i, graph), sig in zip(valid, sigs):
         graph = resolve_across_articles(lookup, graph)
         if graph.article.id not in copies:
             lookup.add(graph)
-        batch.append((i, _ArticleRows.of(graph)))
+        batch.append((i, _ArticleRows.of(graph, sig)))
     for chunk in _distinct_chunks(batch):
         try:
             summaries: list[WriteSummary | Exception] = list(_write_batch(db, [r for _, r in chunk]))
@@ -147,8 +147,8 @@ class _ArticleRows:
     graph: ArticleGraph
 
     @classmethod
-    def of(cls, graph: ArticleGraph) -> _ArticleRows:
-        rows = article_rows(graph)
+    def of(cls, graph: ArticleGraph, minhash: list[int] | None) -> _ArticleRows:
+        rows = article_rows(graph, minhash)
         return cls(graph.article.id, rows.article, rows.entities, rows.statements, rows.relations,
                    rows.claims, rows.bands, graph)
 

@@ -472,19 +472,11 @@ def _partitive_members(head: Token) -> Token | None:
 
 # Institution nouns that, bare, are a mass noun ("intelligence suggests"), not a body.
 _MASS_NOUNS = word_list("statement_words.yaml", "mass_nouns")
-
-
 # Plural nouns for unnamed people who speak as a group: "diplomatic sources", "many locals".
 _GROUP_LEMMAS = word_list("statement_words.yaml", "group_nouns")
-
-
 # Determiners that single out an unnamed person ("a senior official") or make a group indefinite.
 _INDEFINITE = {"a", "an", "another", "one"}
-
-
 _GROUP_DETERMINERS = word_list("statement_words.yaml", "group_determiners")
-
-
 # Prepositions that say where an unnamed speaker is from: "an official from Seoul's foreign ministry".
 _ORIGIN_PREPS = word_list("statement_words.yaml", "origin_preps")
 
@@ -569,8 +561,6 @@ def _origin_preps(head: Token) -> list[Token]:
 
 
 _PAIR_STATE_NOUNS = word_list("statement_words.yaml", "pair_state_nouns")
-
-
 _PAIR_PERSON_NOUNS = word_list("statement_words.yaml", "pair_person_nouns")
 
 

@@ -20,185 +20,97 @@ from schema.vocabulary import SPEAKER_TYPES, EntityType, StatementKind
 _LEXICON = load_reporting_lexicon()
 
 
+def _words(key: str) -> frozenset[str]:
+    return word_list("statement_words.yaml", key)
+
 SAY_LEMMAS = set(_LEXICON.lemmas(StatementKind.SAID))
-
-
 CONFIRM_LEMMAS = set(_LEXICON.lemmas(StatementKind.CONFIRMED))
-
-
 DENY_LEMMAS = set(_LEXICON.lemmas(StatementKind.DENIED))
-
-
 REPORT_LEMMAS = SAY_LEMMAS | CONFIRM_LEMMAS | DENY_LEMMAS
-
-
 # Verbs with other everyday senses count only with reported content: a clause, a quote, or
 # (for "call") "call on/for".
 _NEEDS_CONTENT = set(_LEXICON.needs_content)
-
-
 # Everyday verbs that report only in set phrases ("issued a statement", "put out a statement",
 # "declined to comment", "referred reporters to the ministry"): _set_phrase_act decides.
 _SET_PHRASE_LEMMAS = {"issue", "release", "put", "refer", "decline", "refuse", "share"}
-
-
-_STATEMENT_NOUNS = word_list("statement_words.yaml", "statement_nouns")
-
-
-_FOOTAGE_NOUNS = word_list("statement_words.yaml", "footage_nouns")
-
-
+_STATEMENT_NOUNS = _words("statement_nouns")
+_FOOTAGE_NOUNS = _words("footage_nouns")
 # "footage showing X declaring ...", "a video of X saying ...": X is the one who speaks.
-_DEPICTING_LEMMAS = word_list("statement_words.yaml", "depicting_verbs")
-
-
-_ASKERS = word_list("statement_words.yaml", "askers")
-
-
+_DEPICTING_LEMMAS = _words("depicting_verbs")
+_ASKERS = _words("askers")
 # "declined to comment": the refusal is the act, and the verb it governs is part of it.
-_REFUSED_ACTS = word_list("statement_words.yaml", "refused_acts")
-
-
+_REFUSED_ACTS = _words("refused_acts")
 # A communication a speaker owns: "the ministry's morning briefing claimed" is the ministry speaking.
-_MESSAGE_NOUNS = word_list("statement_words.yaml", "message_nouns")
-
-
+_MESSAGE_NOUNS = _words("message_nouns")
 # Content that is a thing, not a clause, still counts for these: "published a report", "welcomed
 # the decision", "attributed the losses to".
 _OBJECT_CONTENT = set(_LEXICON.object_content)
-
-
 # What one rejects as a proposal, not a claim (CONVENTIONS.md: rejecting a proposal is said).
-_PROPOSAL_NOUNS = word_list("statement_words.yaml", "proposal_nouns")
-
-
+_PROPOSAL_NOUNS = _words("proposal_nouns")
 # What one denies someone as access, not as a claim: "denied the convoy entry".
-_ACCESS_NOUNS = word_list("statement_words.yaml", "access_nouns")
-
-
+_ACCESS_NOUNS = _words("access_nouns")
 # Reactions written as nouns with their source: "criticism from Kyiv", "condemnation by the EU".
-_SOURCED_NOUNS = word_list("statement_words.yaml", "sourced_nouns")
-
-
+_SOURCED_NOUNS = _words("sourced_nouns")
 # Estimates and assessments a source puts out: "according to estimates from the ministry".
-_ESTIMATE_NOUNS = word_list("statement_words.yaml", "estimate_nouns")
-
-
+_ESTIMATE_NOUNS = _words("estimate_nouns")
 # Verbs that make a claim noun an act in the passive: "the allegation was made by X".
-_NOMINAL_MAKERS = word_list("statement_words.yaml", "nominal_makers")
-
-
+_NOMINAL_MAKERS = _words("nominal_makers")
 # Who wrote a message speaks through it: "the authors of the letter".
-_AUTHOR_NOUNS = word_list("statement_words.yaml", "author_nouns")
-
-
+_AUTHOR_NOUNS = _words("author_nouns")
 # Denial verbs that also have everyday senses ("dismissed the commander", "rejected the bid") deny
 # only a claim: one of these nouns, a clause, or "as ..." ("dismissed the reports as fake").
 _SOFT_DENY = set(_LEXICON.soft_deny)
-
-
 # Verbs that report only with a finite clause or a quote of their own ('"...", it continued.').
 _CLAUSE_ONLY = set(_LEXICON.clause_only)
-
-
 # Verbs that report only with a message as subject and a quote ('"...," the statement read').
 _MESSAGE_ONLY = set(_LEXICON.message_only)
-
-
 _QUOTE_KIND = set(_LEXICON.quote_kind)
-
-
 # "she added, apparently confirming the rumours": the writer's reading of an act, not a second act.
 _INTERPRETIVE = set(_LEXICON.interpretive)
-
-
-_CLAIM_NOUNS = word_list("statement_words.yaml", "claim_nouns")
-
-
+_CLAIM_NOUNS = _words("claim_nouns")
 # "described the reports as a fabrication": calling a claim false is denying it.
-_LABEL_LEMMAS = word_list("statement_words.yaml", "label_verbs")
-
-
+_LABEL_LEMMAS = _words("label_verbs")
 _FALSITY = set(_LEXICON.falsity)
-
-
 _EVIDENCE = set(_LEXICON.evidence)
-
-
 # Claims written as nouns ("Seoul's claims that ...") and the kind each states (CONVENTIONS.md).
 _NOMINAL_ACTS = _LEXICON.nominal
-
-
 # Belief verbs framed by a reporting verb are that verb's content, not an act of their own.
-_BELIEF_LEMMAS = word_list("statement_words.yaml", "belief_verbs")
-
-
+_BELIEF_LEMMAS = _words("belief_verbs")
 # Participles that spell out the act they hang on ("denied it, saying ...", "X, citing Y, said").
 # Others with content of their own ("..., insisting that ...", "..., claiming ...") are a second act
 # (CONVENTIONS.md: a second reporting verb with new content gives a second entry).
-_SAME_ACT_PARTICIPLES = word_list("statement_words.yaml", "same_act_participles")
-
-
+_SAME_ACT_PARTICIPLES = _words("same_act_participles")
 # Reporting only as the main verb: "they asked for proof" (not "claims that X had asked for troops").
 _MAIN_CLAUSE_ONLY = {"ask for"}
-
-
-_HEDGE_HEADS = word_list("statement_words.yaml", "hedge_heads")
-
-
-_HEDGE_MODALS = word_list("statement_words.yaml", "hedge_modals")
-
-
+_HEDGE_HEADS = _words("hedge_heads")
+_HEDGE_MODALS = _words("hedge_modals")
 _HEDGE_ADVERBS = set(_LEXICON.hedges)
-
-
 # "The claims could not be independently verified": the article does not vouch for them.
 _UNVERIFIED = re.compile(r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in _LEXICON.unverified) + r")\b",
                          re.I)
-
-
 # Words one of which every phrase above holds (a test checks): a cheap test before the regular expression.
 _UNVERIFIED_KEYS = ("independently", "not be ", "not immediately")
-
-
 _ANTECEDENT_SENTENCES = 5
-
-
 _PRONOUN_SENTENCES = 3
-
-
 # A message noun ('the statement') points further back than a pronoun: the message is quoted at length.
 _MESSAGE_SENTENCES = 8
-
-
 _ROLE_SENTENCES = 12
-
-
 _PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
-
-
 _TITLE_GENDER = {"mr": "m", "mr.": "m", "ms": "f", "ms.": "f", "mrs": "f", "mrs.": "f", "miss": "f"}
-
-
-_ROLE_GENDER = {**{w: "f" for w in word_list("statement_words.yaml", "female_roles")},
-                **{w: "m" for w in word_list("statement_words.yaml", "male_roles")}}
-
-
+_ROLE_GENDER = {**{w: "f" for w in _words("female_roles")},
+                **{w: "m" for w in _words("male_roles")}}
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-
-
 _DAY_MONTH = re.compile(
     r"\b(?:(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m1>[A-Za-z]{3,9})\.?|(?P<m2>[A-Za-z]{3,9})\.?\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?)"
     r"(?:,?\s+(?P<y>(?:19|20)\d\d))?\b"
 )
-
-
 _QUOTE_PATTERNS = [
     re.compile(r"“[^”]*”"),
     re.compile(r'"[^"\n]*"'),
     re.compile(r"‘[^’]*’(?![a-zA-Z])"),
     re.compile(r"«[^»]*»"),
 ]
+
 
 
 @dataclass

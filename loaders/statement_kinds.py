@@ -90,8 +90,6 @@ def _quoted_kind(ctx: _Context, sent: Span) -> StatementKind | None:
 
 # Subjects that point back at a claim ('"This is not true"') and the words a negation turns false.
 _POINTERS = {"this", "that", "these", "those", "it"}
-
-
 _TRUTH_WORDS = {"true", "correct", "accurate"}
 
 

@@ -40,12 +40,8 @@ _LINE_LABEL = re.compile(
 
 # Turn labels of the other side of a briefing or interview, never statements.
 _NOT_SPEAKER_LABELS = word_list("statement_words.yaml", "not_speaker_labels")
-
-
 # A transcript turn of these words only ("Thanks, everyone.") is no act.
 _PLEASANTRY_WORDS = word_list("statement_words.yaml", "pleasantry_words")
-
-
 # A headline's closing attribution: "'Access will be given' – Zelenskyy", "... casualties: JCS",
 # "..., claims Zelensky".
 _TRAILING_SEPARATORS = {"–", "—", "-", "--", ":"}
