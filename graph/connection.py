@@ -105,8 +105,11 @@ def connect_graph(
     auth = (user, password or "") if user else None
     # Fail fast when Neo4j is down: the API answers 503 in about a second instead of retrying for
     # 30 s; transient errors (deadlocks, leader switches) are still retried for 2 s.
+    # "Unknown label/property" warnings are what every query says on a graph still empty of
+    # that label: not worth a wall of text on a user's terminal.
     driver = GraphDatabase.driver(uri, auth=auth, connection_acquisition_timeout=10.0,
-                                  connection_timeout=5.0, max_transaction_retry_time=2.0)
+                                  connection_timeout=5.0, max_transaction_retry_time=2.0,
+                                  notifications_disabled_categories=["UNRECOGNIZED"])
     return GraphDB(driver=driver, database=database, read_timeout_s=read_timeout_s)
 
 

@@ -254,8 +254,10 @@ def _write_reports(tx, batch: list[_ArticleRows]) -> dict[str, tuple[dict | None
     tx.run(queries.delete_stale_nodes(NodeLabel.CLAIM),
            rows=_stale_rows(batch, lambda g: [q.id for q in g.quantities])).consume()
     tx.run(queries.MERGE_CLAIMS, rows=[row for a in batch for row in a.claims]).consume()
-    all_statement_rows = [row for a in batch for rel_rows in a.statements.values() for row in rel_rows]
-    tx.run(queries.DELETE_STALE_SPEAKER_EDGES, rows=all_statement_rows).consume()
+    # Only what the delete compares: a statement row's props and provenance are most of its bytes.
+    speaker_rows = [{"id": row["id"], "speaker": row["speaker"], "rel": row["rel"]}
+                    for a in batch for rel_rows in a.statements.values() for row in rel_rows]
+    tx.run(queries.DELETE_STALE_SPEAKER_EDGES, rows=speaker_rows).consume()
     for rel in statement_rels:
         tx.run(queries.merge_statements(rel), rows=rows("statements", rel)).consume()
     tx.run(queries.DELETE_STALE_RELATIONS,
