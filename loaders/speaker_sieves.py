@@ -200,10 +200,10 @@ def person_in_phrase(head: Token, ctx: _Context, sent: Span, conjuncts: bool) ->
 
 
 def role_named_after(head: Token, ctx: _Context, sent: Span, conjuncts: bool) -> list[str] | None:
-    """A role whose holder closes the phrase, wherever the parser hung the name: 'the spokesman for
-    the army's Eastern Command, Shi Yi, said'."""
+    """A role whose holder's name closes the phrase: "the spokesman for the Eastern Command, Luis Mora, said"."""
     if not _is_role(head):
         return None
+    # An apposition after the head anywhere in its subtree: the parser may hang it on the owner.
     named_after = [ctx.by_token[t.i] for t in head.subtree if t.dep_ == "appos" and t.i > head.i
                    and t.i in ctx.by_token and ctx.by_token[t.i].type is EntityType.PERSON]
     return [named_after[-1].entity] if named_after else None
@@ -213,10 +213,10 @@ def role_named_after(head: Token, ctx: _Context, sent: Span, conjuncts: bool) ->
 
 
 def message_issuer(head: Token, ctx: _Context, sent: Span, conjuncts: bool) -> list[str] | None:
-    """A message speaks for its owner or issuer: "the ministry's morning briefing claimed", 'the joint
-    letter of these states said', 'the statement added' (the speaker who just issued one)."""
+    """A message speaks for its owner or issuer: "the ministry's briefing claimed", 'the statement added'."""
     if head.lemma_.lower() not in _MESSAGE_NOUNS:
         return None
+    # Its owner, after 'of' or 'by' too ('the joint letter of these states'), else who just issued one.
     owners = [s for c in head.children if c.dep_ == "poss" for s in _speakers_of(c, ctx, sent, conjuncts)]
     owners = owners or [s for o in _objects_of(head, {"of", "by", "from"}) for s in _speakers_of(o, ctx, sent, conjuncts)]
     return owners or _message_owner(head, ctx, sent)
@@ -249,9 +249,8 @@ def pronoun_owned(head: Token, ctx: _Context, sent: Span, conjuncts: bool) -> li
 
 
 def pair_phrase(head: Token, ctx: _Context, sent: Span, conjuncts: bool) -> list[str] | None:
-    """A pair: 'Both countries rejected', 'The two condemned', 'the two leaders said' are the last two
-    speakers of the fitting type named in the sentence before (states for 'countries', people for
-    'the two' and 'leaders')."""
+    """A pair is the last two of one type named in the sentence before: 'Both countries rejected', 'the two said'."""
+    # States for 'countries', people for 'leaders', either for 'the two' and 'sides'.
     low = head.lower_
     if low in {"two", "both"} and not any(c.dep_ == "prep" for c in head.children):
         types = {EntityType.PERSON, EntityType.STATE}
@@ -278,8 +277,7 @@ def pair_phrase(head: Token, ctx: _Context, sent: Span, conjuncts: bool) -> list
 
 
 def pronoun(head: Token, ctx: _Context, sent: Span, conjuncts: bool) -> list[str] | None:
-    """A pronoun: 'she said' the person last in view of her gender, 'it said' the agency or state that
-    just spoke, 'they said' the group that just spoke; any other pronoun nobody."""
+    """A pronoun is the one last in view or speaking: 'she said', 'it said', 'they said'; other pronouns nobody."""
     if head.pos_ != "PRON":
         return None
     low = head.lower_
@@ -296,8 +294,7 @@ def pronoun(head: Token, ctx: _Context, sent: Span, conjuncts: bool) -> list[str
 
 
 def role_of_unnamed_owner(head: Token, ctx: _Context, sent: Span, conjuncts: bool) -> list[str] | None:
-    """A role owned by a body NER did not find: "The navy's chief spokesman says" is the holder the
-    article names before or after, else one unnamed Person named as the article names them."""
+    """A role owned by an unnamed body: the holder named, else an unnamed Person: "The navy's spokesman says"."""
     if not (_is_role(head) and head.tag_ == "NN" and not _is_definite(head) and _owner(head, ctx) is None
             and any(c.dep_ == "poss" and c.pos_ == "NOUN" and c.i not in ctx.by_token for c in head.children)):
         return None
@@ -305,8 +302,7 @@ def role_of_unnamed_owner(head: Token, ctx: _Context, sent: Span, conjuncts: boo
 
 
 def role_of_named_owner(head: Token, ctx: _Context, sent: Span, conjuncts: bool) -> list[str] | None:
-    """A role owned by a state or agency: "Ukraine's defence minister said" is the holder the article
-    names; with none named, one unnamed Person (CONVENTIONS.md) unless the phrase goes on."""
+    """A role owned by a state or agency: the holder named, else an unnamed Person: "Chile's defence minister said"."""
     owner = _owner(head, ctx)
     if not _is_role(head) or head.tag_ != "NN" or _is_definite(head) or owner is None:
         return None
@@ -328,8 +324,7 @@ def definite_group(head: Token, ctx: _Context, sent: Span, conjuncts: bool) -> l
 
 
 def definite_role(head: Token, ctx: _Context, sent: Span, conjuncts: bool) -> list[str] | None:
-    """A definite role noun: 'the minister said' (or headlinese 'minister says') is the person last
-    given that role, else as 'he'/'she'; one unnamed Person when nobody in the article has the role."""
+    """A definite role: the person last given the role, else as 'he'/'she': 'the minister said', 'minister says'."""
     if not _is_role(head) or head.tag_ not in {"NN", "NNP"}:
         return None
     # Headlinese drops the article: "..., minister says".
@@ -356,8 +351,7 @@ def definite_role(head: Token, ctx: _Context, sent: Span, conjuncts: bool) -> li
 
 
 def unnamed_speaker(head: Token, ctx: _Context, sent: Span, conjuncts: bool) -> list[str] | None:
-    """An unnamed speaker, named as the article names it: 'a senior official' a Person, 'diplomatic
-    sources' an Agency (CONVENTIONS.md)."""
+    """An unnamed speaker is an entity of its own: 'a senior official' a Person, 'diplomatic sources' an Agency."""
     unnamed = _unnamed_speaker(head, ctx)
     return [unnamed] if unnamed else None
 
@@ -376,16 +370,14 @@ def role_named_body(head: Token, ctx: _Context, sent: Span, conjuncts: bool) -> 
 
 
 def government_noun(head: Token, ctx: _Context, sent: Span, conjuncts: bool) -> list[str] | None:
-    """A government noun is the states that modify it ('Western and Chilean governments'); a bare 'the
-    government' the state last mentioned; bare 'officials' nobody."""
+    """A government noun: the states modifying it, else the state last named: 'Chilean governments', 'the government'."""
     if head.lower_ not in STATE_HEADS and head.lemma_.lower() not in STATE_HEADS:
         return None
     return _states_of(head, ctx, sent, _is_definite(head))
 
 
 def institution_noun(head: Token, ctx: _Context, sent: Span, conjuncts: bool) -> list[str] | None:
-    """An institution noun: 'the ministry said' is the fitting agency just named, "Chile's foreign
-    ministry" a generic agency of its owner, 'Police said' one named by the noun; 'intelligence' nobody."""
+    """An institution noun: the fitting agency just named, else one named by its owner or noun: 'the ministry said'."""
     if head.lower_ not in INSTITUTION_HEADS and head.lemma_.lower() not in INSTITUTION_HEADS:
         return None
     if head.lower_ in _MASS_NOUNS and not any(c.dep_ in {"det", "poss", "amod", "compound"} for c in head.children):
@@ -394,8 +386,7 @@ def institution_noun(head: Token, ctx: _Context, sent: Span, conjuncts: bool) ->
 
 
 def unnamed_person_noun(head: Token, ctx: _Context, sent: Span, conjuncts: bool) -> list[str] | None:
-    """A definite person noun with no person named or speaking before: 'the journalist said' is one
-    unnamed Person (CONVENTIONS.md)."""
+    """A definite person noun with no person named or speaking before is an unnamed Person: 'the veteran said'."""
     if not (_is_definite(head) and head.tag_ == "NN" and head.is_lower and head.lemma_.lower() in PERSON_NOUNS):
         return None
     if _recent_speakers(ctx, sent, types={EntityType.PERSON}, sentences=_ROLE_SENTENCES) or any(
