@@ -13,9 +13,7 @@ from loaders.lexicon import word_list
 from loaders.metadata import is_outlet
 from loaders.nlp import doc_text
 from loaders.ranges import covers
-from loaders.speakers import (
-    _known_alias,
-)
+from loaders.speaker_referents import _known_alias
 from loaders.statement_context import (
     _Context,
     _HEADLINE_WORDS,

@@ -1,11 +1,12 @@
 """Reported statements: who said, confirmed or denied what, sentence by sentence.
 
-The rule family is five modules, each found from here in one hop: this one finds each
-reporting act (verbs, 'according to', nominal acts, continuations); loaders/speakers.py resolves
-an act's subject phrase to speaker entities; loaders/statement_kinds.py decides its kind;
-loaders/statement_lines.py reads acts made by layout (transcript turns, headline labels and
-closing attributions); loaders/statement_context.py holds the per-article context, the word
-lists (from loaders/data/) and the verb-shape helpers they share.
+The rule family is seven modules, each found from here in one hop: this one finds each
+reporting act (verbs, 'according to', nominal acts, continuations); loaders/speakers.py finds a
+verb's speaker phrases and loaders/speaker_sieves.py resolves each to speaker entities by an ordered
+list of sieves (with the antecedent lookups of loaders/speaker_referents.py);
+loaders/statement_kinds.py decides its kind; loaders/statement_lines.py reads acts made by layout
+(transcript turns, headline labels and closing attributions); loaders/statement_context.py holds
+the per-article context, the word lists (from loaders/data/) and the verb-shape helpers they share.
 
 A statement is a reporting verb (by lemma) or 'according to X', with a speaker that resolves
 to a Person, Agency or State. One statement per speaker per reporting act:
@@ -25,7 +26,8 @@ to a Person, Agency or State. One statement per speaker per reporting act:
 - a reporting verb in a relative clause counts only with reported content ('Rutte, who said
   that ...'), not as background ('the agency, which first reported the deployment, ...');
 - a reporting verb under 'whether'/'if' ('declined to comment on whether X had verified') is a
-  question, not an act; a parenthetical verb ('The Kremlin, he added, had ...') reports its host;
+  question, not an act, and a question ('What do Russia and North Korea say?', a subheading)
+  reports nothing; a parenthetical verb ('The Kremlin, he added, had ...') reports its host;
 - set phrases report: 'issued / released / put out a statement', 'released footage which ...',
   'declined / refused to comment (discuss, say ...)' (the refusal is the act, kind `said`),
   'referred reporters to the ministry';
@@ -63,11 +65,11 @@ from loaders.metadata import MONTHS, find_published, infer_date, iso_date
 from loaders.nlp import doc_text, sentence_span
 from loaders.ranges import covers
 from loaders.resolve import EntityTable
+from loaders.speaker_referents import _learn_people
+from loaders.speaker_sieves import _speakers_of
 from loaders.speakers import (
-    _learn_people,
     _outer_reporter,
     _shown_person,
-    _speakers_of,
     _verb_speakers,
 )
 from loaders.statement_context import (

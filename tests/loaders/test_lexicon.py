@@ -69,7 +69,8 @@ def test_lexicon_every_statement_word_list_is_used_and_non_empty():
     lists = load_word_lists("statement_words.yaml")
     folder = Path(__file__).resolve().parents[2] / "loaders"
     source = "".join((folder / f"{name}.py").read_text(encoding="utf-8") for name in (
-        "statements", "statement_context", "statement_kinds", "speakers", "statement_lines"))
+        "statements", "statement_context", "statement_kinds", "speakers", "speaker_sieves", "speaker_referents",
+        "statement_lines"))
     for key, items in lists.items():
         assert items, key
         assert f'"{key}"' in source, f"{key} is read by none of the statement rule modules"
